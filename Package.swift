@@ -1,0 +1,16 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "kyodo",
+  products: [
+    .library(name: "SurveyCore", targets: ["SurveyCore"]),
+    .executable(name: "kyodo", targets: ["kyodo"]),
+  ],
+  targets: [
+    .target(name: "SurveyCore"),
+    .executableTarget(name: "kyodo", dependencies: ["SurveyCore"]),
+    .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
+    .testTarget(name: "KyodoTests", dependencies: ["kyodo"]),
+  ]
+)

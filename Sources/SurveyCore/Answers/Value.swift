@@ -1,0 +1,104 @@
+/// A cell read according to its item: what the respondent said, in typed form.
+public enum Value: Sendable, Hashable {
+  /// An empty cell.
+  case blank
+  /// A cell holding only a non-answer such as 記入なし; the text is kept as written.
+  case nonAnswer(String)
+  /// Free text, an identifier or a hierarchy name.
+  case text(String)
+  /// The answers of a single- or multiple-choice cell.
+  case codes([CodedAnswer])
+  case amount(Amount)
+  case year(StartYear)
+
+  /// Whether the cell counts as answered: blanks and non-answers do not.
+  public var isAnswered: Bool {
+    switch self {
+    case .blank, .nonAnswer: false
+    default: true
+    }
+  }
+
+  /// The codes given, in order, without repeats; empty for an unanswered or uncoded cell.
+  public var codes: [Int] {
+    var seen: [Int] = []
+    let all: [Int]
+    switch self {
+    case .codes(let answers): all = answers.map(\.code)
+    case .amount(let amount): all = [amount.answer.code]
+    case .year(let year): all = [year.answer.code]
+    default: all = []
+    }
+    for code in all where !seen.contains(code) { seen.append(code) }
+    return seen
+  }
+
+  /// The text of a text cell, or nil.
+  public var text: String? {
+    if case .text(let text) = self { return text }
+    return nil
+  }
+}
+
+/// Reads one cell according to its item's kind.
+public enum CellParser {
+  /// Whether a cell says only that there is no answer. A coded cell that starts with a circled
+  /// number, or that names an option (`特に無し` is an option of 課題), is an answer.
+  static func isNonAnswer(_ cell: String, item: Item, codebook: Codebook) -> Bool {
+    guard item.kind != .identifier, !item.kind.isHierarchy else { return false }
+    if item.kind.isCoded {
+      if let first = cell.unicodeScalars.first, CircledNumber.code(of: first) != nil { return false }
+      if CodedAnswerParser.optionMatching(label: cell, in: item) != nil { return false }
+    }
+    return codebook.isNonAnswer(cell)
+  }
+
+  public static func parse(_ raw: String, item: Item, codebook: Codebook, at location: CellLocation) -> (
+    value: Value, diagnostics: [Diagnostic]
+  ) {
+    let cell = raw.trimmingSpaces
+    if cell.isEmpty { return (.blank, []) }
+    if isNonAnswer(cell, item: item, codebook: codebook) { return (.nonAnswer(cell), []) }
+    switch item.kind {
+    case .department, .section, .unit, .identifier, .text:
+      return (.text(cell), [])
+    case .single, .multiple:
+      var (answers, diagnostics) = CodedAnswerParser.parse(cell, item: item, at: location)
+      let distinct = Set(answers.map(\.code))
+      if item.kind == .single, distinct.count > 1 {
+        diagnostics.append(
+          location.diagnostic(
+            .warning,
+            found: "\(distinct.count) codes (\(answers.map { CircledNumber.mark($0.code) }.joined())) in a single-choice item; the row is counted under each",
+            expected: "one code"))
+      }
+      if answers.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+        diagnostics.append(location.diagnostic(.error, found: "'\(cell)' without a code", expected: CodedAnswerParser.expectedCodes(item)))
+      }
+      return (.codes(answers), diagnostics)
+    case .amount, .year:
+      var (answers, diagnostics) = CodedAnswerParser.parse(cell, item: item, at: location)
+      guard let first = answers.first, !diagnostics.contains(where: { $0.severity == .error }) else {
+        if answers.isEmpty && diagnostics.isEmpty {
+          diagnostics.append(location.diagnostic(.error, found: "'\(cell)' without a code", expected: CodedAnswerParser.expectedCodes(item)))
+        }
+        return (.codes(answers), diagnostics)
+      }
+      if answers.count > 1 {
+        diagnostics.append(
+          location.diagnostic(
+            .warning, found: "\(answers.count) answers in one \(item.kind.rawValue) cell; only the first is used",
+            expected: "one answer"))
+      }
+      if item.kind == .amount {
+        let (amount, amountDiagnostics) = AmountParser.parse(
+          first, item: item, units: codebook.amountUnits, at: location)
+        diagnostics += amountDiagnostics
+        return (amount.map(Value.amount) ?? .codes(answers), diagnostics)
+      }
+      let (year, yearDiagnostics) = StartYearParser.parse(first, item: item, at: location)
+      diagnostics += yearDiagnostics
+      return (year.map(Value.year) ?? .codes(answers), diagnostics)
+    }
+  }
+}

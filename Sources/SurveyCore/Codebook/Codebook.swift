@@ -1,0 +1,74 @@
+/// Everything kyodo knows about a questionnaire family: its forms, items, options, non-answers
+/// and amount units. The engine knows a survey only through this value.
+public struct Codebook: Sendable {
+  public var forms: [Form]
+  /// Cell texts that mean "no answer" (記入なし, 特になし …), matched after normalization.
+  public var nonAnswers: [String]
+  public var amountUnits: [AmountUnit]
+
+  public init(forms: [Form], nonAnswers: [String], amountUnits: [AmountUnit]) {
+    self.forms = forms
+    self.nonAnswers = nonAnswers
+    self.amountUnits = amountUnits
+    self.normalizedNonAnswers = Set(nonAnswers.map(TextNormalization.matchKey))
+  }
+
+  private let normalizedNonAnswers: Set<String>
+
+  public func form(id: String) -> Form? {
+    forms.first { $0.id == id }
+  }
+
+  public var allItems: [Item] { forms.flatMap(\.items) }
+
+  public func item(id: String) -> Item? {
+    allItems.first { $0.id == id }
+  }
+
+  /// Whether a whole cell says only that there is no answer.
+  ///
+  /// A leading list number is ignored, so `１　特になし` is a non-answer as `特になし` is.
+  public func isNonAnswer(_ text: String) -> Bool {
+    let key = TextNormalization.matchKey(text)
+    return normalizedNonAnswers.contains(key)
+      || normalizedNonAnswers.contains(TextNormalization.droppingListMarker(key))
+  }
+
+  /// Finds items by id (`a.4`), by title (`形態`), by number and title (`４形態`) or by header,
+  /// optionally within one form; several forms may share a title (`事業名`), so more than one item
+  /// can match.
+  public func items(named name: String, in formID: String? = nil) -> [Item] {
+    let candidates = allItems.filter { formID == nil || $0.formID == formID }
+    if let exact = candidates.first(where: { $0.id == name }) { return [exact] }
+    let key = TextNormalization.matchKey(name)
+    guard !key.isEmpty else { return [] }
+    let byName = candidates.filter { item in
+      [item.title, item.number + item.title, item.header].contains { TextNormalization.matchKey($0) == key }
+    }
+    if !byName.isEmpty { return byName }
+    // `a.形態` and `A:形態` name an item within a form.
+    for separator in [".", ":"] {
+      let parts = name.split(separator: Character(separator), maxSplits: 1).map(String.init)
+      if parts.count == 2, form(id: parts[0].lowercased()) != nil, formID == nil {
+        return items(named: parts[1], in: parts[0].lowercased())
+      }
+    }
+    return []
+  }
+}
+
+/// A unit an amount can be written in, with its value in yen.
+///
+/// A unit with a `warning` is read but reported: it is how a codebook records a known typo such
+/// as `千万` written for `千円`.
+public struct AmountUnit: Sendable, Hashable {
+  public var suffix: String
+  public var yen: Int
+  public var warning: String?
+
+  public init(suffix: String, yen: Int, warning: String? = nil) {
+    self.suffix = suffix
+    self.yen = yen
+    self.warning = warning
+  }
+}

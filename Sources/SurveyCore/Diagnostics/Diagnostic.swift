@@ -1,0 +1,92 @@
+/// One problem found in an input: where it is, what was found and what was expected.
+///
+/// `line` is the 1-based physical line where the record (or the field) starts, so a multi-line
+/// quoted cell points at the line where its quote opens.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+  /// How serious a problem is: errors stop a run, warnings are reported and the run goes on.
+  public enum Severity: String, Sendable, Hashable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+      lhs == .warning && rhs == .error
+    }
+  }
+
+  public var severity: Severity
+  public var file: String
+  public var line: Int?
+  public var column: Int?
+  public var item: String?
+  public var found: String
+  public var expected: String?
+
+  public init(
+    _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, item: String? = nil,
+    found: String, expected: String? = nil
+  ) {
+    self.severity = severity
+    self.file = file
+    self.line = line
+    self.column = column
+    self.item = item
+    self.found = found
+    self.expected = expected
+  }
+
+  /// The conventional `file:line:column: severity: …` form that editors and terminals understand.
+  public var description: String {
+    var location = file
+    if let line { location += ":\(line)" }
+    if let column { location += ":\(column)" }
+    var text = "\(location): \(severity.rawValue):"
+    if let item { text += " \(item):" }
+    text += " \(found)"
+    if let expected { text += "; expected \(expected)" }
+    return text
+  }
+}
+
+/// The error a load or a query throws: one or more diagnostics, at least one of them an error.
+public struct SurveyError: Error, Sendable, CustomStringConvertible {
+  public var diagnostics: [Diagnostic]
+
+  public init(_ diagnostics: [Diagnostic]) {
+    self.diagnostics = diagnostics
+  }
+
+  public init(_ diagnostic: Diagnostic) {
+    self.diagnostics = [diagnostic]
+  }
+
+  /// An error that concerns the request rather than a file (an unknown item name, say).
+  public static func usage(_ found: String, expected: String? = nil) -> SurveyError {
+    SurveyError(Diagnostic(.error, file: "kyodo", found: found, expected: expected))
+  }
+
+  public var description: String {
+    diagnostics.map(\.description).joined(separator: "\n")
+  }
+}
+
+/// Collects diagnostics while a file is read, so that every problem is reported, not just the first.
+public struct DiagnosticLog: Sendable {
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  public init() {}
+
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  public mutating func append(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
+  }
+
+  public mutating func append(contentsOf other: [Diagnostic]) {
+    diagnostics.append(contentsOf: other)
+  }
+
+  /// Throws the collected diagnostics when any of them is an error.
+  public func throwIfErrors() throws(SurveyError) {
+    if hasErrors { throw SurveyError(diagnostics) }
+  }
+}

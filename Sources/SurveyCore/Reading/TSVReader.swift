@@ -1,0 +1,139 @@
+/// One record of a tab-separated export: its fields and the physical line where it starts.
+public struct TSVRecord: Sendable, Equatable {
+  public var line: Int
+  public var fields: [String]
+
+  public init(line: Int, fields: [String]) {
+    self.line = line
+    self.fields = fields
+  }
+}
+
+/// Reads tab-separated records from UTF-8 bytes, one at a time, as Excel writes them.
+///
+/// Fields may be double-quoted, and a quoted field may hold tabs, line breaks and `""` for a quote.
+/// Lines end in LF, CRLF or a lone CR. Blank lines are skipped. A quote that appears inside an
+/// unquoted field is an ordinary character, as in Excel. The scan works on bytes: tab, quote, CR and
+/// LF never occur inside a multi-byte UTF-8 sequence.
+public struct TSVReader: Sendable {
+  private let bytes: [UInt8]
+  private var position = 0
+  private var line = 1
+  public let file: String
+
+  public init(utf8 bytes: [UInt8], file: String) {
+    self.bytes = bytes
+    self.file = file
+  }
+
+  private static let tab: UInt8 = 0x09
+  private static let newline: UInt8 = 0x0A
+  private static let carriageReturn: UInt8 = 0x0D
+  private static let quote: UInt8 = 0x22
+
+  /// The next record, or nil at the end of the input.
+  public mutating func next() throws(SurveyError) -> TSVRecord? {
+    skipBlankLines()
+    guard position < bytes.count else { return nil }
+    let start = line
+    var fields: [String] = []
+    while true {
+      let field = try readField()
+      fields.append(field)
+      if position >= bytes.count { break }
+      let byte = bytes[position]
+      if byte == Self.tab {
+        position += 1
+        continue
+      }
+      consumeLineEnd()
+      break
+    }
+    return TSVRecord(line: start, fields: fields)
+  }
+
+  /// Every remaining record.
+  public mutating func readAll() throws(SurveyError) -> [TSVRecord] {
+    var records: [TSVRecord] = []
+    while let record = try next() { records.append(record) }
+    return records
+  }
+
+  private mutating func skipBlankLines() {
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == Self.newline || byte == Self.carriageReturn {
+        consumeLineEnd()
+      } else {
+        return
+      }
+    }
+  }
+
+  private mutating func consumeLineEnd() {
+    guard position < bytes.count else { return }
+    if bytes[position] == Self.carriageReturn {
+      position += 1
+      if position < bytes.count, bytes[position] == Self.newline { position += 1 }
+    } else if bytes[position] == Self.newline {
+      position += 1
+    }
+    line += 1
+  }
+
+  private mutating func readField() throws(SurveyError) -> String {
+    if position < bytes.count, bytes[position] == Self.quote {
+      return try readQuotedField()
+    }
+    let start = position
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
+      position += 1
+    }
+    return String(decoding: bytes[start..<position], as: UTF8.self)
+  }
+
+  private mutating func readQuotedField() throws(SurveyError) -> String {
+    let openingLine = line
+    position += 1
+    var value: [UInt8] = []
+    var segmentStart = position
+    while true {
+      guard position < bytes.count else {
+        throw SurveyError(
+          Diagnostic(
+            .error, file: file, line: openingLine,
+            found: "a quoted field that is never closed (it runs to the end of the file)",
+            expected: "a closing double quote"))
+      }
+      let byte = bytes[position]
+      if byte == Self.quote {
+        value.append(contentsOf: bytes[segmentStart..<position])
+        if position + 1 < bytes.count, bytes[position + 1] == Self.quote {
+          value.append(Self.quote)
+          position += 2
+          segmentStart = position
+          continue
+        }
+        position += 1
+        break
+      }
+      if byte == Self.newline {
+        line += 1
+      } else if byte == Self.carriageReturn {
+        if position + 1 >= bytes.count || bytes[position + 1] != Self.newline { line += 1 }
+      }
+      position += 1
+    }
+    // Text after the closing quote and before the delimiter is kept, as Excel does.
+    let trailingStart = position
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
+      position += 1
+    }
+    value.append(contentsOf: bytes[trailingStart..<position])
+    return String(decoding: value, as: UTF8.self)
+  }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The text encodings that spreadsheet exports arrive in, detected from the bytes themselves.
+///
+/// Japanese Excel saves "テキスト (タブ区切り)" in CP932, "Unicode テキスト" in UTF-16LE with a BOM,
+/// and newer versions UTF-8 with a BOM.
+public enum TextEncoding: String, Sendable, CaseIterable {
+  case utf8 = "UTF-8"
+  case utf8WithBOM = "UTF-8 with BOM"
+  case utf16LittleEndian = "UTF-16LE"
+  case utf16BigEndian = "UTF-16BE"
+  case cp932 = "CP932"
+}
+
+/// Turns a file's bytes into UTF-8 bytes, once, at the edge: everything after works on UTF-8.
+public enum TextDecoding {
+  /// Detects the encoding and returns the text as UTF-8 bytes without any byte order mark.
+  ///
+  /// A BOM decides; without one, valid UTF-8 is UTF-8 and anything else must decode as CP932.
+  public static func decode(_ bytes: [UInt8], file: String) throws(SurveyError) -> (
+    utf8: [UInt8], encoding: TextEncoding
+  ) {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      let body = Array(bytes.dropFirst(3))
+      if let offset = firstInvalidUTF8Offset(body) {
+        throw invalid(file: file, bytes: bytes, offset: offset + 3, as: "UTF-8 (it starts with a UTF-8 BOM)")
+      }
+      return (body, .utf8WithBOM)
+    }
+    if bytes.starts(with: [0xFF, 0xFE]) {
+      return (try utf16(bytes, encoding: .utf16LittleEndian, file: file), .utf16LittleEndian)
+    }
+    if bytes.starts(with: [0xFE, 0xFF]) {
+      return (try utf16(bytes, encoding: .utf16BigEndian, file: file), .utf16BigEndian)
+    }
+    guard let offset = firstInvalidUTF8Offset(bytes) else { return (bytes, .utf8) }
+    if looksLikeUTF16WithoutBOM(bytes) {
+      throw SurveyError(
+        Diagnostic(
+          .error, file: file, line: 1,
+          found: "text that looks like UTF-16 without a byte order mark",
+          expected: "UTF-8, UTF-16 with a BOM (Excel's Unicode text) or CP932"))
+    }
+    if let text = String(data: Data(bytes), encoding: .shiftJIS) {
+      return (Array(text.utf8), .cp932)
+    }
+    throw invalid(file: file, bytes: bytes, offset: offset, as: "UTF-8, UTF-16 with a BOM or CP932")
+  }
+
+  private static func utf16(_ bytes: [UInt8], encoding: TextEncoding, file: String) throws(SurveyError)
+    -> [UInt8]
+  {
+    let body = Data(bytes.dropFirst(2))
+    let foundation: String.Encoding =
+      encoding == .utf16LittleEndian ? .utf16LittleEndian : .utf16BigEndian
+    guard body.count % 2 == 0, let text = String(data: body, encoding: foundation) else {
+      throw SurveyError(
+        Diagnostic(
+          .error, file: file, line: 1,
+          found: "bytes that are not valid \(encoding.rawValue) after its byte order mark",
+          expected: "a complete \(encoding.rawValue) text"))
+    }
+    return Array(text.utf8)
+  }
+
+  private static func invalid(file: String, bytes: [UInt8], offset: Int, as expected: String)
+    -> SurveyError
+  {
+    let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let shown = bytes[offset..<min(bytes.count, offset + 4)].map { String(format: "%02X", $0) }
+    return SurveyError(
+      Diagnostic(
+        .error, file: file, line: line,
+        found: "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
+        expected: expected))
+  }
+
+  /// UTF-16 text of mostly ASCII or CJK has many zero bytes; real UTF-8 and CP932 have none.
+  private static func looksLikeUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool {
+    let sample = bytes.prefix(4096)
+    let zeros = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    return sample.count >= 4 && zeros * 4 >= sample.count
+  }
+
+  /// The offset of the first byte that breaks UTF-8, or nil when all of it is valid.
+  public static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer -> Int? in
+      var index = 0
+      let count = buffer.count
+      while index < count {
+        let lead = buffer[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        let length: Int
+        let minimum: UInt32
+        var scalar: UInt32
+        switch lead {
+        case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(lead & 0x1F))
+        case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(lead & 0x0F))
+        case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(lead & 0x07))
+        default: return index
+        }
+        if index + length > count { return index }
+        for offset in 1..<length {
+          let byte = buffer[index + offset]
+          if byte & 0xC0 != 0x80 { return index }
+          scalar = scalar << 6 | UInt32(byte & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+        index += length
+      }
+      return nil
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/// The report `kyodo tabulate` prints with no item: every form of the survey, tabulated the way
+/// the secretariat reports to the committee. It is built from the codebook alone: item kinds
+/// decide which tables each form gets.
+public enum StandardReport {
+  public static func make(_ survey: Survey) throws(SurveyError) -> Report {
+    var sections: [ReportSection] = []
+    for data in survey.forms {
+      sections.append(try section(for: data, in: survey, isRoster: data.form.rowNoun == "unit"))
+    }
+    return Report(title: "kyodo standard report", sections: sections)
+  }
+
+  private static func section(for data: FormData, in survey: Survey, isRoster: Bool) throws(SurveyError)
+    -> ReportSection
+  {
+    let form = data.form
+    let organization = survey.organization
+    var tables: [Table] = []
+    guard let departmentItem = form.items.first(where: { $0.kind == .department }) else {
+      return ReportSection(heading: form.title, summary: ["\(data.rows.count) \(form.rowNoun)s"], tables: [])
+    }
+    let byDepartment = try Categorization(item: departmentItem, in: data, organization: organization)
+    let departments = Set(data.rows.compactMap { $0.values[data.index(of: departmentItem) ?? 0].text }).count
+    let summary = ["\(data.rows.count) \(form.rowNoun)s in \(departments) departments (\(data.file), \(data.encoding.rawValue))"]
+
+    if isRoster {
+      for item in form.items where item.kind == .text {
+        let answered = try Categorization(item: item, in: data, organization: organization)
+        tables.append(answeredTable(Crosstab(answered, by: byDepartment, rows: data.rows, rowNoun: form.rowNoun)))
+      }
+      for item in form.items where item.kind.isCoded {
+        let coded = try Categorization(item: item, in: data, organization: organization)
+        tables.append(Frequency(coded, rows: data.rows, rowNoun: form.rowNoun).table())
+        for text in form.items where text.kind == .text {
+          let answered = try Categorization(item: text, in: data, organization: organization)
+          tables.append(Crosstab(answered, by: coded, rows: data.rows, rowNoun: form.rowNoun).table())
+        }
+      }
+    } else {
+      tables.append(countTable(Frequency(byDepartment, rows: data.rows, rowNoun: form.rowNoun)))
+      for item in form.items where item.kind.isCoded {
+        let coded = try Categorization(item: item, in: data, organization: organization)
+        tables.append(Frequency(coded, rows: data.rows, rowNoun: form.rowNoun).table())
+      }
+      let breakdowns = [departmentItem] + form.items.filter(\.isReportBreakdown)
+      for amountItem in form.items where amountItem.kind == .amount {
+        for breakdown in breakdowns {
+          let categories = try Categorization(item: breakdown, in: data, organization: organization)
+          tables.append(try AmountSummary(amountItem, by: categories, in: data).table())
+        }
+        tables.append(try MissingAmountReasons(amountItem, in: data).table())
+      }
+    }
+    return ReportSection(heading: "\(form.title) (\(form.id))", summary: summary, tables: tables)
+  }
+
+  /// Rows per department: 全体 first, then each department, then rows without one.
+  public static func countTable(_ frequency: Frequency) -> Table {
+    let item = frequency.categorization.item
+    var rows: [[Cell]] = [[.text("全体"), .count(frequency.rowCount), .percent(Percent(frequency.rowCount, of: frequency.rowCount))]]
+    for (category, count) in zip(frequency.categorization.categories, frequency.counts) {
+      rows.append([.text(category.display), .count(count), .percent(Percent(count, of: frequency.rowCount))])
+    }
+    rows.append([.text(Category.notAnswered.label), .count(frequency.notAnswered), .percent(Percent(frequency.notAnswered, of: frequency.rowCount))])
+    return Table(
+      id: "\(item.formID).count-by-\(item.id)", title: "\(frequency.rowNoun)s by \(item.displayName)",
+      columns: [Column("row", item.title), Column("n"), Column("percent", "%")], rows: rows)
+  }
+
+  /// Answered and not answered per breakdown row, for a free-text item, on one line per row.
+  public static func answeredTable(_ crosstab: Crosstab) -> Table {
+    let item = crosstab.item.item
+    var rows: [[Cell]] = []
+    for line in [crosstab.total] + crosstab.lines {
+      let answered = line.counts.first ?? 0
+      rows.append([
+        .text(line.category.display), .count(line.rowCount), .count(answered), .percent(Percent(answered, of: line.rowCount)),
+        .count(line.notAnswered), .percent(Percent(line.notAnswered, of: line.rowCount)),
+      ])
+    }
+    return Table(
+      id: "\(item.id)-answered-by-\(crosstab.breakdown.item.id)",
+      title: "\(item.displayName): answered by \(crosstab.breakdown.item.displayName)",
+      columns: [
+        Column("row", crosstab.breakdown.item.title), Column("n"), Column("answered", "回答あり"), Column("answered_percent", "%"),
+        Column("not_answered", "無回答"), Column("not_answered_percent", "%"),
+      ],
+      rows: rows,
+      notes: ["無回答 = blank or a non-answer such as 記入なし, 特になし, 該当なし (see the codebook's nonanswer list)."])
+  }
+}

@@ -1,0 +1,66 @@
+/// A command line's options and positional arguments, parsed by the rules all subcommands share:
+/// `--name value` or `--name=value` for options, `--name` for flags, `--` ends the options.
+struct Arguments: Sendable {
+  private(set) var positionals: [String] = []
+  private var values: [String: [String]] = [:]
+  private var flags: Set<String> = []
+
+  /// Options that take a value, for every subcommand; anything else starting with `-` is a flag.
+  static let valued: Set<String> = ["by", "data", "codebook", "file", "format", "decimals"]
+  /// Flags every subcommand accepts.
+  static let knownFlags: Set<String> = ["help", "show-warnings", "ambiguous-wide"]
+
+  init(_ arguments: [String]) throws(UsageError) {
+    var index = 0
+    var optionsEnded = false
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
+        positionals.append(argument)
+        continue
+      }
+      if argument == "--" {
+        optionsEnded = true
+        continue
+      }
+      if argument == "-h" {
+        flags.insert("help")
+        continue
+      }
+      guard argument.hasPrefix("--") else { throw UsageError("unknown option '\(argument)'") }
+      var name = String(argument.dropFirst(2))
+      var value: String?
+      if let equals = name.firstIndex(of: "=") {
+        value = String(name[name.index(after: equals)...])
+        name = String(name[..<equals])
+      }
+      if Arguments.valued.contains(name) {
+        if value == nil {
+          guard index < arguments.count else { throw UsageError("option '--\(name)' needs a value") }
+          value = arguments[index]
+          index += 1
+        }
+        values[name, default: []].append(value ?? "")
+      } else if Arguments.knownFlags.contains(name), value == nil {
+        flags.insert(name)
+      } else {
+        throw UsageError("unknown option '--\(name)'")
+      }
+    }
+  }
+
+  func flag(_ name: String) -> Bool { flags.contains(name) }
+
+  /// The last value of an option, or nil.
+  func value(_ name: String) -> String? { values[name]?.last }
+
+  /// Every value of a repeatable option.
+  func values(_ name: String) -> [String] { values[name] ?? [] }
+}
+
+/// A mistake on the command line.
+struct UsageError: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}

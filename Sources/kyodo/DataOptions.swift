@@ -1,0 +1,54 @@
+import Foundation
+import SurveyCore
+
+/// The options that choose the survey to read, shared by the subcommands that read one.
+enum DataOptions {
+  static let help = """
+      --data DIR          Read the codebook and exports from DIR (default: the bundled data/).
+      --codebook FILE     Read the codebook from FILE instead of DIR/codebook.tsv.
+      --file FORM=PATH    Read one form's export from PATH (repeatable), e.g. --file a=export.tsv;
+                          PATH - reads standard input.
+      --show-warnings     List every warning found in the data on standard error.
+    """
+
+  /// The bundled data directory: ./data when it holds a codebook, else the repository's own.
+  static func bundledDirectory() -> URL {
+    let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("data")
+    if FileManager.default.fileExists(atPath: local.appendingPathComponent("codebook.tsv").path) { return local }
+    return URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("data")
+  }
+
+  /// Loads the survey the options name and reports its warnings on standard error.
+  static func load(_ arguments: Arguments, output: inout Output) throws -> Survey {
+    let directory = arguments.value("data").map { URL(fileURLWithPath: $0) } ?? bundledDirectory()
+    var paths: [String: URL] = [:]
+    var given: [String: ExportSource] = [:]
+    for spec in arguments.values("file") {
+      guard let equals = spec.firstIndex(of: "="), equals != spec.startIndex else {
+        throw UsageError("--file expects FORM=PATH, e.g. a=export.tsv; got '\(spec)'")
+      }
+      let form = String(spec[..<equals])
+      let path = String(spec[spec.index(after: equals)...])
+      if path == "-" {
+        given[form] = ExportSource(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>")
+      } else {
+        paths[form] = URL(fileURLWithPath: path)
+      }
+    }
+    let survey = try Survey.load(
+      directory: directory, codebook: arguments.value("codebook").map { URL(fileURLWithPath: $0) },
+      paths: paths, given: given)
+    let unknownForms = Set(paths.keys).union(given.keys).subtracting(survey.codebook.forms.map(\.id))
+    if let form = unknownForms.sorted().first {
+      throw UsageError("--file names form '\(form)', which the codebook does not have; its forms are \(survey.codebook.forms.map(\.id).joined(separator: ", "))")
+    }
+    if arguments.flag("show-warnings") {
+      for warning in survey.warnings { output.standardError(warning.description + "\n") }
+    } else if !survey.warnings.isEmpty {
+      output.standardError("kyodo: \(survey.warnings.count) warnings in the data (--show-warnings lists them)\n")
+    }
+    return survey
+  }
+}
