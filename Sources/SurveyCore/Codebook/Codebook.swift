@@ -34,7 +34,8 @@ public struct Codebook: Sendable {
       || normalizedNonAnswers.contains(TextNormalization.droppingListMarker(key))
   }
 
-  /// Finds items by id (`a.4`), by title (`形態`), by number and title (`４形態`) or by header,
+  /// Finds items by id (`a.4`), by title (`形態`), by number (`設問２`), by number and title
+  /// (`４形態`) or by header,
   /// optionally within one form; several forms may share a title (`事業名`), so more than one item
   /// can match.
   public func items(named name: String, in formID: String? = nil) -> [Item] {
@@ -43,7 +44,9 @@ public struct Codebook: Sendable {
     let key = TextNormalization.matchKey(name)
     guard !key.isEmpty else { return [] }
     let byName = candidates.filter { item in
-      [item.title, item.number + item.title, item.header].contains { TextNormalization.matchKey($0) == key }
+      [item.title, item.number, item.number + item.title, item.header].contains {
+        TextNormalization.matchKey($0) == key
+      }
     }
     if !byName.isEmpty { return byName }
     // `a.形態` and `A:形態` name an item within a form.

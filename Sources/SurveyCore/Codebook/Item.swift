@@ -117,9 +117,9 @@ public struct Item: Sendable, Hashable {
     options.first { $0.code == code }
   }
 
-  /// A short name for messages and table titles, e.g. `a.4 ４形態`.
+  /// A short name for messages and table titles, e.g. `a.4 ４ 形態`.
   public var displayName: String {
-    number.isEmpty || number == title ? "\(id) \(title)" : "\(id) \(number)\(title)"
+    number.isEmpty || number == title ? "\(id) \(title)" : "\(id) \(number) \(title)"
   }
 }
 

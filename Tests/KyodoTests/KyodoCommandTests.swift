@@ -1,0 +1,230 @@
+import Foundation
+import XCTest
+
+/// Runs the built `kyodo` on fixture files and compares its whole output, as a user sees it.
+final class KyodoCommandTests: XCTestCase {
+  /// The repository root, found from this file's path.
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let fixtures = root.appendingPathComponent("Tests/KyodoTests/Fixtures")
+  static let mini = fixtures.appendingPathComponent("mini").path
+
+  struct Result {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  func kyodo(_ arguments: [String], input: Data? = nil) throws -> Result {
+    let binary = Bundle.main.bundleURL.appendingPathComponent("kyodo")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+      throw XCTSkip("the kyodo binary is not built at \(binary.path)")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = Self.root
+    let output = Pipe()
+    let error = Pipe()
+    let standardInput = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = standardInput
+    try process.run()
+    if let input { standardInput.fileHandleForWriting.write(input) }
+    try standardInput.fileHandleForWriting.close()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
+      standardError: String(decoding: errData, as: UTF8.self))
+  }
+
+  func expected(_ name: String) throws -> String {
+    let url = Self.fixtures.appendingPathComponent("expected").appendingPathComponent(name)
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+
+  /// A copy of the miniature survey with one export replaced, in a fresh temporary directory.
+  func miniWith(_ file: String, bytes: [UInt8]) throws -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kyodo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+    for name in ["codebook.tsv", "overall.tsv", "a.tsv"] {
+      try FileManager.default.copyItem(
+        at: URL(fileURLWithPath: Self.mini).appendingPathComponent(name), to: directory.appendingPathComponent(name))
+    }
+    try Data(bytes).write(to: directory.appendingPathComponent(file), options: .atomic)
+    return directory.path
+  }
+
+  func miniExport(_ name: String) throws -> String {
+    try String(contentsOf: URL(fileURLWithPath: Self.mini).appendingPathComponent(name), encoding: .utf8)
+  }
+
+  // MARK: - Whole reports
+
+  func testStandardReportOfTheMiniatureSurvey() throws {
+    let result = try kyodo(["tabulate", "--data", Self.mini])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(result.standardOutput, try expected("mini-report.txt").replacingOccurrences(of: "MINI", with: Self.mini))
+    XCTAssertEqual(result.standardError, "")
+  }
+
+  func testOneItemAsTSVHasABaseRowAndAnNARow() throws {
+    let result = try kyodo(["tabulate", "形態", "--data", Self.mini, "--format", "tsv"])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(
+      result.standardOutput,
+      """
+      code\tlabel\tn\tpercent
+      1\t共催\t2\t40.0
+      3\t委託\t2\t40.0
+      4\t補助\t2\t40.0
+      8\tその他\t1\t20.0
+      NA\t無回答\t1\t
+      base\t基数\t5\t100.0
+      mentions\tM.T.\t7\t140.0
+
+      """)
+  }
+
+  func testCrosstabAsTSVIsLongFormat() throws {
+    let result = try kyodo(["tabulate", "設問２", "--by", "部", "--data", Self.mini, "--format", "tsv"])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(result.standardOutput, try expected("mini-crosstab.tsv"))
+  }
+
+  func testCrosstabAsText() throws {
+    let result = try kyodo(["tabulate", "a.4", "--by", "a.department", "--data", Self.mini])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(result.standardOutput, try expected("mini-crosstab.txt"))
+  }
+
+  /// The same export in CP932 (Excel's default Japanese text) and UTF-16LE (Excel's Unicode text)
+  /// gives the same tables, byte for byte.
+  func testEveryEncodingGivesTheSameReport() throws {
+    let text = try miniExport("a.tsv")
+    let reference = try kyodo(["tabulate", "--data", Self.mini, "--format", "tsv"])
+    let cp932 = try XCTUnwrap(text.data(using: .shiftJIS))
+    let utf16 = [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    for bytes in [Array(cp932), utf16, [0xEF, 0xBB, 0xBF] + Array(text.utf8)] {
+      let directory = try miniWith("a.tsv", bytes: bytes)
+      let result = try kyodo(["tabulate", "--data", directory, "--format", "tsv"])
+      XCTAssertEqual(result.status, 0, result.standardError)
+      XCTAssertEqual(
+        result.standardOutput.replacingOccurrences(of: directory, with: Self.mini), reference.standardOutput)
+    }
+  }
+
+  func testAnExportCanComeFromStandardInput() throws {
+    let result = try kyodo(
+      ["tabulate", "a.7", "--data", Self.mini, "--file", "a=-", "--format", "csv"], input: Data(try miniExport("a.tsv").utf8))
+    XCTAssertEqual(result.status, 0, result.standardError)
+    XCTAssertTrue(result.standardOutput.hasPrefix("code,label,n,percent\n1,金額,4,66.7\n"), result.standardOutput)
+  }
+
+  // MARK: - Command line manners
+
+  func testVersionAndHelp() throws {
+    XCTAssertEqual(try kyodo(["--version"]).standardOutput, "kyodo 0.1.0\n")
+    let help = try kyodo(["tabulate", "--help"])
+    XCTAssertEqual(help.status, 0)
+    XCTAssertTrue(help.standardOutput.hasPrefix("OVERVIEW: Tabulate the survey.\n"))
+    XCTAssertEqual(try kyodo(["items", "--help"]).status, 0)
+  }
+
+  func testUnknownOptionIsAUsageError() throws {
+    let result = try kyodo(["tabulate", "--colour"])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(result.standardError, "kyodo tabulate: error: unknown option '--colour'\nSee 'kyodo tabulate --help'.\n")
+    XCTAssertEqual(result.standardOutput, "")
+  }
+
+  func testUnknownItemNamesTheClosestItems() throws {
+    let result = try kyodo(["tabulate", "形体", "--data", Self.mini])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(result.standardError, "kyodo: error: unknown item '形体'; expected an item id or title, such as a.4 (形態)\n")
+  }
+
+  // MARK: - Bad input: a message naming file, line and item; exit status 1; no output
+
+  func testMissingFile() throws {
+    let result = try kyodo(["tabulate", "--data", Self.mini, "--file", "a=/nonexistent/a.tsv"])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(result.standardError, "/nonexistent/a.tsv: error: no such file; expected a readable file\n")
+    XCTAssertEqual(result.standardOutput, "")
+  }
+
+  func testRaggedRow() throws {
+    let directory = try miniWith("a.tsv", bytes: Array("部\t課\t番号\t４形態\t６始期\t７市の予算\n市民部\t経済課\t1\t③委託\t②不明\n".utf8))
+    let result = try kyodo(["tabulate", "--data", directory])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.standardError, "\(directory)/a.tsv:2: error: a row of 5 fields (a ragged row); expected 6 fields, as in the header\n")
+  }
+
+  func testUnclosedQuoteNamesTheLineWhereItOpens() throws {
+    let directory = try miniWith(
+      "a.tsv", bytes: Array("部\t課\t番号\t４形態\t６始期\t７市の予算\n市民部\t経済課\t1\t\"③委託\t②不明\t②無し\n".utf8))
+    let result = try kyodo(["tabulate", "--data", directory])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.standardError,
+      "\(directory)/a.tsv:2: error: a quoted field that is never closed (it runs to the end of the file); expected a closing double quote\n")
+  }
+
+  func testUnknownCodeUnreadableAmountAndYearAreAllReported() throws {
+    let directory = try miniWith(
+      "a.tsv", bytes: Array("部\t課\t番号\t４形態\t６始期\t７市の予算\n市民部\t経済課\t1\t⑨企業\t①そのうち\t①12ドル\n".utf8))
+    let result = try kyodo(["tabulate", "--data", directory])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.standardError,
+      """
+      \(directory)/a.tsv:2:4: error: a.4 ４ 形態: unknown code ⑨ in '企業'; expected one of ①共催 ③委託 ④補助 ⑧その他
+      \(directory)/a.tsv:2:5: error: a.6 ６ 始期: start year 'そのうち' that cannot be read; expected an era and year such as ①平成１２ or ①昭和４８, or a Western year
+      \(directory)/a.tsv:2:6: error: a.7 ７ 市の予算: amount '12ドル' that cannot be read; expected a number followed by one of 千円, e.g. ①１，１８０千円
+
+      """)
+  }
+
+  func testBytesThatNoEncodingReads() throws {
+    let directory = try miniWith("a.tsv", bytes: Array("部\t課\n".utf8) + [0x82, 0xFF, 0xFF, 0x0A])
+    let result = try kyodo(["tabulate", "--data", directory])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertEqual(
+      result.standardError,
+      "\(directory)/a.tsv:2: error: bytes 82 FF FF 0A at byte offset 6 that no supported encoding reads; expected UTF-8, UTF-16 with a BOM or CP932\n")
+  }
+
+  // MARK: - The bundled survey
+
+  func testBundledDataIsTheDefault() throws {
+    let result = try kyodo(["tabulate", "設問２", "--format", "tsv"])
+    XCTAssertEqual(result.status, 0)
+    // 設問２ of the 52 units, counted by hand from the seed's 全体調査票 (see SurveyFiguresTests).
+    XCTAssertEqual(
+      result.standardOutput,
+      """
+      code\tlabel\tn\tpercent
+      1\t現在実施\t16\t30.8
+      2\t現在＋将来\t8\t15.4
+      3\t将来実施\t1\t1.9
+      4\t所掌なし\t26\t50.0
+      5\tその他\t1\t1.9
+      NA\t無回答\t0\t0.0
+      base\t基数\t52\t100.0
+
+      """)
+    XCTAssertEqual(result.standardError, "")
+  }
+
+  func testBundledStandardReportIsStable() throws {
+    let result = try kyodo(["tabulate"])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(result.standardOutput, try expected("bundled-report.txt"))
+    XCTAssertEqual(result.standardError, "kyodo: 14 warnings in the data (--show-warnings lists them)\n")
+  }
+}
