@@ -11,6 +11,6 @@ let package = Package(
     .target(name: "SurveyCore"),
     .executableTarget(name: "kyodo", dependencies: ["SurveyCore"]),
     .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
-    .testTarget(name: "KyodoTests", dependencies: ["kyodo"]),
+    .testTarget(name: "KyodoTests", dependencies: ["kyodo"], exclude: ["Fixtures"]),
   ]
 )
