@@ -73,7 +73,9 @@ extension CommandLine {
       break
     }
     guard let command = subcommands.first(where: { $0.name == first }) else {
-      output.standardError("kyodo: error: unknown subcommand '\(first)'; expected one of \(subcommands.map(\.name).joined(separator: ", "))\n")
+      output.standardError(
+        "kyodo: error: unknown subcommand '\(first)'; expected one of \(subcommands.map(\.name).joined(separator: ", "))\n"
+      )
       return .usageError
     }
     do {
@@ -84,7 +86,8 @@ extension CommandLine {
       }
       return try command.run(parsed, &output)
     } catch let error as UsageError {
-      output.standardError("kyodo \(command.name): error: \(error.message)\nSee 'kyodo \(command.name) --help'.\n")
+      output.standardError(
+        "kyodo \(command.name): error: \(error.message)\nSee 'kyodo \(command.name) --help'.\n")
       return .usageError
     } catch let error as SurveyError {
       for diagnostic in error.diagnostics { output.standardError(diagnostic.description + "\n") }

@@ -14,7 +14,9 @@ enum DataOptions {
   /// The bundled data directory: ./data when it holds a codebook, else the repository's own.
   static func bundledDirectory() -> URL {
     let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("data")
-    if FileManager.default.fileExists(atPath: local.appendingPathComponent("codebook.tsv").path) { return local }
+    if FileManager.default.fileExists(atPath: local.appendingPathComponent("codebook.tsv").path) {
+      return local
+    }
     return URL(fileURLWithPath: #filePath)
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
       .appendingPathComponent("data")
@@ -32,7 +34,8 @@ enum DataOptions {
       let form = String(spec[..<equals])
       let path = String(spec[spec.index(after: equals)...])
       if path == "-" {
-        given[form] = ExportSource(bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>")
+        given[form] = ExportSource(
+          bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>")
       } else {
         paths[form] = URL(fileURLWithPath: path)
       }
@@ -42,12 +45,15 @@ enum DataOptions {
       paths: paths, given: given)
     let unknownForms = Set(paths.keys).union(given.keys).subtracting(survey.codebook.forms.map(\.id))
     if let form = unknownForms.sorted().first {
-      throw UsageError("--file names form '\(form)', which the codebook does not have; its forms are \(survey.codebook.forms.map(\.id).joined(separator: ", "))")
+      throw UsageError(
+        "--file names form '\(form)', which the codebook does not have; its forms are \(survey.codebook.forms.map(\.id).joined(separator: ", "))"
+      )
     }
     if arguments.flag("show-warnings") {
       for warning in survey.warnings { output.standardError(warning.description + "\n") }
     } else if !survey.warnings.isEmpty {
-      output.standardError("kyodo: \(survey.warnings.count) warnings in the data (--show-warnings lists them)\n")
+      output.standardError(
+        "kyodo: \(survey.warnings.count) warnings in the data (--show-warnings lists them)\n")
     }
     return survey
   }

@@ -48,12 +48,14 @@ final class KyodoCommandTests: XCTestCase {
 
   /// A copy of the miniature survey with one export replaced, in a fresh temporary directory.
   func miniWith(_ file: String, bytes: [UInt8]) throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kyodo-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kyodo-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
     for name in ["codebook.tsv", "overall.tsv", "a.tsv"] {
       try FileManager.default.copyItem(
-        at: URL(fileURLWithPath: Self.mini).appendingPathComponent(name), to: directory.appendingPathComponent(name))
+        at: URL(fileURLWithPath: Self.mini).appendingPathComponent(name),
+        to: directory.appendingPathComponent(name))
     }
     try Data(bytes).write(to: directory.appendingPathComponent(file), options: .atomic)
     return directory.path
@@ -68,7 +70,9 @@ final class KyodoCommandTests: XCTestCase {
   func testStandardReportOfTheMiniatureSurvey() throws {
     let result = try kyodo(["tabulate", "--data", Self.mini])
     XCTAssertEqual(result.status, 0)
-    XCTAssertEqual(result.standardOutput, try expected("mini-report.txt").replacingOccurrences(of: "MINI", with: Self.mini))
+    XCTAssertEqual(
+      result.standardOutput, try expected("mini-report.txt").replacingOccurrences(of: "MINI", with: Self.mini)
+    )
     XCTAssertEqual(result.standardError, "")
   }
 
@@ -122,10 +126,13 @@ final class KyodoCommandTests: XCTestCase {
 
   func testAnExportCanComeFromStandardInput() throws {
     let result = try kyodo(
-      ["tabulate", "a.7", "--data", Self.mini, "--file", "a=-", "--format", "csv"], input: Data(try miniExport("a.tsv").utf8))
+      ["tabulate", "a.7", "--data", Self.mini, "--file", "a=-", "--format", "csv"],
+      input: Data(try miniExport("a.tsv").utf8))
     XCTAssertEqual(result.status, 0, result.standardError)
     // An amount item prints three tables: its codes, its sums per department, and why amounts are missing.
-    XCTAssertTrue(result.standardOutput.hasPrefix("# a.7,a.7 ７ 市の予算  n=6\ncode,label,n,percent\n1,金額,4,66.7\n"), result.standardOutput)
+    XCTAssertTrue(
+      result.standardOutput.hasPrefix("# a.7,a.7 ７ 市の予算  n=6\ncode,label,n,percent\n1,金額,4,66.7\n"),
+      result.standardOutput)
   }
 
   // MARK: - Command line manners
@@ -141,14 +148,18 @@ final class KyodoCommandTests: XCTestCase {
   func testUnknownOptionIsAUsageError() throws {
     let result = try kyodo(["tabulate", "--colour"])
     XCTAssertEqual(result.status, 2)
-    XCTAssertEqual(result.standardError, "kyodo tabulate: error: unknown option '--colour'\nSee 'kyodo tabulate --help'.\n")
+    XCTAssertEqual(
+      result.standardError, "kyodo tabulate: error: unknown option '--colour'\nSee 'kyodo tabulate --help'.\n"
+    )
     XCTAssertEqual(result.standardOutput, "")
   }
 
   func testUnknownItemNamesTheClosestItems() throws {
     let result = try kyodo(["tabulate", "形体", "--data", Self.mini])
     XCTAssertEqual(result.status, 2)
-    XCTAssertEqual(result.standardError, "kyodo: error: unknown item '形体'; expected an item id or title, such as a.4 (形態)\n")
+    XCTAssertEqual(
+      result.standardError,
+      "kyodo: error: unknown item '形体'; expected an item id or title, such as a.4 (形態)\n")
   }
 
   // MARK: - Bad input: a message naming file, line and item; exit status 1; no output
@@ -156,16 +167,19 @@ final class KyodoCommandTests: XCTestCase {
   func testMissingFile() throws {
     let result = try kyodo(["tabulate", "--data", Self.mini, "--file", "a=/nonexistent/a.tsv"])
     XCTAssertEqual(result.status, 1)
-    XCTAssertEqual(result.standardError, "/nonexistent/a.tsv: error: no such file; expected a readable file\n")
+    XCTAssertEqual(
+      result.standardError, "/nonexistent/a.tsv: error: no such file; expected a readable file\n")
     XCTAssertEqual(result.standardOutput, "")
   }
 
   func testRaggedRow() throws {
-    let directory = try miniWith("a.tsv", bytes: Array("部\t課\t番号\t４形態\t６始期\t７市の予算\n市民部\t経済課\t1\t③委託\t②不明\n".utf8))
+    let directory = try miniWith(
+      "a.tsv", bytes: Array("部\t課\t番号\t４形態\t６始期\t７市の予算\n市民部\t経済課\t1\t③委託\t②不明\n".utf8))
     let result = try kyodo(["tabulate", "--data", directory])
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(
-      result.standardError, "\(directory)/a.tsv:2: error: a row of 5 fields (a ragged row); expected 6 fields, as in the header\n")
+      result.standardError,
+      "\(directory)/a.tsv:2: error: a row of 5 fields (a ragged row); expected 6 fields, as in the header\n")
   }
 
   func testUnclosedQuoteNamesTheLineWhereItOpens() throws {
@@ -175,7 +189,8 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(
       result.standardError,
-      "\(directory)/a.tsv:2: error: a quoted field that is never closed (it runs to the end of the file); expected a closing double quote\n")
+      "\(directory)/a.tsv:2: error: a quoted field that is never closed (it runs to the end of the file); expected a closing double quote\n"
+    )
   }
 
   func testUnknownCodeUnreadableAmountAndYearAreAllReported() throws {
@@ -199,7 +214,8 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(
       result.standardError,
-      "\(directory)/a.tsv:2: error: bytes 82 FF FF 0A at byte offset 8 that no supported encoding reads; expected UTF-8, UTF-16 with a BOM or CP932\n")
+      "\(directory)/a.tsv:2: error: bytes 82 FF FF 0A at byte offset 8 that no supported encoding reads; expected UTF-8, UTF-16 with a BOM or CP932\n"
+    )
   }
 
   // MARK: - The bundled survey

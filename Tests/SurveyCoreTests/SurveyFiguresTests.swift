@@ -100,7 +100,8 @@ final class SurveyFiguresTests: XCTestCase {
     // Projects 1–3 企画財政部, 4 総務部, 5–16 市民部, 17–25 環境部, 26–40 福祉保健部, 41–42 子ども家庭部,
     // 43–48 都市整備部, 49–50 学校教育部, 51–68 生涯学習部, 69 議会事務局, 70 選挙管理委員会事務局.
     let frequency = try frequency("a.department", in: try survey())
-    let counts = Dictionary(uniqueKeysWithValues: zip(frequency.categorization.categories.map(\.code), frequency.counts))
+    let counts = Dictionary(
+      uniqueKeysWithValues: zip(frequency.categorization.categories.map(\.code), frequency.counts))
     XCTAssertEqual(
       counts,
       [
@@ -114,7 +115,8 @@ final class SurveyFiguresTests: XCTestCase {
     let survey = try survey()
     let data = try XCTUnwrap(survey.data(for: "a"))
     let department = try Categorization(
-      item: try XCTUnwrap(survey.codebook.item(id: "a.department")), in: data, organization: survey.organization)
+      item: try XCTUnwrap(survey.codebook.item(id: "a.department")), in: data,
+      organization: survey.organization)
     // ７市の予算: 62 amounts summing to 342,817 千円 (project 50's ①３０千万 read as 30 千円);
     // ②無し 7 (12, 32, 39, 40, 46, 47, 48), ③算定不能 1 (35).
     let city = try AmountSummary(try XCTUnwrap(survey.codebook.item(id: "a.7")), by: department, in: data)

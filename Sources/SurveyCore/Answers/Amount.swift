@@ -36,7 +36,9 @@ public enum AmountParser {
     }
     let figureText = CodedAnswer.split(answer.text).label
     let written = TextNormalization.halfWidth(figureText).filter { !$0.isWhitespace && $0 != "," }
-    guard let digitEnd = written.firstIndex(where: { !$0.isASCII || !($0.isNumber || $0 == ".") }) ?? Optional(written.endIndex),
+    guard
+      let digitEnd = written.firstIndex(where: { !$0.isASCII || !($0.isNumber || $0 == ".") })
+        ?? Optional(written.endIndex),
       digitEnd > written.startIndex
     else {
       let reason = figureText.isEmpty ? "(no figure)" : figureText
@@ -70,7 +72,8 @@ public enum AmountParser {
     var diagnostics: [Diagnostic] = []
     if let warning = unit.warning {
       diagnostics.append(
-        location.diagnostic(.warning, found: "amount '\(answer.text)' written in '\(unit.suffix)': \(warning)"))
+        location.diagnostic(
+          .warning, found: "amount '\(answer.text)' written in '\(unit.suffix)': \(warning)"))
     }
     return (Amount(answer: answer, status: .given(yen: yen)), diagnostics)
   }

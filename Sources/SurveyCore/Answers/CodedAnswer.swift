@@ -31,7 +31,8 @@ public struct CodedAnswer: Sendable, Hashable {
       if TextNormalization.matchKey(written).hasPrefix(key), !key.isEmpty {
         // Drop as many leading characters as make up the label, then what is left is the note.
         var rest = Substring(written)
-        while !rest.isEmpty, !TextNormalization.matchKey(String(written.dropLast(rest.count))).hasPrefix(key) {
+        while !rest.isEmpty, !TextNormalization.matchKey(String(written.dropLast(rest.count))).hasPrefix(key)
+        {
           rest = rest.dropFirst()
         }
         let note = rest.trimmingSpaces
@@ -106,7 +107,8 @@ public enum CodedAnswerParser {
         diagnostics.append(
           location.diagnostic(
             .warning,
-            found: "\(CircledNumber.mark(answer.code))\(answer.writtenLabel): the label does not match code \(option.display)",
+            found:
+              "\(CircledNumber.mark(answer.code))\(answer.writtenLabel): the label does not match code \(option.display)",
             expected: "a label of \(option.display)"))
       }
     }
@@ -182,7 +184,9 @@ public struct CellLocation: Sendable, Hashable {
     self.item = item
   }
 
-  public func diagnostic(_ severity: Diagnostic.Severity, found: String, expected: String? = nil) -> Diagnostic {
+  public func diagnostic(_ severity: Diagnostic.Severity, found: String, expected: String? = nil)
+    -> Diagnostic
+  {
     Diagnostic(severity, file: file, line: line, column: column, item: item, found: found, expected: expected)
   }
 }

@@ -57,7 +57,8 @@ public enum StartYearParser {
         diagnostics.append(
           location.diagnostic(
             .warning,
-            found: "\(found.era.name)\(found.number) in '\(answer.text)', after the era ended in \(found.era.name)\(last)",
+            found:
+              "\(found.era.name)\(found.number) in '\(answer.text)', after the era ended in \(found.era.name)\(last)",
             expected: "a year of \(found.era.name) from 1 to \(last)"))
       }
       let year = found.era.westernYear(found.number)

@@ -69,25 +69,31 @@ public enum CellParser {
         diagnostics.append(
           location.diagnostic(
             .warning,
-            found: "\(distinct.count) codes (\(answers.map { CircledNumber.mark($0.code) }.joined())) in a single-choice item; the row is counted under each",
+            found:
+              "\(distinct.count) codes (\(answers.map { CircledNumber.mark($0.code) }.joined())) in a single-choice item; the row is counted under each",
             expected: "one code"))
       }
       if answers.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-        diagnostics.append(location.diagnostic(.error, found: "'\(cell)' without a code", expected: CodedAnswerParser.expectedCodes(item)))
+        diagnostics.append(
+          location.diagnostic(
+            .error, found: "'\(cell)' without a code", expected: CodedAnswerParser.expectedCodes(item)))
       }
       return (.codes(answers), diagnostics)
     case .amount, .year:
       var (answers, diagnostics) = CodedAnswerParser.parse(cell, item: item, at: location)
       guard let first = answers.first, !diagnostics.contains(where: { $0.severity == .error }) else {
         if answers.isEmpty && diagnostics.isEmpty {
-          diagnostics.append(location.diagnostic(.error, found: "'\(cell)' without a code", expected: CodedAnswerParser.expectedCodes(item)))
+          diagnostics.append(
+            location.diagnostic(
+              .error, found: "'\(cell)' without a code", expected: CodedAnswerParser.expectedCodes(item)))
         }
         return (.codes(answers), diagnostics)
       }
       if answers.count > 1 {
         diagnostics.append(
           location.diagnostic(
-            .warning, found: "\(answers.count) answers in one \(item.kind.rawValue) cell; only the first is used",
+            .warning,
+            found: "\(answers.count) answers in one \(item.kind.rawValue) cell; only the first is used",
             expected: "one answer"))
       }
       if item.kind == .amount {

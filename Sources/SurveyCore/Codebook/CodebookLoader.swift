@@ -62,11 +62,14 @@ public enum CodebookLoader {
       case "option":
         let itemID = field(record, 1)
         guard let location = itemLocation[itemID] else {
-          fail(record, "an option of unknown item '\(itemID)'", expected: "an 'item \(itemID)' record before it")
+          fail(
+            record, "an option of unknown item '\(itemID)'", expected: "an 'item \(itemID)' record before it")
           continue
         }
         guard let code = Int(field(record, 2)), (1...CircledNumber.maximum).contains(code) else {
-          fail(record, "option code '\(field(record, 2))'", expected: "a number from 1 to \(CircledNumber.maximum)")
+          fail(
+            record, "option code '\(field(record, 2))'",
+            expected: "a number from 1 to \(CircledNumber.maximum)")
           continue
         }
         guard let role = OptionRole(rawValue: field(record, 4)) else {
@@ -76,10 +79,14 @@ public enum CodebookLoader {
         }
         let printed = field(record, 3)
         let label = printed == "?" ? "" : printed
-        if printed.isEmpty { fail(record, "an empty label for code \(code)", expected: "the label as printed") }
+        if printed.isEmpty {
+          fail(record, "an empty label for code \(code)", expected: "the label as printed")
+        }
         var item = forms[location.form].items[location.item]
         if !item.kind.isCoded {
-          fail(record, "an option for \(item.kind.rawValue) item '\(itemID)'", expected: "options only on coded items")
+          fail(
+            record, "an option for \(item.kind.rawValue) item '\(itemID)'",
+            expected: "options only on coded items")
         }
         if item.option(code: code) != nil {
           fail(record, "a second option \(code) for '\(itemID)'", expected: "each code once")
@@ -94,7 +101,9 @@ public enum CodebookLoader {
       case "amount-unit":
         let suffix = field(record, 1)
         guard !suffix.isEmpty, let yen = Int(field(record, 2)), yen > 0 else {
-          fail(record, "amount unit '\(suffix)' worth '\(field(record, 2))' yen", expected: "a suffix and a positive whole number of yen")
+          fail(
+            record, "amount unit '\(suffix)' worth '\(field(record, 2))' yen",
+            expected: "a suffix and a positive whole number of yen")
           continue
         }
         let warning = field(record, 3)
@@ -107,18 +116,29 @@ public enum CodebookLoader {
       log.append(Diagnostic(.error, file: file, found: "no forms", expected: "at least one 'form' record"))
     }
     for form in forms where form.items.isEmpty {
-      log.append(Diagnostic(.error, file: file, found: "form '\(form.id)' without items", expected: "its 'item' records"))
+      log.append(
+        Diagnostic(
+          .error, file: file, found: "form '\(form.id)' without items", expected: "its 'item' records"))
     }
     for item in forms.flatMap(\.items) where item.kind.isCoded && item.options.isEmpty {
-      log.append(Diagnostic(.error, file: file, item: item.id, found: "a \(item.kind.rawValue) item without options", expected: "its 'option' records"))
+      log.append(
+        Diagnostic(
+          .error, file: file, item: item.id, found: "a \(item.kind.rawValue) item without options",
+          expected: "its 'option' records"))
     }
     for item in forms.flatMap(\.items) where item.kind == .amount || item.kind == .year {
       if !item.options.contains(where: { $0.role == .figure }) {
-        log.append(Diagnostic(.error, file: file, item: item.id, found: "no option with role 'figure'", expected: "the code that carries the \(item.kind.rawValue)"))
+        log.append(
+          Diagnostic(
+            .error, file: file, item: item.id, found: "no option with role 'figure'",
+            expected: "the code that carries the \(item.kind.rawValue)"))
       }
     }
     if units.isEmpty && forms.flatMap(\.items).contains(where: { $0.kind == .amount }) {
-      log.append(Diagnostic(.error, file: file, found: "amount items but no 'amount-unit' records", expected: "at least one unit such as 千円"))
+      log.append(
+        Diagnostic(
+          .error, file: file, found: "amount items but no 'amount-unit' records",
+          expected: "at least one unit such as 千円"))
     }
     try log.throwIfErrors()
     return Codebook(forms: forms, nonAnswers: nonAnswers, amountUnits: units)

@@ -57,7 +57,9 @@ public enum ExportLoader {
     var reader = TSVReader(utf8: bytes, file: file)
     guard let header = try reader.next() else {
       throw SurveyError(
-        Diagnostic(.error, file: file, line: 1, found: "an empty file", expected: "a header row naming the items of \(form.title)"))
+        Diagnostic(
+          .error, file: file, line: 1, found: "an empty file",
+          expected: "a header row naming the items of \(form.title)"))
     }
     let columns = try mapColumns(header, form: form, file: file, log: &log)
     var rows: [Row] = []

@@ -37,7 +37,9 @@ public struct Survey: Sendable {
     var forms: [FormData] = []
     for form in codebook.forms {
       guard let source = sources[form.id] else {
-        log.append(Diagnostic(.error, file: form.file, found: "no export for \(form.title)", expected: "the file \(form.file)"))
+        log.append(
+          Diagnostic(
+            .error, file: form.file, found: "no export for \(form.title)", expected: "the file \(form.file)"))
         continue
       }
       do {
@@ -94,13 +96,15 @@ public struct Survey: Sendable {
   public static func readFile(_ url: URL) throws(SurveyError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw SurveyError(Diagnostic(.error, file: url.path, found: "no such file", expected: "a readable file"))
+      throw SurveyError(
+        Diagnostic(.error, file: url.path, found: "no such file", expected: "a readable file"))
     }
     guard !isDirectory.boolValue else {
       throw SurveyError(Diagnostic(.error, file: url.path, found: "a directory", expected: "a file"))
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw SurveyError(Diagnostic(.error, file: url.path, found: "a file that cannot be read", expected: "a readable file"))
+      throw SurveyError(
+        Diagnostic(.error, file: url.path, found: "a file that cannot be read", expected: "a readable file"))
     }
     return Array(data)
   }
@@ -111,7 +115,9 @@ public struct Survey: Sendable {
       let department = data.text(of: .department, in: data.rows[index])
       let cell = data.text(of: .section, in: data.rows[index])
       let unit: UnitPath
-      if let subunit = Organization.bracketed(cell), let current = currentSection, current.department == department {
+      if let subunit = Organization.bracketed(cell), let current = currentSection,
+        current.department == department
+      {
         unit = UnitPath(department: department, section: current.section, subunit: subunit)
       } else {
         let section = Organization.bracketed(cell) ?? cell

@@ -71,7 +71,8 @@ public enum TextDecoding {
     return SurveyError(
       Diagnostic(
         .error, file: file, line: line,
-        found: "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
+        found:
+          "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
         expected: expected))
   }
 

@@ -46,7 +46,9 @@ public enum DisplayWidth {
   }
 
   /// The text padded with spaces to a width, on the left or the right.
-  public static func pad(_ text: String, to width: Int, alignRight: Bool, ambiguousIsWide: Bool = false) -> String {
+  public static func pad(_ text: String, to width: Int, alignRight: Bool, ambiguousIsWide: Bool = false)
+    -> String
+  {
     let padding = max(0, width - of(text, ambiguousIsWide: ambiguousIsWide))
     let spaces = String(repeating: " ", count: padding)
     return alignRight ? spaces + text : text + spaces

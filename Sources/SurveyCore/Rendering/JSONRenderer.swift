@@ -16,13 +16,16 @@ public struct JSONRenderer: Sendable {
       "{\"heading\":\(string(section.heading)),\"summary\":[\(section.summary.map(string).joined(separator: ","))],\"tables\":[\n"
         + section.tables.map { render($0.forMachines) }.joined(separator: ",\n") + "\n]}"
     }
-    return "{\"title\":\(string(report.title)),\"sections\":[\n" + sections.joined(separator: ",\n") + "\n]}\n"
+    return "{\"title\":\(string(report.title)),\"sections\":[\n" + sections.joined(separator: ",\n")
+      + "\n]}\n"
   }
 
   func render(_ table: Table) -> String {
     let columns = table.columns.map { string($0.key) }.joined(separator: ",")
-    let rows = table.rows.map { row in "[" + row.map(value).joined(separator: ",") + "]" }.joined(separator: ",\n")
-    return "{\"id\":\(string(table.id)),\"title\":\(string(table.title)),\"columns\":[\(columns)],\"rows\":[\n\(rows)\n],\"notes\":[\(table.notes.map(string).joined(separator: ","))]}"
+    let rows = table.rows.map { row in "[" + row.map(value).joined(separator: ",") + "]" }.joined(
+      separator: ",\n")
+    return
+      "{\"id\":\(string(table.id)),\"title\":\(string(table.title)),\"columns\":[\(columns)],\"rows\":[\n\(rows)\n],\"notes\":[\(table.notes.map(string).joined(separator: ","))]}"
   }
 
   private func value(_ cell: Cell) -> String {

@@ -38,7 +38,8 @@ public struct TextRenderer: Sendable {
     }
     func line(_ cells: [String]) -> String {
       let padded = cells.enumerated().map { column, text in
-        DisplayWidth.pad(text, to: widths[column], alignRight: numeric[column], ambiguousIsWide: options.ambiguousIsWide)
+        DisplayWidth.pad(
+          text, to: widths[column], alignRight: numeric[column], ambiguousIsWide: options.ambiguousIsWide)
       }
       return "  " + padded.joined(separator: "  ").trailingSpacesTrimmed
     }

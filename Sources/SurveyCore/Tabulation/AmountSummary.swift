@@ -51,11 +51,18 @@ public struct AmountSummary: Sendable {
       Column("sum_thousand_yen", "合計（千円）"), Column("without_figure", "金額なし"),
     ]
     let rows = ([total] + lines).map { line -> [Cell] in
-      [.text(line.category.display), .count(line.rowCount), .count(line.given), .yen(line.sumYen), .count(line.withoutFigure)]
+      [
+        .text(line.category.display), .count(line.rowCount), .count(line.given), .yen(line.sumYen),
+        .count(line.withoutFigure),
+      ]
     }
-    var notes = ["Sums in 千円 of the \(total.given) \(rowNoun)s that gave an amount; 金額なし counts every other \(rowNoun) (see the reasons table)."]
+    var notes = [
+      "Sums in 千円 of the \(total.given) \(rowNoun)s that gave an amount; 金額なし counts every other \(rowNoun) (see the reasons table)."
+    ]
     if breakdown.isMultiple {
-      notes.append("\(breakdown.item.id) is multiple choice: a \(rowNoun) with several codes is counted, with its whole amount, in each of their rows, so the rows add up to more than 全体.")
+      notes.append(
+        "\(breakdown.item.id) is multiple choice: a \(rowNoun) with several codes is counted, with its whole amount, in each of their rows, so the rows add up to more than 全体."
+      )
     }
     return Table(
       id: "\(amountItem.id)-sum-by-\(breakdown.item.id)",
@@ -115,9 +122,12 @@ public struct MissingAmountReasons: Sendable {
   public var withoutFigure: Int { reasons.reduce(0) { $0 + $1.count } }
 
   public func table() -> Table {
-    let rows = reasons.map { reason -> [Cell] in [.text(reason.code), .text(reason.label), .count(reason.count)] }
+    let rows = reasons.map { reason -> [Cell] in
+      [.text(reason.code), .text(reason.label), .count(reason.count)]
+    }
     return Table(
-      id: "\(item.id)-no-figure", title: "\(item.displayName): \(withoutFigure) \(rowNoun)s without an amount, and why",
+      id: "\(item.id)-no-figure",
+      title: "\(item.displayName): \(withoutFigure) \(rowNoun)s without an amount, and why",
       columns: [Column("code"), Column("reason", "reason"), Column("n")], rows: rows,
       notes: ["\(given) \(rowNoun)s gave an amount."])
   }

@@ -42,7 +42,11 @@ public struct Categorization: Sendable {
     var categories: [Category] = []
     switch item.kind {
     case .single, .multiple, .amount, .year:
-      categories = item.options.map { Category(code: String($0.code), optionCode: $0.code, label: $0.label.isEmpty ? Option.unknownLabel : $0.label) }
+      categories = item.options.map {
+        Category(
+          code: String($0.code), optionCode: $0.code, label: $0.label.isEmpty ? Option.unknownLabel : $0.label
+        )
+      }
     case .text:
       categories = [Category(code: "answered", label: "回答あり")]
     case .department, .section, .unit, .identifier:

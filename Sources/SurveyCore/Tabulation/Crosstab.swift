@@ -64,7 +64,10 @@ public struct Crosstab: Sendable {
     var long: [[Cell]] = []
     for line in [total] + lines {
       let base = line.base(answeredOnly: answeredOnly)
-      rows.append([.text(line.category.display), .count(base)] + line.counts.map(Cell.count) + [.count(line.notAnswered)])
+      rows.append(
+        [.text(line.category.display), .count(base)] + line.counts.map(Cell.count) + [
+          .count(line.notAnswered)
+        ])
       if base > 0 {
         rows.append(
           [.empty, .empty] + line.counts.map { .percent(Percent($0, of: base)) }
@@ -72,9 +75,15 @@ public struct Crosstab: Sendable {
       }
       let rowCode = line.category.code
       for (category, count) in zip(item.categories, line.counts) {
-        long.append([.text(rowCode), .text(line.category.label), .text(category.code), .text(category.label), .count(count), .percent(Percent(count, of: base))])
+        long.append([
+          .text(rowCode), .text(line.category.label), .text(category.code), .text(category.label),
+          .count(count), .percent(Percent(count, of: base)),
+        ])
       }
-      long.append([.text(rowCode), .text(line.category.label), .text("NA"), .text(Category.notAnswered.label), .count(line.notAnswered), answeredOnly ? .empty : .percent(Percent(line.notAnswered, of: base))])
+      long.append([
+        .text(rowCode), .text(line.category.label), .text("NA"), .text(Category.notAnswered.label),
+        .count(line.notAnswered), answeredOnly ? .empty : .percent(Percent(line.notAnswered, of: base)),
+      ])
     }
     var notes = [
       answeredOnly
@@ -82,7 +91,8 @@ public struct Crosstab: Sendable {
         : "Row % of all \(rowNoun)s in each row, 無回答 included."
     ]
     if breakdown.isMultiple {
-      notes.append("\(breakdown.item.id) is multiple choice: a \(rowNoun) appears in the row of each code it gave.")
+      notes.append(
+        "\(breakdown.item.id) is multiple choice: a \(rowNoun) appears in the row of each code it gave.")
     }
     let title = "\(item.item.displayName) by \(breakdown.item.displayName)  n=\(total.rowCount)"
     let longTable = Table(

@@ -41,19 +41,25 @@ public struct Frequency: Sendable {
       rows.append([codeCell(category), .text(category.label), .count(count), percent(count)])
     }
     let outside = categorization.baseIsAnswered
-    rows.append([.text("NA"), .text(Category.notAnswered.label), .count(notAnswered), outside ? .empty : percent(notAnswered)])
+    rows.append([
+      .text("NA"), .text(Category.notAnswered.label), .count(notAnswered),
+      outside ? .empty : percent(notAnswered),
+    ])
     rows.append([.text("base"), .text("基数"), .count(base), percent(base)])
     var notes: [String] = []
     let kindMark = categorization.isMultiple ? "MA" : (item.kind == .single ? "SA" : "")
     if categorization.isMultiple {
       rows.append([.text("mentions"), .text("M.T."), .count(mentions), percent(mentions)])
       notes.append(
-        "MA: base = \(base) \(rowNoun)s that answered the item (of \(rowCount)); \(notAnswered) 無回答 are outside the base. Percentages may sum above 100; M.T. is their sum.")
+        "MA: base = \(base) \(rowNoun)s that answered the item (of \(rowCount)); \(notAnswered) 無回答 are outside the base. Percentages may sum above 100; M.T. is their sum."
+      )
     } else {
       notes.append("base = all \(rowCount) \(rowNoun)s, 無回答 included.")
     }
     if multiplyCoded > 0 {
-      notes.append("\(multiplyCoded) \(rowNoun)(s) gave more than one code to this single-choice item and are counted under each code, so the rows add up to more than the base.")
+      notes.append(
+        "\(multiplyCoded) \(rowNoun)(s) gave more than one code to this single-choice item and are counted under each code, so the rows add up to more than the base."
+      )
     }
     let title = "\(item.displayName)" + (kindMark.isEmpty ? "" : " (\(kindMark))") + "  n=\(base)"
     return Table(

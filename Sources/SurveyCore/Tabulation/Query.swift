@@ -36,7 +36,9 @@ public struct Query: Sendable {
       case .department, .section, .unit:
         tables.append(StandardReport.countTable(Frequency(categories, rows: data.rows, rowNoun: rowNoun)))
       case .identifier:
-        throw SurveyError.usage("\(item.id) identifies each \(rowNoun); it has nothing to count", expected: "a coded, text or hierarchy item")
+        throw SurveyError.usage(
+          "\(item.id) identifies each \(rowNoun); it has nothing to count",
+          expected: "a coded, text or hierarchy item")
       default:
         tables.append(Frequency(categories, rows: data.rows, rowNoun: rowNoun).table())
       }
@@ -65,7 +67,8 @@ public struct Query: Sendable {
       let close = suggestions(for: name, in: codebook)
       throw SurveyError.usage(
         "unknown item '\(name)'",
-        expected: "an item id or title" + (close.isEmpty ? " (kyodo items lists them)" : ", such as " + close.joined(separator: ", ")))
+        expected: "an item id or title"
+          + (close.isEmpty ? " (kyodo items lists them)" : ", such as " + close.joined(separator: ", ")))
     }
     throw SurveyError.usage(
       "'\(name)' names several items: " + matches.map(\.displayName).joined(separator: ", "),

@@ -21,12 +21,15 @@ public enum StandardReport {
     }
     let byDepartment = try Categorization(item: departmentItem, in: data, organization: organization)
     let departments = Set(data.rows.compactMap { $0.values[data.index(of: departmentItem) ?? 0].text }).count
-    let summary = ["\(data.rows.count) \(form.rowNoun)s in \(departments) departments (\(data.file), \(data.encoding.rawValue))"]
+    let summary = [
+      "\(data.rows.count) \(form.rowNoun)s in \(departments) departments (\(data.file), \(data.encoding.rawValue))"
+    ]
 
     if isRoster {
       for item in form.items where item.kind == .text {
         let answered = try Categorization(item: item, in: data, organization: organization)
-        tables.append(answeredTable(Crosstab(answered, by: byDepartment, rows: data.rows, rowNoun: form.rowNoun)))
+        tables.append(
+          answeredTable(Crosstab(answered, by: byDepartment, rows: data.rows, rowNoun: form.rowNoun)))
       }
       for item in form.items where item.kind.isCoded {
         let coded = try Categorization(item: item, in: data, organization: organization)
@@ -57,11 +60,19 @@ public enum StandardReport {
   /// Rows per department: 全体 first, then each department, then rows without one.
   public static func countTable(_ frequency: Frequency) -> Table {
     let item = frequency.categorization.item
-    var rows: [[Cell]] = [[.text("全体"), .count(frequency.rowCount), .percent(Percent(frequency.rowCount, of: frequency.rowCount))]]
+    var rows: [[Cell]] = [
+      [
+        .text("全体"), .count(frequency.rowCount),
+        .percent(Percent(frequency.rowCount, of: frequency.rowCount)),
+      ]
+    ]
     for (category, count) in zip(frequency.categorization.categories, frequency.counts) {
       rows.append([.text(category.display), .count(count), .percent(Percent(count, of: frequency.rowCount))])
     }
-    rows.append([.text(Category.notAnswered.label), .count(frequency.notAnswered), .percent(Percent(frequency.notAnswered, of: frequency.rowCount))])
+    rows.append([
+      .text(Category.notAnswered.label), .count(frequency.notAnswered),
+      .percent(Percent(frequency.notAnswered, of: frequency.rowCount)),
+    ])
     return Table(
       id: "\(item.formID).count-by-\(item.id)", title: "\(frequency.rowNoun)s by \(item.displayName)",
       columns: [Column("row", item.title), Column("n"), Column("percent", "%")], rows: rows)
@@ -74,7 +85,8 @@ public enum StandardReport {
     for line in [crosstab.total] + crosstab.lines {
       let answered = line.counts.first ?? 0
       rows.append([
-        .text(line.category.display), .count(line.rowCount), .count(answered), .percent(Percent(answered, of: line.rowCount)),
+        .text(line.category.display), .count(line.rowCount), .count(answered),
+        .percent(Percent(answered, of: line.rowCount)),
         .count(line.notAnswered), .percent(Percent(line.notAnswered, of: line.rowCount)),
       ])
     }
@@ -82,7 +94,8 @@ public enum StandardReport {
       id: "\(item.id)-answered-by-\(crosstab.breakdown.item.id)",
       title: "\(item.displayName): answered by \(crosstab.breakdown.item.displayName)",
       columns: [
-        Column("row", crosstab.breakdown.item.title), Column("n"), Column("answered", "回答あり"), Column("answered_percent", "%"),
+        Column("row", crosstab.breakdown.item.title), Column("n"), Column("answered", "回答あり"),
+        Column("answered_percent", "%"),
         Column("not_answered", "無回答"), Column("not_answered_percent", "%"),
       ],
       rows: rows,

@@ -15,7 +15,10 @@ public struct Table: Sendable {
   }
   private var longStorage: [Table] = []
 
-  public init(id: String, title: String, columns: [Column], rows: [[Cell]] = [], notes: [String] = [], long: Table? = nil) {
+  public init(
+    id: String, title: String, columns: [Column], rows: [[Cell]] = [], notes: [String] = [],
+    long: Table? = nil
+  ) {
     self.id = id
     self.title = title
     self.columns = columns

@@ -25,24 +25,31 @@ enum Items {
   static func run(_ arguments: Arguments, output: inout Output) throws -> ExitStatus {
     let format = try RenderChoice.format(arguments)
     let directory = arguments.value("data").map { URL(fileURLWithPath: $0) } ?? DataOptions.bundledDirectory()
-    let file = arguments.value("codebook").map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("codebook.tsv")
+    let file =
+      arguments.value("codebook").map { URL(fileURLWithPath: $0) }
+      ?? directory.appendingPathComponent("codebook.tsv")
     let bytes = try Survey.readFile(file)
-    let codebook = try CodebookLoader.load(utf8: try TextDecoding.decode(bytes, file: file.path).utf8, file: file.path)
+    let codebook = try CodebookLoader.load(
+      utf8: try TextDecoding.decode(bytes, file: file.path).utf8, file: file.path)
     var forms = codebook.forms
     if let only = arguments.positionals.first {
       forms = forms.filter { $0.id == only }
       if forms.isEmpty {
-        throw UsageError("unknown form '\(only)'; expected one of \(codebook.forms.map(\.id).joined(separator: ", "))")
+        throw UsageError(
+          "unknown form '\(only)'; expected one of \(codebook.forms.map(\.id).joined(separator: ", "))")
       }
     }
     let sections = forms.map { form in
       let rows = form.items.map { item -> [Cell] in
-        [.text(item.id), .text(item.number), .text(item.title), .text(item.kind.rawValue),
-         .text(item.options.map(\.display).joined(separator: " "))]
+        [
+          .text(item.id), .text(item.number), .text(item.title), .text(item.kind.rawValue),
+          .text(item.options.map(\.display).joined(separator: " ")),
+        ]
       }
       let table = Table(
         id: form.id, title: "\(form.title) (\(form.id)): \(form.file), one row per \(form.rowNoun)",
-        columns: [Column("id"), Column("number"), Column("title"), Column("kind"), Column("options")], rows: rows)
+        columns: [Column("id"), Column("number"), Column("title"), Column("kind"), Column("options")],
+        rows: rows)
       return ReportSection(heading: "", tables: [table])
     }
     output.standardOutput(format.render(Report(title: "kyodo items", sections: sections)))

@@ -70,7 +70,9 @@ enum RenderChoice {
   static func format(_ arguments: Arguments) throws -> OutputFormat {
     guard let name = arguments.value("format") else { return .text }
     guard let format = OutputFormat(rawValue: name) else {
-      throw UsageError("unknown format '\(name)'; expected one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw UsageError(
+        "unknown format '\(name)'; expected one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     return format
   }
