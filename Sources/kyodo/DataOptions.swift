@@ -13,7 +13,7 @@ enum DataOptions {
 
   /// The bundled data directory: ./data when it holds a codebook, else the repository's own.
   static func bundledDirectory() -> URL {
-    let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("data")
+    let local = URL(fileURLWithPath: "data")
     if FileManager.default.fileExists(atPath: local.appendingPathComponent("codebook.tsv").path) {
       return local
     }

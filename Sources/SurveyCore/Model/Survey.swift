@@ -72,8 +72,8 @@ public struct Survey: Sendable {
   ) throws(SurveyError) -> Survey {
     let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
     let codebookBytes = try readFile(codebookFile)
-    let decoded = try TextDecoding.decode(codebookBytes, file: codebookFile.path)
-    let codebook = try CodebookLoader.load(utf8: decoded.utf8, file: codebookFile.path)
+    let decoded = try TextDecoding.decode(codebookBytes, file: codebookFile.relativePath)
+    let codebook = try CodebookLoader.load(utf8: decoded.utf8, file: codebookFile.relativePath)
     var sources: [String: ExportSource] = [:]
     var log = DiagnosticLog()
     for form in codebook.forms {
@@ -83,7 +83,7 @@ public struct Survey: Sendable {
       }
       let url = paths[form.id] ?? directory.appendingPathComponent(form.file)
       do {
-        sources[form.id] = ExportSource(bytes: try readFile(url), file: url.path)
+        sources[form.id] = ExportSource(bytes: try readFile(url), file: url.relativePath)
       } catch {
         log.append(contentsOf: error.diagnostics)
       }
@@ -97,14 +97,14 @@ public struct Survey: Sendable {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
       throw SurveyError(
-        Diagnostic(.error, file: url.path, found: "no such file", expected: "a readable file"))
+        Diagnostic(.error, file: url.relativePath, found: "no such file", expected: "a readable file"))
     }
     guard !isDirectory.boolValue else {
-      throw SurveyError(Diagnostic(.error, file: url.path, found: "a directory", expected: "a file"))
+      throw SurveyError(Diagnostic(.error, file: url.relativePath, found: "a directory", expected: "a file"))
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw SurveyError(
-        Diagnostic(.error, file: url.path, found: "a file that cannot be read", expected: "a readable file"))
+        Diagnostic(.error, file: url.relativePath, found: "a file that cannot be read", expected: "a readable file"))
     }
     return Array(data)
   }

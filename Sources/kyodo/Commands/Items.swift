@@ -30,7 +30,7 @@ enum Items {
       ?? directory.appendingPathComponent("codebook.tsv")
     let bytes = try Survey.readFile(file)
     let codebook = try CodebookLoader.load(
-      utf8: try TextDecoding.decode(bytes, file: file.path).utf8, file: file.path)
+      utf8: try TextDecoding.decode(bytes, file: file.relativePath).utf8, file: file.relativePath)
     var forms = codebook.forms
     if let only = arguments.positionals.first {
       forms = forms.filter { $0.id == only }
