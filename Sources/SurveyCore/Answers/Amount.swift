@@ -103,9 +103,9 @@ public enum AmountParser {
 extension Int {
   /// Yen as 千円 for printing: `1180000` → `1,180`; a fraction of 千円 keeps its decimals.
   public var formattedThousandYen: String {
-    let thousands = self / 1000
-    let rest = abs(self % 1000)
-    var text = thousands.groupedDigits
+    let magnitude = self.magnitude
+    let rest = magnitude % 1000
+    var text = (self < 0 ? "-" : "") + Int(magnitude / 1000).groupedDigits
     if rest != 0 {
       var fraction = String(rest)
       while fraction.count < 3 { fraction = "0" + fraction }

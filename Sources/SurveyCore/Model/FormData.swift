@@ -71,6 +71,13 @@ public enum ExportLoader {
             .error, file: file, line: record.line,
             found: "a row of \(record.fields.count) fields (a ragged row)",
             expected: "\(header.fields.count) fields, as in the header"))
+        // Its hierarchy cells still stand above the rows that inherit them.
+        for (itemIndex, item) in form.items.enumerated() where item.fillsDown {
+          if let column = columns[itemIndex], column < record.fields.count {
+            let raw = record.fields[column].trimmingSpaces
+            if !raw.isEmpty { inherited[itemIndex] = raw }
+          }
+        }
         continue
       }
       var values = [Value](repeating: .blank, count: form.items.count)

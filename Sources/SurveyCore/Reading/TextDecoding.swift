@@ -33,7 +33,6 @@ public enum TextDecoding {
     if bytes.starts(with: [0xFE, 0xFF]) {
       return (try utf16(bytes, encoding: .utf16BigEndian, file: file), .utf16BigEndian)
     }
-    guard let offset = firstInvalidUTF8Offset(bytes) else { return (bytes, .utf8) }
     if looksLikeUTF16WithoutBOM(bytes) {
       throw SurveyError(
         Diagnostic(
@@ -41,10 +40,14 @@ public enum TextDecoding {
           found: "text that looks like UTF-16 without a byte order mark",
           expected: "UTF-8, UTF-16 with a BOM (Excel's Unicode text) or CP932"))
     }
+    guard let offset = firstInvalidUTF8Offset(bytes) else { return (bytes, .utf8) }
     if let text = String(data: Data(bytes), encoding: .shiftJIS) {
       return (Array(text.utf8), .cp932)
     }
-    throw invalid(file: file, bytes: bytes, offset: offset, as: "UTF-8, UTF-16 with a BOM or CP932")
+    // Name the byte that CP932 cannot read either; the first non-UTF-8 byte may be good CP932.
+    throw invalid(
+      file: file, bytes: bytes, offset: firstInvalidCP932Offset(bytes) ?? offset,
+      as: "UTF-8, UTF-16 with a BOM or CP932")
   }
 
   private static func utf16(_ bytes: [UInt8], encoding: TextEncoding, file: String) throws(SurveyError)
@@ -76,11 +79,34 @@ public enum TextDecoding {
         expected: expected))
   }
 
-  /// UTF-16 text of mostly ASCII or CJK has many zero bytes; real UTF-8 and CP932 have none.
+  /// UTF-16 text of mostly ASCII or CJK has many zero bytes; real UTF-8 and CP932 text has none,
+  /// so this is checked before the bytes are taken as UTF-8.
   private static func looksLikeUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool {
     let sample = bytes.prefix(4096)
     let zeros = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
     return sample.count >= 4 && zeros * 4 >= sample.count
+  }
+
+  /// The offset of the first byte that cannot start or continue a CP932 character, or nil.
+  ///
+  /// Single bytes are 00–7F and A1–DF; a lead byte 81–9F or E0–FC takes a trail byte 40–7E or 80–FC.
+  static func firstInvalidCP932Offset(_ bytes: [UInt8]) -> Int? {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      switch byte {
+      case 0x00...0x7F, 0xA1...0xDF:
+        index += 1
+      case 0x81...0x9F, 0xE0...0xFC:
+        guard index + 1 < bytes.count else { return index }
+        let trail = bytes[index + 1]
+        guard (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) else { return index }
+        index += 2
+      default:
+        return index
+      }
+    }
+    return nil
   }
 
   /// The offset of the first byte that breaks UTF-8, or nil when all of it is valid.
