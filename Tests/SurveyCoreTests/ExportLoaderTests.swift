@@ -30,15 +30,19 @@ final class ExportLoaderTests: XCTestCase {
 
   private let header = "部\t課\t番号\t４形態\t７市の予算"
 
-  private func load(_ lines: [String], separator: String = "\n") throws -> (data: FormData, warnings: [Diagnostic]) {
+  private func load(_ lines: [String], separator: String = "\n") throws -> (
+    data: FormData, warnings: [Diagnostic]
+  ) {
     try ExportLoader.load(
-      form, utf8: Array(lines.joined(separator: separator).utf8), encoding: .utf8, file: "a.tsv", codebook: codebook)
+      form, utf8: Array(lines.joined(separator: separator).utf8), encoding: .utf8, file: "a.tsv",
+      codebook: codebook)
   }
 
   private func errors(_ lines: [String]) throws -> [Diagnostic] {
     do throws(SurveyError) {
       let (data, _) = try ExportLoader.load(
-        form, utf8: Array(lines.joined(separator: "\n").utf8), encoding: .utf8, file: "a.tsv", codebook: codebook)
+        form, utf8: Array(lines.joined(separator: "\n").utf8), encoding: .utf8, file: "a.tsv",
+        codebook: codebook)
       XCTFail("expected errors, loaded \(data.rows.count) rows")
       return []
     } catch {
@@ -65,9 +69,11 @@ final class ExportLoaderTests: XCTestCase {
     XCTAssertEqual(row.values[0], .text("企画財政部"))
     XCTAssertEqual(row.values[1], .text("企画政策課"))
     XCTAssertEqual(row.values[2], .text("1"))
-    XCTAssertEqual(row.values[3], .codes([CodedAnswer(code: 1, text: "共催（懇親会）"), CodedAnswer(code: 4, text: "補助")]))
     XCTAssertEqual(
-      row.values[4], .amount(Amount(answer: CodedAnswer(code: 1, text: "１，１８０千円"), status: .given(yen: 1_180_000))))
+      row.values[3], .codes([CodedAnswer(code: 1, text: "共催（懇親会）"), CodedAnswer(code: 4, text: "補助")]))
+    XCTAssertEqual(
+      row.values[4],
+      .amount(Amount(answer: CodedAnswer(code: 1, text: "１，１８０千円"), status: .given(yen: 1_180_000))))
   }
 
   func testHeaderCellsMayNameAnItemByIdOrByNumberAndTitleInAnyWidth() throws {
@@ -159,7 +165,8 @@ final class ExportLoaderTests: XCTestCase {
     XCTAssertEqual(diagnostics.count, 1)
     XCTAssertEqual(diagnostics.first?.line, 3)
     XCTAssertEqual(diagnostics.first?.file, "a.tsv")
-    XCTAssertEqual(diagnostics.first?.found, "a quoted field that is never closed (it runs to the end of the file)")
+    XCTAssertEqual(
+      diagnostics.first?.found, "a quoted field that is never closed (it runs to the end of the file)")
   }
 
   func testAnUnknownCodeIsAnErrorAtItsCell() throws {
@@ -174,7 +181,9 @@ final class ExportLoaderTests: XCTestCase {
     XCTAssertEqual(diagnostic.column, 4)
     XCTAssertEqual(diagnostic.item, "a.4 ４ 形態")
     XCTAssertEqual(diagnostic.found, "unknown code ⑨ in '協定'")
-    XCTAssertEqual(diagnostic.description, "a.tsv:3:4: error: a.4 ４ 形態: unknown code ⑨ in '協定'; expected one of ①共催 ②実行委員会 ③委託 ④補助 ⑧その他")
+    XCTAssertEqual(
+      diagnostic.description,
+      "a.tsv:3:4: error: a.4 ４ 形態: unknown code ⑨ in '協定'; expected one of ①共催 ②実行委員会 ③委託 ④補助 ⑧その他")
   }
 
   func testALabelThatContradictsItsCodeIsAWarningAndTheRowIsKept() throws {
@@ -206,7 +215,8 @@ final class ExportLoaderTests: XCTestCase {
     XCTAssertEqual(data.rows.first?.values.count, 5)
     XCTAssertEqual(warnings.map(\.severity), [.warning])
     XCTAssertEqual(warnings.map(\.column), [6])
-    XCTAssertEqual(warnings.map(\.found), ["a column '備考' that the codebook does not describe; it is ignored"])
+    XCTAssertEqual(
+      warnings.map(\.found), ["a column '備考' that the codebook does not describe; it is ignored"])
   }
 
   func testAColumnGivenTwiceIsAnError() throws {
@@ -232,7 +242,10 @@ final class ExportLoaderTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.line), [3, 4, 5])
     XCTAssertEqual(
       diagnostics.map(\.found),
-      ["a row of 4 fields (a ragged row)", "unknown code ⑨ in '協定'", "a blank 課 on a row that starts a new 部"])
+      [
+        "a row of 4 fields (a ragged row)", "unknown code ⑨ in '協定'",
+        "a blank 課 on a row that starts a new 部",
+      ])
   }
 
   func testARaggedFirstRowStillGivesItsDepartmentToTheRowsBelow() throws {

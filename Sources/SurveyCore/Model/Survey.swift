@@ -104,7 +104,8 @@ public struct Survey: Sendable {
     }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw SurveyError(
-        Diagnostic(.error, file: url.relativePath, found: "a file that cannot be read", expected: "a readable file"))
+        Diagnostic(
+          .error, file: url.relativePath, found: "a file that cannot be read", expected: "a readable file"))
     }
     return Array(data)
   }
