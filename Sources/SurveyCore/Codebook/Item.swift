@@ -145,3 +145,11 @@ public struct Form: Sendable, Hashable {
     items.filter { $0.kind == kind }
   }
 }
+
+/// The plural of a row noun for messages: `unit` → `units`, `entry` → `entries`.
+public func plural(_ noun: String) -> String {
+  if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) {
+    return noun.dropLast() + "ies"
+  }
+  return noun.hasSuffix("s") ? noun : noun + "s"
+}

@@ -57,7 +57,7 @@ public struct AmountSummary: Sendable {
       ]
     }
     var notes = [
-      "Sums in 千円 of the \(total.given) \(rowNoun)s that gave an amount; 金額なし counts every other \(rowNoun) (see the reasons table)."
+      "Sums in 千円 of the \(total.given) \(plural(rowNoun)) that gave an amount; 金額なし counts every other \(rowNoun) (see the reasons table)."
     ]
     if breakdown.isMultiple {
       notes.append(
@@ -127,8 +127,8 @@ public struct MissingAmountReasons: Sendable {
     }
     return Table(
       id: "\(item.id)-no-figure",
-      title: "\(item.displayName): \(withoutFigure) \(rowNoun)s without an amount, and why",
+      title: "\(item.displayName): \(withoutFigure) \(plural(rowNoun)) without an amount, and why",
       columns: [Column("code"), Column("reason", "reason"), Column("n")], rows: rows,
-      notes: ["\(given) \(rowNoun)s gave an amount."])
+      notes: ["\(given) \(plural(rowNoun)) gave an amount."])
   }
 }

@@ -87,8 +87,8 @@ public struct Crosstab: Sendable {
     }
     var notes = [
       answeredOnly
-        ? "Row % of the \(rowNoun)s in each row that answered \(item.item.id) (MA: rows may sum above 100); 無回答 counted outside the base."
-        : "Row % of all \(rowNoun)s in each row, 無回答 included."
+        ? "Row % of the \(plural(rowNoun)) in each row that answered \(item.item.id) (MA: rows may sum above 100); 無回答 counted outside the base."
+        : "Row % of all \(plural(rowNoun)) in each row, 無回答 included."
     ]
     if breakdown.isMultiple {
       notes.append(

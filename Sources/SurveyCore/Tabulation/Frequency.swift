@@ -51,14 +51,14 @@ public struct Frequency: Sendable {
     if categorization.isMultiple {
       rows.append([.text("mentions"), .text("M.T."), .count(mentions), percent(mentions)])
       notes.append(
-        "MA: base = \(base) \(rowNoun)s that answered the item (of \(rowCount)); \(notAnswered) 無回答 are outside the base. Percentages may sum above 100; M.T. is their sum."
+        "MA: base = \(base) \(plural(rowNoun)) that answered the item (of \(rowCount)); \(notAnswered) 無回答 are outside the base. Percentages may sum above 100; M.T. is their sum."
       )
     } else {
-      notes.append("base = all \(rowCount) \(rowNoun)s, 無回答 included.")
+      notes.append("base = all \(rowCount) \(plural(rowNoun)), 無回答 included.")
     }
     if multiplyCoded > 0 {
       notes.append(
-        "\(multiplyCoded) \(rowNoun)(s) gave more than one code to this single-choice item and are counted under each code, so the rows add up to more than the base."
+        "\(multiplyCoded) \(plural(rowNoun)) gave more than one code to this single-choice item and are counted under each code, so the rows add up to more than the base."
       )
     }
     let title = "\(item.displayName)" + (kindMark.isEmpty ? "" : " (\(kindMark))") + "  n=\(base)"

@@ -17,12 +17,13 @@ public enum StandardReport {
     let organization = survey.organization
     var tables: [Table] = []
     guard let departmentItem = form.items.first(where: { $0.kind == .department }) else {
-      return ReportSection(heading: form.title, summary: ["\(data.rows.count) \(form.rowNoun)s"], tables: [])
+      return ReportSection(
+        heading: form.title, summary: ["\(data.rows.count) \(plural(form.rowNoun))"], tables: [])
     }
     let byDepartment = try Categorization(item: departmentItem, in: data, organization: organization)
     let departments = Set(data.rows.compactMap { $0.values[data.index(of: departmentItem) ?? 0].text }).count
     let summary = [
-      "\(data.rows.count) \(form.rowNoun)s in \(departments) departments (\(data.file), \(data.encoding.rawValue))"
+      "\(data.rows.count) \(plural(form.rowNoun)) in \(departments) departments (\(data.file), \(data.encoding.rawValue))"
     ]
 
     if isRoster {
@@ -74,7 +75,7 @@ public enum StandardReport {
       .percent(Percent(frequency.notAnswered, of: frequency.rowCount)),
     ])
     return Table(
-      id: "\(item.formID).count-by-\(item.id)", title: "\(frequency.rowNoun)s by \(item.displayName)",
+      id: "\(item.formID).count-by-\(item.id)", title: "\(plural(frequency.rowNoun)) by \(item.displayName)",
       columns: [Column("row", item.title), Column("n"), Column("percent", "%")], rows: rows)
   }
 
