@@ -6,9 +6,13 @@ struct Arguments: Sendable {
   private var flags: Set<String> = []
 
   /// Options that take a value, for every subcommand; anything else starting with `-` is a flag.
-  static let valued: Set<String> = ["by", "data", "codebook", "file", "format", "decimals"]
+  static let valued: Set<String> = [
+    "by", "layer", "where", "base", "labels", "data", "codebook", "file", "format", "decimals",
+  ]
   /// Flags every subcommand accepts.
-  static let knownFlags: Set<String> = ["help", "show-warnings", "ambiguous-wide"]
+  static let knownFlags: Set<String> = [
+    "help", "show-warnings", "ambiguous-wide", "mentions", "stats", "excel", "boxed", "chart",
+  ]
 
   init(_ arguments: [String]) throws(UsageError) {
     var index = 0

@@ -83,13 +83,13 @@ final class KyodoCommandTests: XCTestCase {
       result.standardOutput,
       """
       code\tlabel\tn\tpercent
-      1\t共催\t2\t40.0
-      3\t委託\t2\t40.0
-      4\t補助\t2\t40.0
-      8\tその他\t1\t20.0
-      NA\t無回答\t1\t
-      base\t基数\t5\t100.0
-      mentions\tM.T.\t7\t140.0
+      1\t共催\t2\t33.3
+      3\t委託\t2\t33.3
+      4\t補助\t2\t33.3
+      8\tその他\t1\t16.7
+      NA\t無回答\t1\t16.7
+      base\t基数\t6\t100.0
+      mentions\tM.T.\t7\t116.7
 
       """)
   }

@@ -49,7 +49,7 @@ final class SurveyFiguresTests: XCTestCase {
     let frequency = try frequency("overall.2", in: try survey())
     XCTAssertEqual(frequency.counts, [16, 8, 1, 26, 1])
     XCTAssertEqual(frequency.notAnswered, 0)
-    XCTAssertEqual(frequency.base, 52)
+    XCTAssertEqual(frequency.base(.all), 52)
   }
 
   func testFreeTextItemsAnsweredAndNot() throws {
@@ -119,17 +119,17 @@ final class SurveyFiguresTests: XCTestCase {
       organization: survey.organization)
     // ７市の予算: 62 amounts summing to 342,817 千円 (project 50's ①３０千万 read as 30 千円);
     // ②無し 7 (12, 32, 39, 40, 46, 47, 48), ③算定不能 1 (35).
-    let city = try AmountSummary(try XCTUnwrap(survey.codebook.item(id: "a.7")), by: department, in: data)
+    let city = try NumericSummary(try XCTUnwrap(survey.codebook.item(id: "a.7")), by: department, in: data)
     XCTAssertEqual(city.total.given, 62)
-    XCTAssertEqual(city.total.sumYen, 342_817_000)
-    let cityReasons = try MissingAmountReasons(try XCTUnwrap(survey.codebook.item(id: "a.7")), in: data)
+    XCTAssertEqual(city.total.sum, 342_817_000)
+    let cityReasons = try MissingFigureReasons(try XCTUnwrap(survey.codebook.item(id: "a.7")), in: data)
     XCTAssertEqual(cityReasons.reasons.map(\.count), [7, 1, 0])
     // ８全体予算: 59 amounts summing to 394,216 千円 (project 50's ①６０千万 read as 60); ②不明 10;
     // project 29 writes ①未定.
-    let whole = try AmountSummary(try XCTUnwrap(survey.codebook.item(id: "a.8")), by: department, in: data)
+    let whole = try NumericSummary(try XCTUnwrap(survey.codebook.item(id: "a.8")), by: department, in: data)
     XCTAssertEqual(whole.total.given, 59)
-    XCTAssertEqual(whole.total.sumYen, 394_216_000)
-    let wholeReasons = try MissingAmountReasons(try XCTUnwrap(survey.codebook.item(id: "a.8")), in: data)
+    XCTAssertEqual(whole.total.sum, 394_216_000)
+    let wholeReasons = try MissingFigureReasons(try XCTUnwrap(survey.codebook.item(id: "a.8")), in: data)
     XCTAssertEqual(wholeReasons.reasons.map(\.label), ["①未定（金額の記載なし）", "②不明", "無回答"])
     XCTAssertEqual(wholeReasons.reasons.map(\.count), [1, 10, 0])
   }
@@ -139,12 +139,12 @@ final class SurveyFiguresTests: XCTestCase {
     let data = try XCTUnwrap(survey.data(for: "a"))
     let form = try Categorization(
       item: try XCTUnwrap(survey.codebook.item(id: "a.4")), in: data, organization: survey.organization)
-    let city = try AmountSummary(try XCTUnwrap(survey.codebook.item(id: "a.7")), by: form, in: data)
+    let city = try NumericSummary(try XCTUnwrap(survey.codebook.item(id: "a.7")), by: form, in: data)
     // ⑤指定管理: projects 56 (40,700), 62 (73,397) and 63 (101,735) = 215,832 千円.
-    XCTAssertEqual(city.lines[4].sumYen, 215_832_000)
+    XCTAssertEqual(city.lines[4].sum, 215_832_000)
     // ⑥後援: project 10 (13,950) gave an amount, project 32 ②無し.
     XCTAssertEqual(city.lines[5].given, 1)
-    XCTAssertEqual(city.lines[5].sumYen, 13_950_000)
+    XCTAssertEqual(city.lines[5].sum, 13_950_000)
   }
 
   func testTheDataHasOnlyTheKnownQuirksAsWarnings() throws {

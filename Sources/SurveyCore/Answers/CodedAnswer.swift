@@ -25,7 +25,7 @@ public struct CodedAnswer: Sendable, Hashable {
     let parts = CodedAnswer.split(text)
     if let note = parts.note { return note }
     guard let option else { return nil }
-    for label in [option.label] + option.variants {
+    for label in option.spellings {
       let key = TextNormalization.matchKey(label)
       let written = parts.label
       if TextNormalization.matchKey(written).hasPrefix(key), !key.isEmpty {
@@ -150,7 +150,7 @@ public enum CodedAnswerParser {
     let key = TextNormalization.matchKey(CodedAnswer.split(text).label)
     guard !key.isEmpty else { return nil }
     return item.options.first { option in
-      ([option.label] + option.variants).contains { TextNormalization.matchKey($0) == key }
+      option.spellings.contains { TextNormalization.matchKey($0) == key }
     }
   }
 
@@ -161,7 +161,7 @@ public enum CodedAnswerParser {
     if key.isEmpty || option.label.isEmpty || option.role == .text { return true }
     // A figure code is followed by the figure itself (`①１，１８０千円`), not by a label.
     if option.role == .figure && (kind == .amount || kind == .year) { return true }
-    for label in [option.label] + option.variants {
+    for label in option.spellings {
       let labelKey = TextNormalization.matchKey(label)
       if labelKey.isEmpty { continue }
       if labelKey.hasPrefix(key) || key.hasPrefix(labelKey) { return true }

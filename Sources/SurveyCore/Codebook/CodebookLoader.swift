@@ -92,7 +92,8 @@ public enum CodebookLoader {
           fail(record, "a second option \(code) for '\(itemID)'", expected: "each code once")
         }
         let variants = field(record, 5).split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-        item.options.append(Option(code: code, label: label, role: role, variants: variants))
+        item.options.append(
+          Option(code: code, label: label, role: role, variants: variants, fullLabel: field(record, 6)))
         forms[location.form].items[location.item] = item
       case "nonanswer":
         let text = field(record, 1)

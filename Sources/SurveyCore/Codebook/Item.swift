@@ -59,12 +59,22 @@ public struct Option: Sendable, Hashable {
   public var label: String
   public var role: OptionRole
   public var variants: [String]
+  /// The questionnaire's full wording, when it is known and differs from the label; else empty.
+  public var fullLabel: String
 
-  public init(code: Int, label: String, role: OptionRole = .plain, variants: [String] = []) {
+  public init(
+    code: Int, label: String, role: OptionRole = .plain, variants: [String] = [], fullLabel: String = ""
+  ) {
+    self.fullLabel = fullLabel
     self.code = code
     self.label = label
     self.role = role
     self.variants = variants
+  }
+
+  /// Every spelling that names this option: its label, its full wording and its variants.
+  public var spellings: [String] {
+    ([label, fullLabel] + variants).filter { !$0.isEmpty }
   }
 
   /// The code as the circled number the questionnaire prints, e.g. `③`.
@@ -152,4 +162,9 @@ public func plural(_ noun: String) -> String {
     return noun.dropLast() + "ies"
   }
   return noun.hasSuffix("s") ? noun : noun + "s"
+}
+
+/// A count and its noun, singular or plural: `1 project`, `2 projects`.
+public func counted(_ count: Int, _ noun: String) -> String {
+  "\(count) \(count == 1 ? noun : plural(noun))"
 }

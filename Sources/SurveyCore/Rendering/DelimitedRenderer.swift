@@ -14,10 +14,17 @@ public struct DelimitedRenderer: Sendable {
 
   public func render(_ report: Report) -> String {
     let tables = report.tables.map(\.forMachines)
-    if tables.count == 1, let table = tables.first { return render(table) }
-    return tables.map { table in
-      "# \(table.id)\(separator)\(field(table.title))\n" + render(table)
-    }.joined(separator: "\n")
+    let text: String
+    if tables.count == 1, let table = tables.first {
+      text = render(table)
+    } else {
+      text = tables.map { table in
+        "# \(table.id)\(separator)\(field(table.title))\n" + render(table)
+      }.joined(separator: "\n")
+    }
+    guard options.excel else { return text }
+    // Japanese Excel reads a BOM as UTF-8 (else it assumes CP932) and expects CRLF.
+    return "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")
   }
 
   public func render(_ table: Table) -> String {

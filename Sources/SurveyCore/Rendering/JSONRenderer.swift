@@ -34,6 +34,7 @@ public struct JSONRenderer: Sendable {
     case .code(let code): string(String(code))
     case .empty: "null"
     case .percent(let percent): percent.formatted(decimals: options.decimals) ?? "null"
+    case .number(let fraction, _): fraction.formatted(decimals: options.decimals) ?? "null"
     default: options.machineText(cell)
     }
   }

@@ -25,40 +25,71 @@ public struct TextRenderer: Sendable {
   }
 
   public func render(_ table: Table) -> [String] {
-    let texts = table.rows.map { $0.map(text) }
-    let numeric = table.columns.indices.map { column in
-      table.rows.contains { row in column < row.count && row[column].isNumeric }
-        && !table.rows.contains { row in column < row.count && row[column].isText }
-    }
-    var widths = table.columns.map { DisplayWidth.of($0.heading, ambiguousIsWide: options.ambiguousIsWide) }
-    for row in texts {
+    let grid = PeopleGrid(table, options: options)
+    var widths = grid.headings.map { width($0) }
+    for row in grid.rows {
       for (column, text) in row.enumerated() where column < widths.count {
-        widths[column] = max(widths[column], DisplayWidth.of(text, ambiguousIsWide: options.ambiguousIsWide))
+        widths[column] = max(widths[column], width(text))
       }
     }
-    func line(_ cells: [String]) -> String {
-      let padded = cells.enumerated().map { column, text in
+    func cells(_ texts: [String]) -> [String] {
+      texts.enumerated().map { column, text in
         DisplayWidth.pad(
-          text, to: widths[column], alignRight: numeric[column], ambiguousIsWide: options.ambiguousIsWide)
+          text, to: widths[column], alignRight: grid.numeric[column], ambiguousIsWide: options.ambiguousIsWide
+        )
       }
-      return "  " + padded.joined(separator: "  ").trailingSpacesTrimmed
     }
     var lines = [table.title]
-    lines.append(line(table.columns.map(\.heading)))
-    lines.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-    lines += texts.map(line)
+    if options.boxed {
+      func rule(_ left: String, _ middle: String, _ right: String) -> String {
+        "  " + left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right
+      }
+      lines.append(rule("┌", "┬", "┐"))
+      lines.append("  │ " + cells(grid.headings).joined(separator: " │ ") + " │")
+      lines.append(rule("├", "┼", "┤"))
+      lines += grid.rows.map { "  │ " + cells($0).joined(separator: " │ ") + " │" }
+      lines.append(rule("└", "┴", "┘"))
+    } else {
+      lines.append(("  " + cells(grid.headings).joined(separator: "  ")).trailingSpacesTrimmed)
+      lines.append("  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+      lines += grid.rows.map { ("  " + cells($0).joined(separator: "  ")).trailingSpacesTrimmed }
+    }
     lines += table.notes.map { "  " + $0 }
     return lines
   }
 
-  private func text(_ cell: Cell) -> String {
-    switch cell {
-    case .text(let text): text.replacingOccurrences(of: "\n", with: " ")
-    case .code(let code): CircledNumber.mark(code)
-    case .count(let count): count.groupedDigits
-    case .percent(let percent): percent.formatted(decimals: options.decimals) ?? ""
-    case .yen(let yen): yen.formattedThousandYen
-    case .empty: ""
+  private func width(_ text: String) -> Int {
+    DisplayWidth.of(text, ambiguousIsWide: options.ambiguousIsWide)
+  }
+}
+
+/// A table as the strings people read, shared by the text and Markdown renderers: `*` on rows of
+/// a small base, `−` for zero counts, and a bar column when charts are asked for.
+struct PeopleGrid {
+  var headings: [String]
+  var rows: [[String]]
+  var numeric: [Bool]
+
+  init(_ table: Table, options: RenderOptions) {
+    headings = table.columns.map(\.heading)
+    rows = table.rows.enumerated().map { index, row in
+      var texts = row.map(options.humanText)
+      if table.smallBaseRows.contains(index), !texts.isEmpty { texts[0] += " *" }
+      return texts
+    }
+    numeric = table.columns.indices.map { column in
+      table.rows.contains { row in column < row.count && row[column].isNumeric }
+        && !table.rows.contains { row in column < row.count && row[column].isText }
+    }
+    if options.chart, let chart = table.chart {
+      headings.append("")
+      numeric.append(false)
+      for index in rows.indices {
+        let cell =
+          chart.rows.contains(index) && chart.valueColumn < table.rows[index].count
+          ? table.rows[index][chart.valueColumn] : Cell.empty
+        rows[index].append(options.bar(cell))
+      }
     }
   }
 }
@@ -66,7 +97,7 @@ public struct TextRenderer: Sendable {
 extension Cell {
   var isNumeric: Bool {
     switch self {
-    case .count, .percent, .yen: true
+    case .count, .percent, .yen, .number, .year: true
     default: false
     }
   }

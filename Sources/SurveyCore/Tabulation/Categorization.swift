@@ -1,15 +1,20 @@
-/// One category an item sorts rows into: an option, a department, or "answered" for free text.
+/// One category a variable sorts rows into: an option, a department, an amount class, or
+/// "answered" for free text.
 public struct Category: Sendable, Hashable {
   /// The machine code: the option's number, or the category's name.
   public var code: String
   /// The option's number when the category is an option.
   public var optionCode: Int?
+  /// The label as the result tables print it (short).
   public var label: String
+  /// The full wording, when the codebook knows one beyond the short label.
+  public var fullLabel: String
 
-  public init(code: String, optionCode: Int? = nil, label: String) {
+  public init(code: String, optionCode: Int? = nil, label: String, fullLabel: String? = nil) {
     self.code = code
     self.optionCode = optionCode
     self.label = label
+    self.fullLabel = fullLabel ?? label
   }
 
   /// The code and label as people read them, e.g. `③委託`.
@@ -17,57 +22,156 @@ public struct Category: Sendable, Hashable {
     optionCode.map { CircledNumber.mark($0) + label } ?? label
   }
 
+  /// The category printed by a choice of labels: code and short label, code and full label, or
+  /// the code alone.
+  public func display(_ labels: LabelStyle) -> String {
+    switch labels {
+    case .short: return display
+    case .full: return optionCode.map { CircledNumber.mark($0) + fullLabel } ?? fullLabel
+    case .code: return optionCode.map(CircledNumber.mark) ?? code
+    }
+  }
+
   /// The category of rows that did not answer: blank or a non-answer such as 記入なし.
   public static let notAnswered = Category(code: "NA", label: "無回答")
+  /// The category of rows that could not be joined to the overall form's unit.
+  public static let unjoined = Category(code: "unjoined", label: "結合なし")
 }
 
-/// How an item sorts the rows of its form into categories, for counting.
+/// How labels are printed: code and short label (the default), code and full label, or code only.
+public enum LabelStyle: String, Sendable, CaseIterable {
+  case short
+  case full
+  case code
+}
+
+/// A variable: how rows of one form are sorted into categories, for counting.
 ///
-/// Coded items sort by code (a multiple-choice row may fall in several categories); hierarchy
-/// items by name, in roster order; free text into one category, "answered".
+/// Most variables are an item of the counted form: coded items sort by code (a multiple-choice
+/// row may fall in several categories), hierarchy items by name in roster order, free text into
+/// one category, "answered". Others are derived: an overall-form item joined to each project's
+/// unit, classes of an amount (0, under 100, … 千円), or the era or decade of a start year.
 public struct Categorization: Sendable {
+  /// The id users name it by: `a.4`, `overall.2`, `a.7:class`, `a.6:era`.
+  public let id: String
+  /// The item the variable comes from.
   public let item: Item
+  /// A name for titles, e.g. `a.4 ４ 形態` or `a.7 ７ 市の予算 (classes)`.
+  public let name: String
+  /// A short heading for the column of row labels, e.g. `形態`.
+  public let heading: String
   public let categories: [Category]
   /// Whether a row may fall in more than one category.
   public let isMultiple: Bool
-  private let itemIndex: Int
-  private let indexByKey: [String: Int]
+  private let classify: @Sendable (Row) -> [Int]?
 
+  /// Builds a variable from its parts; `classify` returns the category indexes of a row, an empty
+  /// list when the row did not answer, or nil when the row could not be joined.
+  public init(
+    id: String, item: Item, name: String, heading: String, categories: [Category], isMultiple: Bool,
+    classify: @escaping @Sendable (Row) -> [Int]?
+  ) {
+    self.id = id
+    self.item = item
+    self.name = name
+    self.heading = heading
+    self.categories = categories
+    self.isMultiple = isMultiple
+    self.classify = classify
+  }
+
+  /// An item of the form whose rows are counted.
   public init(item: Item, in data: FormData, organization: Organization) throws(SurveyError) {
     guard let itemIndex = data.index(of: item) else {
       throw SurveyError.usage("item \(item.id) is not part of \(data.form.title)")
     }
-    self.item = item
-    self.itemIndex = itemIndex
-    var categories: [Category] = []
-    switch item.kind {
-    case .single, .multiple, .amount, .year:
-      categories = item.options.map {
-        Category(
-          code: String($0.code), optionCode: $0.code, label: $0.label.isEmpty ? Option.unknownLabel : $0.label
-        )
-      }
-    case .text:
-      categories = [Category(code: "answered", label: "回答あり")]
-    case .department, .section, .unit, .identifier:
-      var names: [String] = item.kind == .department ? organization.departments : []
-      for row in data.rows {
-        if let name = row.values[itemIndex].text, !names.contains(name) { names.append(name) }
-      }
-      categories = names.map { Category(code: $0, label: $0) }
+    let categories = Categorization.categories(
+      of: item, itemIndex: itemIndex, in: data, organization: organization)
+    let indexByKey = Categorization.index(categories)
+    let kind = item.kind
+    self.init(
+      id: item.id, item: item, name: item.displayName, heading: item.title, categories: categories,
+      isMultiple: kind == .multiple
+    ) { row in
+      Categorization.indexes(of: row.values[itemIndex], kind: kind, indexByKey: indexByKey)
     }
-    self.categories = categories
-    self.isMultiple = item.kind == .multiple
-    var indexByKey: [String: Int] = [:]
-    for (index, category) in categories.enumerated() { indexByKey[category.code] = index }
-    self.indexByKey = indexByKey
+  }
+
+  /// An item of the roster (the overall form), read for each row through the row's unit.
+  ///
+  /// Rows whose unit the roster does not list fall in the extra category 結合なし, so that none is
+  /// lost silently.
+  public static func joined(item: Item, roster: FormData, organization: Organization) throws(SurveyError)
+    -> Categorization
+  {
+    guard let itemIndex = roster.index(of: item) else {
+      throw SurveyError.usage("item \(item.id) is not part of \(roster.form.title)")
+    }
+    let categories = self.categories(of: item, itemIndex: itemIndex, in: roster, organization: organization)
+    let indexByKey = index(categories)
+    var byUnit: [UnitPath: [Int]] = [:]
+    for row in roster.rows {
+      guard let unit = row.unit else { continue }
+      byUnit[unit] = indexes(of: row.values[itemIndex], kind: item.kind, indexByKey: indexByKey)
+    }
+    let unjoined = categories.count
+    let lookup = byUnit
+    return Categorization(
+      id: item.id, item: item, name: item.displayName + " (joined on the unit)", heading: item.title,
+      categories: categories + [Category.unjoined], isMultiple: item.kind == .multiple
+    ) { row in
+      guard let unit = row.unit, let found = lookup[unit] else { return [unjoined] }
+      return found
+    }
+  }
+
+  /// Whether a category stands for rows that could not be joined rather than for an answer.
+  public func isUnjoined(_ index: Int) -> Bool {
+    categories[index].code == Category.unjoined.code
   }
 
   /// The categories a row falls in, by index into `categories`; empty when it did not answer.
   public func categoryIndexes(of row: Row) -> [Int] {
-    let value = row.values[itemIndex]
-    guard value.isAnswered else { return [] }
+    classify(row) ?? []
+  }
+
+  /// Whether a row answered: it falls in a category that is not 結合なし.
+  public func answered(_ indexes: [Int]) -> Bool {
+    indexes.contains { !isUnjoined($0) }
+  }
+
+  static func index(_ categories: [Category]) -> [String: Int] {
+    var indexByKey: [String: Int] = [:]
+    for (index, category) in categories.enumerated() { indexByKey[category.code] = index }
+    return indexByKey
+  }
+
+  static func categories(of item: Item, itemIndex: Int, in data: FormData, organization: Organization)
+    -> [Category]
+  {
     switch item.kind {
+    case .single, .multiple, .amount, .year:
+      return item.options.map {
+        Category(
+          code: String($0.code), optionCode: $0.code,
+          label: $0.label.isEmpty ? Option.unknownLabel : $0.label,
+          fullLabel: $0.fullLabel.isEmpty ? nil : $0.fullLabel)
+      }
+    case .text:
+      return [Category(code: "answered", label: "回答あり")]
+    case .department, .section, .unit, .identifier:
+      var names: [String] = item.kind == .department ? organization.departments : []
+      var seen = Set(names)
+      for row in data.rows {
+        if let name = row.values[itemIndex].text, seen.insert(name).inserted { names.append(name) }
+      }
+      return names.map { Category(code: $0, label: $0) }
+    }
+  }
+
+  static func indexes(of value: Value, kind: ItemKind, indexByKey: [String: Int]) -> [Int] {
+    guard value.isAnswered else { return [] }
+    switch kind {
     case .single, .multiple, .amount, .year:
       return value.codes.compactMap { indexByKey[String($0)] }
     case .text:
@@ -76,8 +180,4 @@ public struct Categorization: Sendable {
       return value.text.flatMap { indexByKey[$0] }.map { [$0] } ?? []
     }
   }
-
-  /// Whether the item's percentages are of the rows that answered (multiple choice) rather than of
-  /// every row (single choice, where 無回答 is a row inside the base).
-  public var baseIsAnswered: Bool { isMultiple }
 }

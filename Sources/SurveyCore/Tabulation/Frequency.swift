@@ -1,4 +1,4 @@
-/// The counts of one item: per category, not answered, and the base the percentages are of.
+/// The counts of one variable: per category, not answered, and the base the percentages are of.
 public struct Frequency: Sendable {
   public let categorization: Categorization
   public let rowNoun: String
@@ -29,46 +29,70 @@ public struct Frequency: Sendable {
   public var answered: Int { rowCount - notAnswered }
   /// Total answers given; above the answered count when rows give several codes.
   public var mentions: Int { counts.reduce(0, +) }
-  /// The number the percentages are of.
-  public var base: Int { categorization.baseIsAnswered ? answered : rowCount }
 
-  /// The frequency table: one row per category, then 無回答, the base and (for multiple choice) M.T.
-  public func table(decimals: Int = 1) -> Table {
-    let item = categorization.item
-    let percent = { (count: Int) in Cell.percent(Percent(count, of: self.base)) }
+  /// The number the percentages are of.
+  public func base(_ base: Base) -> Int { base == .all ? rowCount : answered }
+
+  /// The frequency table: one row per category, then 無回答, the base and, for multiple choice,
+  /// the total of mentions (M.T.).
+  public func table(_ options: TableOptions = TableOptions()) -> Table {
+    let base = self.base(options.base)
+    let withMentions = options.percentOfMentions && categorization.isMultiple
+    func percentCells(_ count: Int, inBase: Bool = true) -> [Cell] {
+      var cells: [Cell] = [inBase ? .percent(Percent(count, of: base)) : .empty]
+      if withMentions { cells.append(inBase ? .percent(Percent(count, of: mentions)) : .empty) }
+      return cells
+    }
     var rows: [[Cell]] = []
     for (category, count) in zip(categorization.categories, counts) {
-      rows.append([codeCell(category), .text(category.label), .count(count), percent(count)])
+      rows.append(
+        [codeCell(category), .text(label(category, options.labels)), .count(count)] + percentCells(count))
     }
-    let outside = categorization.baseIsAnswered
-    rows.append([
-      .text("NA"), .text(Category.notAnswered.label), .count(notAnswered),
-      outside ? .empty : percent(notAnswered),
-    ])
-    rows.append([.text("base"), .text("基数"), .count(base), percent(base)])
-    var notes: [String] = []
-    let kindMark = categorization.isMultiple ? "MA" : (item.kind == .single ? "SA" : "")
+    rows.append(
+      [.text("NA"), .text(Category.notAnswered.label), .count(notAnswered)]
+        + percentCells(notAnswered, inBase: options.base == .all))
+    let chartRows = Array(rows.indices)
+    rows.append(
+      [.text("base"), .text("基数"), .count(base), .percent(Percent(base, of: base))]
+        + (withMentions ? [.empty] : []))
     if categorization.isMultiple {
-      rows.append([.text("mentions"), .text("M.T."), .count(mentions), percent(mentions)])
-      notes.append(
-        "MA: base = \(base) \(plural(rowNoun)) that answered the item (of \(rowCount)); \(notAnswered) 無回答 are outside the base. Percentages may sum above 100; M.T. is their sum."
-      )
-    } else {
-      notes.append("base = all \(rowCount) \(plural(rowNoun)), 無回答 included.")
+      rows.append([.text("mentions"), .text("M.T."), .count(mentions)] + percentCells(mentions))
+    }
+    var notes = [options.base.statement(base, of: rowCount, rowNoun: rowNoun) + "."]
+    if categorization.isMultiple {
+      notes.append("MA: percentages are of the base and may sum above 100; M.T. is their sum.")
     }
     if multiplyCoded > 0 {
       notes.append(
-        "\(multiplyCoded) \(plural(rowNoun)) gave more than one code to this single-choice item and are counted under each code, so the rows add up to more than the base."
+        "\(multiplyCoded) \(rowNoun)(s) gave more than one code to this single-choice item and are counted under each code, so the rows add up to more than the base."
       )
     }
-    let title = "\(item.displayName)" + (kindMark.isEmpty ? "" : " (\(kindMark))") + "  n=\(base)"
-    return Table(
-      id: item.id, title: title,
-      columns: [Column("code", "code"), Column("label", "label"), Column("n", "n"), Column("percent", "%")],
-      rows: rows, notes: notes)
+    var smallBaseRows: Set<Int> = []
+    if base < options.smallBase {
+      smallBaseRows.insert(rows.count - (categorization.isMultiple ? 2 : 1))
+      notes.append(options.smallBaseNote)
+    }
+    let kindMark = categorization.isMultiple ? " (MA)" : (categorization.item.kind == .single ? " (SA)" : "")
+    var columns = [Column("code"), Column("label"), Column("n"), Column("percent", "%")]
+    if withMentions { columns.append(Column("percent_of_mentions", "% of M.T.")) }
+    var table = Table(
+      id: categorization.id, title: "\(categorization.name)\(kindMark)  n=\(base)", columns: columns,
+      rows: rows,
+      notes: notes)
+    table.smallBaseRows = smallBaseRows
+    table.chart = Chart(valueColumn: 3, rows: chartRows)
+    return table
   }
 
   private func codeCell(_ category: Category) -> Cell {
     category.optionCode.map(Cell.code) ?? .text(category.code)
+  }
+
+  private func label(_ category: Category, _ style: LabelStyle) -> String {
+    switch style {
+    case .short: category.label
+    case .full: category.fullLabel
+    case .code: category.optionCode == nil ? category.label : ""
+    }
   }
 }

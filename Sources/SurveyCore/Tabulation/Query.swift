@@ -1,56 +1,190 @@
-/// One item's table, or a crosstab of two items: what `kyodo tabulate ITEM [--by ITEM]` asks for.
+/// One table request: `kyodo tabulate ITEM [--by ITEM] [--layer ITEM] [--where …]`.
+///
+/// The rows counted are those of the questionnaire the items belong to. When an item of the
+/// overall form is crossed with an item of a project or entry form, the projects are counted and
+/// the overall item is read through each project's unit (a join); projects that do not join, and
+/// units with no project, are counted and reported.
 public struct Query: Sendable {
   public var item: String
   public var breakdown: String?
+  public var layer: String?
+  public var filters: [Filter]
+  public var options: TableOptions
+  /// Add tests of independence (chi-square, Cramér's V, Fisher) under each crosstab.
+  public var statistics: Bool
 
-  public init(item: String, breakdown: String? = nil) {
+  public init(
+    item: String, breakdown: String? = nil, layer: String? = nil, filters: [Filter] = [],
+    options: TableOptions = TableOptions(), statistics: Bool = false
+  ) {
     self.item = item
     self.breakdown = breakdown
+    self.layer = layer
+    self.filters = filters
+    self.options = options
+    self.statistics = statistics
   }
 
-  /// Resolves the item names against the codebook and tabulates.
   public func run(on survey: Survey) throws(SurveyError) -> Report {
-    let item = try Query.resolve(self.item, in: survey.codebook, preferring: nil)
-    guard let data = survey.data(for: item.formID) else {
-      throw SurveyError.usage("no data for \(item.formID)")
+    let names = [item] + [breakdown, layer].compactMap { $0 } + filters.map(\.item)
+    let data = try countedForm(for: names, in: survey)
+    let resolver = VariableResolver(survey: survey, data: data)
+    let variable = try resolver.variable(item)
+    let by = try breakdown.map { name throws(SurveyError) in try resolver.variable(name) }
+    let layerVariable = try layer.map { name throws(SurveyError) in try resolver.variable(name) }
+    var bound: [BoundFilter] = []
+    for filter in filters { bound.append(try filter.bind(to: try resolver.variable(filter.item))) }
+    let rows = data.rows.filter { row in bound.allSatisfy { $0.keeps(row) } }
+
+    var context: [String] = []
+    if !bound.isEmpty {
+      context.append(
+        "filter: " + bound.map(\.description).joined(separator: " and ")
+          + " (\(rows.count) of \(data.rows.count) \(plural(data.form.rowNoun)))")
     }
-    let organization = survey.organization
-    let rowNoun = data.form.rowNoun
-    let categories = try Categorization(item: item, in: data, organization: organization)
+    let joined = [variable] + [by, layerVariable].compactMap { $0 } + bound.map(\.variable)
+    if joined.contains(where: { $0.item.formID != data.form.id }) {
+      context.append(joinNote(rows: rows, data: data, survey: survey))
+    }
+
     var tables: [Table] = []
-    if let breakdownName = breakdown {
-      let breakdownItem = try Query.resolve(breakdownName, in: survey.codebook, preferring: item.formID)
-      guard breakdownItem.formID == item.formID else {
-        throw SurveyError.usage(
-          "\(item.id) and \(breakdownItem.id) are items of different questionnaires; crossing them needs a join on the unit, which kyodo does not do yet",
-          expected: "a breakdown item of \(data.form.title): "
-            + data.form.items.filter { $0.kind != .identifier }.map(\.id).joined(separator: ", "))
+    var slices: [(note: String?, rows: [Row])] = [(nil, rows)]
+    if let layerVariable {
+      slices = layerVariable.categories.indices.map { index in
+        (
+          "layer: \(layerVariable.name) = \(layerVariable.categories[index].display)",
+          rows.filter { layerVariable.categoryIndexes(of: $0).contains(index) }
+        )
       }
-      let by = try Categorization(item: breakdownItem, in: data, organization: organization)
-      if item.kind == .amount {
-        tables.append(try AmountSummary(item, by: by, in: data).table())
-      }
-      tables.append(Crosstab(categories, by: by, rows: data.rows, rowNoun: rowNoun).table())
-    } else {
-      switch item.kind {
-      case .department, .section, .unit:
-        tables.append(StandardReport.countTable(Frequency(categories, rows: data.rows, rowNoun: rowNoun)))
-      case .identifier:
-        throw SurveyError.usage(
-          "\(item.id) identifies each \(rowNoun); it has nothing to count",
-          expected: "a coded, text or hierarchy item")
-      default:
-        tables.append(Frequency(categories, rows: data.rows, rowNoun: rowNoun).table())
-      }
-      if item.kind == .amount {
-        if let department = data.form.items.first(where: { $0.kind == .department }) {
-          let by = try Categorization(item: department, in: data, organization: organization)
-          tables.append(try AmountSummary(item, by: by, in: data).table())
+      let missing = rows.filter { layerVariable.categoryIndexes(of: $0).isEmpty }
+      slices.append(("layer: \(layerVariable.name) = \(Category.notAnswered.label)", missing))
+    }
+    for slice in slices {
+      var sliceTables = try self.tables(
+        variable, by: by, rows: slice.rows, data: data, organization: survey.organization)
+      let notes = context + (slice.note.map { [$0] } ?? [])
+      for index in sliceTables.indices {
+        sliceTables[index].notes = notes + sliceTables[index].notes
+        if let note = slice.note {
+          sliceTables[index].title += "  [\(note)]"
+          sliceTables[index].id += "@" + note
+          sliceTables[index].long?.id += "@" + note
         }
-        tables.append(try MissingAmountReasons(item, in: data).table())
       }
+      tables += sliceTables
     }
     return Report(title: "kyodo tabulate", sections: [ReportSection(heading: "", tables: tables)])
+  }
+
+  /// The item, the breakdown and the filtered rows of a two-item request, without layers.
+  public func variables(on survey: Survey) throws(SurveyError) -> (Categorization, Categorization, [Row]) {
+    guard let breakdown else { throw SurveyError.usage("no breakdown item", expected: "ITEM --by ITEM") }
+    let names = [item, breakdown] + filters.map(\.item)
+    let data = try countedForm(for: names, in: survey)
+    let resolver = VariableResolver(survey: survey, data: data)
+    var bound: [BoundFilter] = []
+    for filter in filters { bound.append(try filter.bind(to: try resolver.variable(filter.item))) }
+    let rows = data.rows.filter { row in bound.allSatisfy { $0.keeps(row) } }
+    return (try resolver.variable(item), try resolver.variable(breakdown), rows)
+  }
+
+  private func tables(
+    _ variable: Categorization, by: Categorization?, rows: [Row], data: FormData, organization: Organization
+  ) throws(SurveyError) -> [Table] {
+    let item = variable.item
+    let rowNoun = data.form.rowNoun
+    let isFigure = (item.kind == .amount || item.kind == .year) && variable.id == item.id
+    var tables: [Table] = []
+    if let by {
+      if isFigure {
+        tables.append(try NumericSummary(item, by: by, in: data, rows: rows).table(options))
+      }
+      let crosstab = Crosstab(variable, by: by, rows: rows, rowNoun: rowNoun)
+      tables.append(crosstab.table(options))
+      if statistics {
+        tables.append(statisticsTable(crosstab, rows: rows))
+      }
+      return tables
+    }
+    switch item.kind {
+    case .department, .section, .unit:
+      tables.append(StandardReport.countTable(Frequency(variable, rows: rows, rowNoun: rowNoun)))
+    case .identifier:
+      throw SurveyError.usage(
+        "\(item.id) identifies each \(rowNoun); it has nothing to count",
+        expected: "a coded, text or hierarchy item")
+    default:
+      tables.append(Frequency(variable, rows: rows, rowNoun: rowNoun).table(options))
+    }
+    if isFigure {
+      if let department = data.form.items.first(where: { $0.kind == .department }) {
+        let byDepartment = try Categorization(item: department, in: data, organization: organization)
+        tables.append(try NumericSummary(item, by: byDepartment, in: data, rows: rows).table(options))
+      }
+      tables.append(try MissingFigureReasons(item, in: data, rows: rows).table())
+    }
+    return tables
+  }
+
+  private func statisticsTable(_ crosstab: Crosstab, rows: [Row]) -> Table {
+    let id = "\(crosstab.item.id)-by-\(crosstab.breakdown.id)-statistics"
+    let title = "Tests of independence: \(crosstab.item.name) by \(crosstab.breakdown.name)"
+    let columns = [Column("statistic"), Column("value")]
+    if crosstab.item.isMultiple || crosstab.breakdown.isMultiple {
+      return Table(
+        id: id, title: title, columns: columns,
+        notes: [
+          "Not computed: a multiple-choice item counts a row in several cells, so the cells are not independent observations."
+        ])
+    }
+    let cases = IndependenceTest.cases(crosstab.item, by: crosstab.breakdown, rows: rows)
+    guard let test = IndependenceTest(cases.counts) else {
+      return Table(
+        id: id, title: title, columns: columns,
+        notes: ["Not computed: fewer than two rows or columns have counts."])
+    }
+    var table = test.table(id: id, title: title)
+    var notes = [
+      "Computed on the \(plural(crosstab.rowNoun)) with one answer to each item; 無回答 and empty rows or columns are left out."
+    ]
+    if cases.multiplyCoded > 0 {
+      notes.append(
+        "\(cases.multiplyCoded) \(crosstab.rowNoun)(s) gave two codes to a single-choice item and are left out."
+      )
+    }
+    table.notes = notes + table.notes
+    return table
+  }
+
+  /// The form whose rows are counted: the one project or entry form among the named items, or the
+  /// overall form when all of them belong to it.
+  private func countedForm(for names: [String], in survey: Survey) throws(SurveyError) -> FormData {
+    var forms: [String] = []
+    for name in names {
+      let item = try Query.resolve(
+        VariableResolver.split(name).name, in: survey.codebook, preferring: forms.first)
+      if !forms.contains(item.formID) { forms.append(item.formID) }
+    }
+    let rosterID = survey.roster?.form.id
+    let counted = forms.filter { $0 != rosterID }
+    if counted.count > 1 {
+      throw SurveyError.usage(
+        "items of \(counted.joined(separator: " and ")) cannot be crossed: only the overall form joins a project's unit",
+        expected: "items of one questionnaire, or one questionnaire and the overall form")
+    }
+    guard let id = counted.first ?? forms.first, let data = survey.data(for: id) else {
+      throw SurveyError.usage("no data for the items named")
+    }
+    return data
+  }
+
+  private func joinNote(rows: [Row], data: FormData, survey: Survey) -> String {
+    let joined = rows.filter { $0.unit != nil }
+    let units = Set(joined.compactMap(\.unit))
+    let rosterUnits = survey.organization.units.count
+    return "joined on the unit: \(joined.count) of \(rows.count) \(plural(data.form.rowNoun)) joined "
+      + "(\(rows.count - joined.count) without a unit of the overall form, counted as 結合なし); "
+      + "they belong to \(units.count) of the \(rosterUnits) units, \(rosterUnits - units.count) units have none"
   }
 
   /// The one item a name means; several forms may share a title, then the preferred form's wins.
@@ -86,5 +220,39 @@ public struct Query: Sendable {
     let best = scored.map(\.1).max() ?? 0
     guard best > 0 else { return [] }
     return scored.filter { $0.1 == best }.prefix(5).map { "\($0.0.id) (\($0.0.title))" }
+  }
+}
+
+/// Turns the names users give (`形態`, `部`, `a.7:class`, `設問２`) into variables over the rows
+/// of the counted form, joining overall-form items through the unit.
+struct VariableResolver {
+  let survey: Survey
+  let data: FormData
+
+  /// A name and its derived-variable suffix: `a.7:class` is `a.7` and `class`.
+  static func split(_ name: String) -> (name: String, suffix: String?) {
+    for suffix in Categorization.derivedSuffixes where name.hasSuffix(":" + suffix) {
+      return (String(name.dropLast(suffix.count + 1)), suffix)
+    }
+    return (name, nil)
+  }
+
+  func variable(_ name: String) throws(SurveyError) -> Categorization {
+    let (itemName, suffix) = VariableResolver.split(name)
+    let item = try Query.resolve(itemName, in: survey.codebook, preferring: data.form.id)
+    if item.formID == data.form.id {
+      switch suffix {
+      case "class": return try Categorization.amountClasses(item: item, in: data)
+      case "era": return try Categorization.yearClasses(item: item, in: data, byDecade: false)
+      case "decade": return try Categorization.yearClasses(item: item, in: data, byDecade: true)
+      default: return try Categorization(item: item, in: data, organization: survey.organization)
+      }
+    }
+    guard let roster = survey.roster, item.formID == roster.form.id, suffix == nil else {
+      throw SurveyError.usage(
+        "\(item.id) cannot be read for the rows of \(data.form.title)",
+        expected: "an item of \(data.form.title) or of the overall form")
+    }
+    return try Categorization.joined(item: item, roster: roster, organization: survey.organization)
   }
 }

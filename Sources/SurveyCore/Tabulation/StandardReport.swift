@@ -2,16 +2,19 @@
 /// the secretariat reports to the committee. It is built from the codebook alone: item kinds
 /// decide which tables each form gets.
 public enum StandardReport {
-  public static func make(_ survey: Survey) throws(SurveyError) -> Report {
+  public static func make(_ survey: Survey, options: TableOptions = TableOptions()) throws(SurveyError)
+    -> Report
+  {
     var sections: [ReportSection] = []
     for data in survey.forms {
-      sections.append(try section(for: data, in: survey, isRoster: data.form.rowNoun == "unit"))
+      sections.append(
+        try section(for: data, in: survey, isRoster: data.form.rowNoun == "unit", options: options))
     }
     return Report(title: "kyodo standard report", sections: sections)
   }
 
-  private static func section(for data: FormData, in survey: Survey, isRoster: Bool) throws(SurveyError)
-    -> ReportSection
+  private static func section(for data: FormData, in survey: Survey, isRoster: Bool, options: TableOptions)
+    throws(SurveyError) -> ReportSection
   {
     let form = data.form
     let organization = survey.organization
@@ -34,25 +37,25 @@ public enum StandardReport {
       }
       for item in form.items where item.kind.isCoded {
         let coded = try Categorization(item: item, in: data, organization: organization)
-        tables.append(Frequency(coded, rows: data.rows, rowNoun: form.rowNoun).table())
+        tables.append(Frequency(coded, rows: data.rows, rowNoun: form.rowNoun).table(options))
         for text in form.items where text.kind == .text {
           let answered = try Categorization(item: text, in: data, organization: organization)
-          tables.append(Crosstab(answered, by: coded, rows: data.rows, rowNoun: form.rowNoun).table())
+          tables.append(Crosstab(answered, by: coded, rows: data.rows, rowNoun: form.rowNoun).table(options))
         }
       }
     } else {
       tables.append(countTable(Frequency(byDepartment, rows: data.rows, rowNoun: form.rowNoun)))
       for item in form.items where item.kind.isCoded {
         let coded = try Categorization(item: item, in: data, organization: organization)
-        tables.append(Frequency(coded, rows: data.rows, rowNoun: form.rowNoun).table())
+        tables.append(Frequency(coded, rows: data.rows, rowNoun: form.rowNoun).table(options))
       }
       let breakdowns = [departmentItem] + form.items.filter(\.isReportBreakdown)
-      for amountItem in form.items where amountItem.kind == .amount {
-        for breakdown in breakdowns {
+      for figureItem in form.items where figureItem.kind == .amount || figureItem.kind == .year {
+        for breakdown in figureItem.kind == .amount ? breakdowns : [departmentItem] {
           let categories = try Categorization(item: breakdown, in: data, organization: organization)
-          tables.append(try AmountSummary(amountItem, by: categories, in: data).table())
+          tables.append(try NumericSummary(figureItem, by: categories, in: data).table(options))
         }
-        tables.append(try MissingAmountReasons(amountItem, in: data).table())
+        tables.append(try MissingFigureReasons(figureItem, in: data).table())
       }
     }
     return ReportSection(heading: "\(form.title) (\(form.id))", summary: summary, tables: tables)

@@ -14,6 +14,10 @@ public struct Table: Sendable {
     set { longStorage = newValue.map { [$0] } ?? [] }
   }
   private var longStorage: [Table] = []
+  /// Rows whose base is small (under 30 by default): people's formats mark them `*` (参考値).
+  public var smallBaseRows: Set<Int> = []
+  /// Which cells a bar chart draws, when the table is a frequency table.
+  public var chart: Chart?
 
   public init(
     id: String, title: String, columns: [Column], rows: [[Cell]] = [], notes: [String] = [],
@@ -51,6 +55,11 @@ public enum Cell: Sendable, Hashable {
   case percent(Percent)
   /// An amount of money, in yen (printed in 千円).
   case yen(Int)
+  /// A statistic that need not be whole, such as a mean, printed to the table's decimals; people's
+  /// formats group its digits when `grouped` (amounts, not years).
+  case number(Fraction, grouped: Bool)
+  /// A year.
+  case year(Int)
   case empty
 }
 
@@ -77,5 +86,17 @@ public struct ReportSection: Sendable {
     self.heading = heading
     self.summary = summary
     self.tables = tables
+  }
+}
+
+/// The cells of a table that a horizontal bar chart draws: one bar per row, of one column's
+/// percentage.
+public struct Chart: Sendable, Hashable {
+  public var valueColumn: Int
+  public var rows: [Int]
+
+  public init(valueColumn: Int, rows: [Int]) {
+    self.valueColumn = valueColumn
+    self.rows = rows
   }
 }

@@ -1,0 +1,60 @@
+/// Variables made from the figures of amount and start-year items, usable as breakdowns:
+/// `a.7:class` (amount classes), `a.6:era` and `a.6:decade`.
+extension Categorization {
+  /// The suffixes that name a derived variable after an item id.
+  public static let derivedSuffixes = ["class", "era", "decade"]
+
+  /// Amount classes in 千円: 0, under 100, 100 to under 1,000, 1,000 to under 10,000, 10,000 and
+  /// over. Rows without an amount are 無回答 here; the reasons table says why.
+  public static func amountClasses(item: Item, in data: FormData) throws(SurveyError) -> Categorization {
+    guard item.kind == .amount, let itemIndex = data.index(of: item) else {
+      throw SurveyError.usage("\(item.id):class needs an amount item of \(data.form.title)")
+    }
+    let categories = [
+      Category(code: "0", label: "0千円"), Category(code: "lt100", label: "100千円未満"),
+      Category(code: "100-1000", label: "100～1,000千円未満"),
+      Category(code: "1000-10000", label: "1,000～10,000千円未満"),
+      Category(code: "ge10000", label: "10,000千円以上"),
+    ]
+    return Categorization(
+      id: "\(item.id):class", item: item, name: "\(item.displayName) (classes)", heading: "\(item.title)（階級）",
+      categories: categories, isMultiple: false
+    ) { row in
+      guard let yen = NumericSummary.figure(row.values[itemIndex]) else { return [] }
+      switch yen {
+      case ..<1: return [0]
+      case ..<100_000: return [1]
+      case ..<1_000_000: return [2]
+      case ..<10_000_000: return [3]
+      default: return [4]
+      }
+    }
+  }
+
+  /// The era (明治 … 令和) or the decade (1970年代 …) of a start year; rows without a year are 無回答.
+  public static func yearClasses(item: Item, in data: FormData, byDecade: Bool) throws(SurveyError)
+    -> Categorization
+  {
+    let suffix = byDecade ? "decade" : "era"
+    guard item.kind == .year, let itemIndex = data.index(of: item) else {
+      throw SurveyError.usage("\(item.id):\(suffix) needs a start-year item of \(data.form.title)")
+    }
+    let years = data.rows.compactMap { NumericSummary.figure($0.values[itemIndex]) }
+    let categories: [Category]
+    if byDecade {
+      let decades = Set(years.map { $0 / 10 * 10 }).sorted()
+      categories = decades.map { Category(code: "\($0)s", label: "\($0)年代") }
+    } else {
+      categories = Era.all.map { Category(code: $0.name, label: $0.name) }
+    }
+    let indexByKey = index(categories)
+    return Categorization(
+      id: "\(item.id):\(suffix)", item: item, name: "\(item.displayName) (\(byDecade ? "decades" : "eras"))",
+      heading: "\(item.title)（\(byDecade ? "年代" : "元号")）", categories: categories, isMultiple: false
+    ) { row in
+      guard let year = NumericSummary.figure(row.values[itemIndex]) else { return [] }
+      let key = byDecade ? "\(year / 10 * 10)s" : (Era.japanese(year)?.era.name ?? "")
+      return indexByKey[key].map { [$0] } ?? []
+    }
+  }
+}
