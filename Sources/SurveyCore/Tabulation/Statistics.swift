@@ -124,53 +124,54 @@ public struct IndependenceTest: Sendable {
     return exp(logPrefix) * h
   }
 
-  /// Fisher's exact test of a 2×2 table: the two-sided p-value sums every table with the same
-  /// margins that is no more probable than the observed one; the one-sided is the smaller tail.
+  /// Fisher's exact test of a 2×2 table, as SPSS Statistical Algorithms (appendix 5) define it and
+  /// PSPP computes it: the one-sided p sums the tail from the observed table toward the more extreme
+  /// (arranged so that cell a shrinks); the two-sided adds the tables of the other tail that are
+  /// strictly less probable than the observed one.
   static func fisherExact(_ table: [[Int]]) -> (twoSided: Double, oneSided: Double) {
-    let a = table[0][0]
-    let row1 = table[0][0] + table[0][1]
-    let row2 = table[1][0] + table[1][1]
-    let column1 = table[0][0] + table[1][0]
-    let total = row1 + row2
-    func logChoose(_ n: Int, _ k: Int) -> Double {
-      lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
+    var (a, b, c, d) = (table[0][0], table[0][1], table[1][0], table[1][1])
+    if min(c, d) < min(a, b) { (a, b, c, d) = (c, d, a, b) }
+    if min(b, d) < min(a, c) { (a, b, c, d) = (b, a, d, c) }
+    if b * c < a * d { (a, b, c, d) = b < c ? (b, a, d, c) : (c, d, a, b) }
+    func logFactorial(_ n: Int) -> Double { lgamma(Double(n + 1)) }
+    func probability(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Double {
+      exp(
+        logFactorial(a + b) + logFactorial(c + d) + logFactorial(a + c) + logFactorial(b + d)
+          - logFactorial(a) - logFactorial(b) - logFactorial(c) - logFactorial(d)
+          - logFactorial(a + b + c + d))
     }
-    func probability(_ x: Int) -> Double {
-      exp(logChoose(row1, x) + logChoose(row2, column1 - x) - logChoose(total, column1))
+    let observed = probability(a, b, c, d)
+    var oneSided = observed
+    if a > 0 {
+      for step in 1...a { oneSided += probability(a - step, b + step, c + step, d - step) }
     }
-    let low = max(0, column1 - row2)
-    let high = min(row1, column1)
-    let observed = probability(a)
-    var twoSided = 0.0
-    var lowerTail = 0.0
-    var upperTail = 0.0
-    for x in low...high {
-      let p = probability(x)
-      if p <= observed * (1 + 1e-7) { twoSided += p }
-      if x <= a { lowerTail += p }
-      if x >= a { upperTail += p }
+    var twoSided = oneSided
+    if b > 0 {
+      for step in 1...b where c - step >= 0 {
+        let p = probability(a + step, b - step, c - step, d + step)
+        if p < observed { twoSided += p }
+      }
     }
-    return (min(1, twoSided), min(1, lowerTail, upperTail))
+    return (min(1, twoSided), min(1, oneSided))
   }
 
-  /// The test as a table: statistic, value, df and significance, as PSPP prints it.
+  /// The test as a table: statistic, value, df and significance, as PSPP prints it; people's
+  /// formats show three decimals, machine formats six.
   public func table(id: String, title: String) -> Table {
-    var rows: [[Cell]] = [
-      [
-        .text("Pearson chi-square"), .text(Self.format(chiSquare, 3)), .count(degreesOfFreedom),
-        .text(Self.format(pValue, 3)),
-      ],
-      [.text("Cramér's V"), .text(Self.format(cramersV, 3)), .empty, .empty],
-    ]
-    if let fisher {
-      rows.append([
-        .text("Fisher's exact test (2-sided)"), .empty, .empty, .text(Self.format(fisher.twoSided, 3)),
-      ])
-      rows.append([
-        .text("Fisher's exact test (1-sided)"), .empty, .empty, .text(Self.format(fisher.oneSided, 3)),
-      ])
+    func rows(_ decimals: Int) -> [[Cell]] {
+      let value = { (number: Double) in Cell.text(Self.format(number, decimals)) }
+      var rows: [[Cell]] = [
+        [.text("Pearson chi-square"), value(chiSquare), .count(degreesOfFreedom), value(pValue)],
+        [.text("Cramér's V"), value(cramersV), .empty, .empty],
+      ]
+      if let fisher {
+        rows.append([.text("Fisher's exact test (2-sided)"), .empty, .empty, value(fisher.twoSided)])
+        rows.append([.text("Fisher's exact test (1-sided)"), .empty, .empty, value(fisher.oneSided)])
+      }
+      rows.append([.text("N of valid cases"), .count(total), .empty, .empty])
+      return rows
     }
-    rows.append([.text("N of valid cases"), .count(total), .empty, .empty])
+    let columns = [Column("statistic"), Column("value"), Column("df"), Column("p", "p (2-sided)")]
     var notes = [
       "\(lowExpectedCells) of \(cells) cells (\(Percent(lowExpectedCells, of: cells).formatted() ?? "0.0")%) expect fewer than 5; the minimum expected count is \(Self.format(minimumExpected, 2))."
     ]
@@ -180,9 +181,8 @@ public struct IndependenceTest: Sendable {
       )
     }
     return Table(
-      id: id, title: title,
-      columns: [Column("statistic"), Column("value"), Column("df"), Column("p", "p (2-sided)")], rows: rows,
-      notes: notes)
+      id: id, title: title, columns: columns, rows: rows(3), notes: notes,
+      long: Table(id: id, title: title, columns: columns, rows: rows(6), notes: notes))
   }
 
   static func format(_ value: Double, _ decimals: Int) -> String {
