@@ -153,4 +153,36 @@ final class SurveyFiguresTests: XCTestCase {
     XCTAssertEqual(warnings.count, 14)
     XCTAssertTrue(warnings.allSatisfy { $0.severity == .warning })
   }
+
+  func testFormsByDepartment() throws {
+    let report = try Query(item: "形態", breakdown: "部").run(on: try survey())
+    let table = try XCTUnwrap(report.tables.first?.long)
+    func counts(_ department: String) -> [Int] {
+      table.rows.filter { $0.first == .text(department) }.compactMap { row -> Int? in
+        if case .count(let n) = row[4] { return n }
+        return nil
+      }
+    }
+    // From the hand count's project numbers per code (①…⑧, then 無回答):
+    // 市民部 5–16: ① 9, 11; ② 7, 10, 11, 12, 14, 15, 16; ③ 5, 6, 13, 14; ④ 9, 10, 15; ⑥ 10; ⑧ 8.
+    XCTAssertEqual(counts("市民部"), [2, 7, 4, 3, 0, 1, 0, 1, 0])
+    // 福祉保健部 26–40: ① 26, 27, 31, 34, 36, 37, 39; ② 30, 38, 40; ③ 28, 33, 35; ④ 29; ⑥ 32.
+    XCTAssertEqual(counts("福祉保健部"), [7, 3, 3, 1, 0, 1, 0, 0, 0])
+    // 生涯学習部 51–68: ① 51, 53, 54, 61; ② 51, 53, 59, 68; ③ 52, 54, 55, 57, 58; ④ 53, 64, 65;
+    // ⑤ 56, 62, 63; ⑧ 60, 66, 67.
+    XCTAssertEqual(counts("生涯学習部"), [4, 4, 5, 3, 3, 0, 0, 3, 0])
+  }
+
+  func testFormsByTheirSectionsQuestion2JoinsEveryProject() throws {
+    let survey = try survey()
+    let data = try XCTUnwrap(survey.data(for: "a"))
+    let question2 = try Categorization.joined(
+      item: try XCTUnwrap(survey.codebook.item(id: "overall.2")), roster: try XCTUnwrap(survey.roster),
+      organization: survey.organization)
+    let frequency = Frequency(question2, rows: data.rows, rowNoun: "project")
+    // ②現在＋将来 units and their projects: 企画政策課 1–2, コミュニティ文化課 5–10, 文化施設開設担当 11,
+    // 障害福祉課 28–32, 子育て支援課 41, 指導室 50, 図書館 66–67, 公民館 68 = 19; ⑤ 広報秘書課 3 = 1;
+    // every other project's unit answered ①. No unit answered ③ or ④ and has a project; none unjoined.
+    XCTAssertEqual(frequency.counts, [50, 19, 0, 0, 1, 0])
+  }
 }

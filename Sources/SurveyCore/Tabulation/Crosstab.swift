@@ -35,13 +35,18 @@ public struct Crosstab: Sendable {
     public func base(_ base: Base) -> Int { base == .all ? rowCount : answered }
   }
 
+  /// Rows that gave several codes to a single-choice item (counted under each).
+  public let multiplyCoded: Int
+
   public init(_ item: Categorization, by breakdown: Categorization, rows: [Row], rowNoun: String) {
     let width = item.categories.count
+    var multiplyCoded = 0
     var lines = breakdown.categories.map { Line(category: $0, width: width) }
     var missing = Line(category: Category.notAnswered, width: width)
     var total = Line(category: Category(code: "total", label: "全体"), width: width)
     for row in rows {
       let columns = item.categoryIndexes(of: row)
+      if columns.count > 1 && !item.isMultiple { multiplyCoded += 1 }
       let answered = item.answered(columns)
       total.add(columns, answered: answered)
       let rowIndexes = breakdown.categoryIndexes(of: row)
@@ -53,6 +58,7 @@ public struct Crosstab: Sendable {
     self.rowNoun = rowNoun
     self.lines = lines + [missing]
     self.total = total
+    self.multiplyCoded = multiplyCoded
   }
 
   /// The wide table people read (a count line and a % line per row) with the long form for machines.
@@ -99,6 +105,11 @@ public struct Crosstab: Sendable {
     if breakdown.isMultiple {
       notes.append(
         "\(breakdown.id) is multiple choice: a \(rowNoun) appears in the row of each code it gave.")
+    }
+    if multiplyCoded > 0 {
+      notes.append(
+        "\(counted(multiplyCoded, rowNoun)) gave more than one code to single-choice \(item.id) and \(multiplyCoded == 1 ? "is" : "are") counted under each."
+      )
     }
     if !smallBaseRows.isEmpty { notes.append(options.smallBaseNote) }
     let title = "\(item.name) by \(breakdown.name)  n=\(total.rowCount)"

@@ -64,7 +64,7 @@ public struct Frequency: Sendable {
     }
     if multiplyCoded > 0 {
       notes.append(
-        "\(multiplyCoded) \(rowNoun)(s) gave more than one code to this single-choice item and are counted under each code, so the rows add up to more than the base."
+        "\(counted(multiplyCoded, rowNoun)) with more than one code to this single-choice item counted under each code, so the rows add up to more than the base."
       )
     }
     var smallBaseRows: Set<Int> = []

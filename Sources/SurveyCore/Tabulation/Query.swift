@@ -149,7 +149,7 @@ public struct Query: Sendable {
     ]
     if cases.multiplyCoded > 0 {
       notes.append(
-        "\(cases.multiplyCoded) \(crosstab.rowNoun)(s) gave two codes to a single-choice item and are left out."
+        "\(counted(cases.multiplyCoded, crosstab.rowNoun)) with two codes to a single-choice item left out."
       )
     }
     table.notes = notes + table.notes
