@@ -8,7 +8,7 @@ struct Arguments: Sendable {
   /// Options that take a value, for every subcommand; anything else starting with `-` is a flag.
   static let valued: Set<String> = ["by", "data", "codebook", "file", "format", "decimals"]
   /// Flags every subcommand accepts.
-  static let knownFlags: Set<String> = ["help", "show-warnings", "ambiguous-wide"]
+  static let knownFlags: Set<String> = ["help", "show-warnings", "ambiguous-wide", "all"]
 
   init(_ arguments: [String]) throws(UsageError) {
     var index = 0
