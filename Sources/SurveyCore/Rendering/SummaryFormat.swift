@@ -35,7 +35,7 @@ enum SummaryWords {
   /// `17 環境市民会議補助金`; a multi-line name is joined by a full-width space.
   static func entryHeading(_ entry: UnitSummary.Entry) -> String {
     let title = entry.title.cellLines.joined(separator: "　")
-    return entry.identifier.isEmpty ? title : "\(entry.identifier) \(title)"
+    return [entry.identifier, title].filter { !$0.isEmpty }.joined(separator: " ")
   }
 
   /// Where an entry sits: `環境部 > 環境政策課 > 緑と公園係`, the 係 cell's extra lines in brackets.
