@@ -11,7 +11,7 @@ struct Arguments: Sendable {
   ]
   /// Flags every subcommand accepts.
   static let knownFlags: Set<String> = [
-    "help", "show-warnings", "ambiguous-wide", "mentions", "stats", "excel", "boxed", "chart",
+    "help", "show-warnings", "ambiguous-wide", "mentions", "stats", "excel", "boxed", "chart", "all",
   ]
 
   init(_ arguments: [String]) throws(UsageError) {

@@ -22,7 +22,7 @@ struct Subcommand: Sendable {
   var run: @Sendable (Arguments, inout Output) throws -> ExitStatus
 }
 
-let subcommands: [Subcommand] = [Tabulate.command, Items.command, Syntax.command]
+let subcommands: [Subcommand] = [Tabulate.command, Summary.command, Items.command, Syntax.command]
 
 let overview = """
   kyodo \(kyodoVersion): tabulates the exports of a survey on citizen collaboration (市民協働に関する実態調査).

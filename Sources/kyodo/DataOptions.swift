@@ -22,9 +22,14 @@ enum DataOptions {
       .appendingPathComponent("data")
   }
 
+  /// The data directory the options name: --data, else the bundled one.
+  static func directory(_ arguments: Arguments) -> URL {
+    arguments.value("data").map { URL(fileURLWithPath: $0) } ?? bundledDirectory()
+  }
+
   /// Loads the survey the options name and reports its warnings on standard error.
   static func load(_ arguments: Arguments, output: inout Output) throws -> Survey {
-    let directory = arguments.value("data").map { URL(fileURLWithPath: $0) } ?? bundledDirectory()
+    let directory = directory(arguments)
     var paths: [String: URL] = [:]
     var given: [String: ExportSource] = [:]
     for spec in arguments.values("file") {

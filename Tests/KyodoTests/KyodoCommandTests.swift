@@ -218,6 +218,53 @@ final class KyodoCommandTests: XCTestCase {
     )
   }
 
+  // MARK: - kyodo summary
+
+  func testSummaryOfASectionAsText() throws {
+    let result = try kyodo(["summary", "環境政策課", "--data", Self.mini])
+    XCTAssertEqual(result.status, 0, result.standardError)
+    XCTAssertEqual(result.standardOutput, try expected("mini-summary.txt"))
+    XCTAssertEqual(result.standardError, "")
+  }
+
+  func testSummaryOfEveryDepartmentAsMarkdown() throws {
+    let result = try kyodo(["summary", "--all", "--data", Self.mini, "--format", "markdown"])
+    XCTAssertEqual(result.status, 0, result.standardError)
+    XCTAssertEqual(result.standardOutput, try expected("mini-summary-all.md"))
+  }
+
+  /// A section and a bracketed unit on one page each; the page holds its styles and charts.
+  func testSummaryAsHTML() throws {
+    let result = try kyodo(["summary", "経済課", "（文化施設開設担当）", "--data", Self.mini, "--format", "html"])
+    XCTAssertEqual(result.status, 0, result.standardError)
+    XCTAssertEqual(result.standardOutput, try expected("mini-summary.html"))
+    XCTAssertFalse(result.standardOutput.contains("http"), "no external resources")
+  }
+
+  func testALenientTargetNameIsReadAndSaidSo() throws {
+    let result = try kyodo(["summary", "経済", "--data", Self.mini])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(result.standardError, "kyodo summary: '経済' read as 市民部 > 経済課\n")
+    XCTAssertTrue(result.standardOutput.hasPrefix("=====") && result.standardOutput.contains("  経済課\n"))
+  }
+
+  func testAnUnknownTargetNamesTheClosestTargets() throws {
+    let result = try kyodo(["summary", "環境政策課", "経済果", "--data", Self.mini])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(
+      result.standardError,
+      "kyodo: error: unknown target '経済果'; expected a 部, 課, 担当 or 係 of the survey; closest: 経済課 (市民部)\n")
+    XCTAssertEqual(result.standardOutput, "")
+  }
+
+  func testSummaryNeedsTargetsOrAll() throws {
+    XCTAssertEqual(try kyodo(["summary", "--data", Self.mini]).status, 2)
+    XCTAssertEqual(try kyodo(["summary", "経済課", "--all", "--data", Self.mini]).status, 2)
+    let format = try kyodo(["summary", "経済課", "--format", "tsv", "--data", Self.mini])
+    XCTAssertEqual(format.status, 2)
+    XCTAssertTrue(format.standardError.contains("expected one of text, markdown, html"))
+  }
+
   // MARK: - The bundled survey
 
   func testBundledDataIsTheDefault() throws {

@@ -1,0 +1,138 @@
+/// How a target stands beside its department and the whole city: its number of rows and amounts
+/// in each project or entry form, how often its units answered each free-text item of the roster,
+/// and, per multiple-choice item, the shares of its rows in each option against the city's.
+public struct SummaryComparison: Sendable {
+  /// One multiple-choice item: the options the target's rows chose, as shares of the target's
+  /// rows that answered it, beside the same shares for the city (multiple answers, so the base
+  /// is the rows that answered, as in the standard report).
+  public struct Chart: Sendable {
+    /// One option: its display label, the target's share and the city's.
+    public struct Bar: Sendable {
+      public var label: String
+      public var target: Percent
+      public var city: Percent
+    }
+
+    public var form: Form
+    public var item: Item
+    public var bars: [Bar]
+    /// The target's rows that answered the item.
+    public var targetBase: Int
+    /// The city's rows that answered the item.
+    public var cityBase: Int
+
+    /// The title, e.g. `Ａ調査票 ４ 形態 (MA)`.
+    public var title: String {
+      "\(form.title) \(DecodedAnswer(.blank, item: item).label) (MA)"
+    }
+  }
+
+  /// Figures by row: the target, its department (left out when the target is a department), the
+  /// city and the target's share of the city.
+  public var table: Table
+  /// How each figure was counted, and whether the department answered each free-text item more or
+  /// less often than the city.
+  public var notes: [String]
+  public var charts: [Chart]
+
+  public static func make(_ target: SummaryTarget, in survey: Survey) throws(SurveyError) -> SummaryComparison
+  {
+    let department = SummaryTarget(level: .department, department: target.department)
+    let showsDepartment = target.level != .department
+    var figures: [[Cell]] = []
+    var notes: [String] = []
+    var charts: [Chart] = []
+    func addRow(_ label: String, _ values: [Cell], share: Cell) {
+      figures.append([.text(label), values[0]] + (showsDepartment ? [values[1]] : []) + [values[2], share])
+    }
+
+    for data in survey.forms where data.form.rowNoun != "unit" {
+      let own = rows(of: data, covered: target, in: survey)
+      let departmentRows = rows(of: data, covered: department, in: survey)
+      let counts = [own.count, departmentRows.count, data.rows.count]
+      addRow(
+        "\(data.form.title) 件数", counts.map(Cell.count), share: .percent(Percent(counts[0], of: counts[2])))
+      for (index, item) in data.form.items.enumerated() where item.kind == .amount {
+        let sums = [own, departmentRows, data.rows].map { amounts(in: $0, at: index) }
+        let label = DecodedAnswer(.blank, item: item).label
+        addRow(
+          "\(data.form.title) \(label)（千円）", sums.map { Cell.yen($0.yen) },
+          share: .percent(Percent(sums[0].yen, of: sums[2].yen)))
+        let given = zip(sums, counts).map { "\($0.given)/\($1)" }
+        notes.append(
+          "\(data.form.title) \(label): 金額を記入した\(data.form.title)の合計（記入あり "
+            + (showsDepartment
+              ? "対象 \(given[0])、部 \(given[1])、市全体 \(given[2])"
+              : "対象 \(given[0])、市全体 \(given[2])") + "件）。")
+      }
+      for item in data.form.items where item.kind == .multiple {
+        let categories = try Categorization(item: item, in: data, organization: survey.organization)
+        let mine = Frequency(categories, rows: own, rowNoun: data.form.rowNoun)
+        guard mine.answered > 0 else { continue }
+        let city = Frequency(categories, rows: data.rows, rowNoun: data.form.rowNoun)
+        var bars: [Chart.Bar] = []
+        for (index, category) in categories.categories.enumerated() where mine.counts[index] > 0 {
+          bars.append(
+            Chart.Bar(
+              label: category.display, target: Percent(mine.counts[index], of: mine.answered),
+              city: Percent(city.counts[index], of: city.answered)))
+        }
+        charts.append(
+          Chart(form: data.form, item: item, bars: bars, targetBase: mine.answered, cityBase: city.answered))
+      }
+    }
+
+    if let roster = survey.roster {
+      let own = rows(of: roster, covered: target, in: survey)
+      let departmentRows = rows(of: roster, covered: department, in: survey)
+      for (index, item) in roster.form.items.enumerated() where item.kind == .text {
+        let label = DecodedAnswer(.blank, item: item).label
+        let answered = [own, departmentRows, roster.rows].map { rows in
+          Percent(rows.filter { $0.values[index].isAnswered }.count, of: rows.count)
+        }
+        addRow("\(roster.form.title) \(label) 回答率（%）", answered.map(Cell.percent), share: .empty)
+        let departmentRate = answered[1]
+        let cityRate = answered[2]
+        let comparison = departmentRate.count * cityRate.base - cityRate.count * departmentRate.base
+        let verdict = comparison > 0 ? "より高い" : comparison < 0 ? "より低い" : "と同じ"
+        notes.append(
+          "\(label): \(target.department)の回答率 \(rate(departmentRate))は、市全体の \(rate(cityRate))\(verdict)。")
+      }
+    }
+
+    var columns = [Column("figure", "指標"), Column("target", target.name)]
+    if showsDepartment { columns.append(Column("department", target.department)) }
+    columns += [Column("city", "市全体"), Column("share", "市全体に占める割合（%）")]
+    let table = Table(id: "summary-comparison", title: "市全体との比較", columns: columns, rows: figures)
+    return SummaryComparison(table: table, notes: notes, charts: charts)
+  }
+
+  /// A rate as `66.7%（4/6）`.
+  static func rate(_ percent: Percent) -> String {
+    "\(percent.formatted() ?? "-")%（\(percent.count)/\(percent.base)）"
+  }
+
+  /// The rows of a form a target covers; in a form without a 係 column (the roster), a team
+  /// covers its unit's rows.
+  static func rows(of data: FormData, covered target: SummaryTarget, in survey: Survey) -> [Row] {
+    guard data.index(of: .unit) != nil else {
+      return data.rows.filter { target.covers(survey.unit(of: $0, in: data)) }
+    }
+    return data.rows.filter {
+      target.covers(survey.unit(of: $0, in: data), team: data.text(of: .unit, in: $0))
+    }
+  }
+
+  /// The sum of an amount item over rows, in yen, and how many rows gave a figure.
+  static func amounts(in rows: [Row], at index: Int) -> (yen: Int, given: Int) {
+    var yen = 0
+    var given = 0
+    for row in rows {
+      if case .amount(let amount) = row.values[index], let figure = amount.yen {
+        yen += figure
+        given += 1
+      }
+    }
+    return (yen, given)
+  }
+}

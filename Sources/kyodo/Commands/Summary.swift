@@ -1,0 +1,86 @@
+import SurveyCore
+
+/// `kyodo summary`: printable summaries of departments, sections and units for hearings.
+enum Summary {
+  static let command = Subcommand(name: name, abstract: abstract, help: help, run: run)
+
+  static let name = "summary"
+  static let abstract = "Print everything a department, section or unit answered, decoded, for a hearing."
+  static let help = """
+    OVERVIEW: Summarize what departments, sections or units answered, for committee hearings.
+
+    USAGE: kyodo summary TARGET... [options]
+           kyodo summary --all [options]
+
+    For each TARGET: its place in the hierarchy; every unit's overall answers in full (blanks and
+    non-answers shown as such, codes decoded); each of its projects and entries with every item
+    decoded (labels, amounts in 千円, start years in 和暦 and Western years, その他 texts); how
+    it stands beside its department and the city (projects, budgets, answer rates, and the shares
+    of each option it chose); and the common hearing questions (DIR/hearing.tsv) as a checklist
+    with room for notes.
+
+    ARGUMENTS:
+      TARGET              A department (部), section (課), bracketed unit (担当) or team (係), by
+                          name: 環境部, 環境政策課, スポーツ振興担当, 緑と公園係. A name may leave out its
+                          final 課/係/担当 or carry its 部 (企画財政部企画政策課). Several targets
+                          print in the order given, each starting a new page in HTML.
+
+    OPTIONS:
+      --all               Every department, in roster order: the committee's binder.
+      --format FORMAT     text (default), markdown, or html (one self-contained page for A4 printing).
+      --ambiguous-wide    Align for terminals that draw ① and × two columns wide.
+    \(DataOptions.help)
+      -h, --help          Show this help.
+
+    An unknown TARGET is an error (status 2) that names the closest targets.
+
+    EXAMPLES:
+      kyodo summary 環境政策課
+      kyodo summary 子育て支援課 児童青少年課 まちづくり推進課 --format html > day4.html
+      kyodo summary --all --format html > binder.html
+    """
+
+  static func run(_ arguments: Arguments, output: inout Output) throws -> ExitStatus {
+    let format = try format(arguments)
+    let all = arguments.flag("all")
+    if all && !arguments.positionals.isEmpty {
+      throw UsageError("give either TARGETs or --all, not both")
+    }
+    if !all && arguments.positionals.isEmpty {
+      throw UsageError("expected a TARGET (a 部, 課, 担当 or 係 name) or --all")
+    }
+    let options = RenderOptions(ambiguousIsWide: arguments.flag("ambiguous-wide"))
+    let survey = try DataOptions.load(arguments, output: &output)
+    var targets: [SummaryTarget] = []
+    if all {
+      targets = SummaryTarget.departments(in: survey)
+    } else {
+      var log = DiagnosticLog()
+      for name in arguments.positionals {
+        do {
+          let resolution = try TargetResolution.resolve(name, in: survey)
+          if let note = resolution.note { output.standardError("kyodo summary: \(note)\n") }
+          targets.append(resolution.target)
+        } catch {
+          log.append(contentsOf: error.diagnostics)
+        }
+      }
+      try log.throwIfErrors()
+    }
+    let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
+    let document = try SummaryDocument.make(targets, in: survey, questions: questions)
+    output.standardOutput(format.render(document, options: options))
+    return .success
+  }
+
+  /// The --format value: text, markdown or html.
+  static func format(_ arguments: Arguments) throws -> SummaryFormat {
+    guard let name = arguments.value("format") else { return .text }
+    guard let format = SummaryFormat(rawValue: name) ?? (name == "md" ? .markdown : nil) else {
+      throw UsageError(
+        "unknown format '\(name)'; expected one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
+    }
+    return format
+  }
+}
