@@ -241,11 +241,19 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertFalse(result.standardOutput.contains("http"), "no external resources")
   }
 
-  func testALenientTargetNameIsReadAndSaidSo() throws {
-    let result = try kyodo(["summary", "経済", "--data", Self.mini])
+  func testATargetQualifiedByItsDepartmentIsFound() throws {
+    let result = try kyodo(["summary", "市民部経済課", "--data", Self.mini])
     XCTAssertEqual(result.status, 0)
-    XCTAssertEqual(result.standardError, "kyodo summary: '経済' read as 市民部 > 経済課\n")
+    XCTAssertEqual(result.standardError, "")
     XCTAssertTrue(result.standardOutput.hasPrefix("=====") && result.standardOutput.contains("  経済課\n"))
+  }
+
+  func testANameWithout課IsUnknownWithTheClosestName() throws {
+    let result = try kyodo(["summary", "経済", "--data", Self.mini])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(
+      result.standardError,
+      "kyodo: error: unknown target '経済'; expected a 部, 課, 担当 or 係 of the survey; closest: 経済課 (市民部)\n")
   }
 
   func testAnUnknownTargetNamesTheClosestTargets() throws {

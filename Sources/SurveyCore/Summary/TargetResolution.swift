@@ -1,11 +1,10 @@
-/// Finds the summary target a name means, leniently, and suggests the closest names otherwise.
+/// Finds the summary target a name means, and suggests the closest names when there is none.
 ///
-/// Names are compared by `TextNormalization.matchKey` after fixing the PDF text layer's glyph
-/// errors (尐 → 少, 实 → 実) and dropping brackets, so `スポーツ振興担当` finds `（スポーツ振興担当）`.
-/// A name may be qualified by its department or section (`企画財政部企画政策課`, as the hearing plan
-/// writes them) and may leave out its final 課, 係, 担当, 部 or 室 (`児童青少年`). When a name fits
-/// targets at several levels, the highest wins (`生涯学習` is the section 生涯学習課, not the team
-/// 生涯学習係).
+/// Names are compared by `TextNormalization.matchKey` without brackets, so full- and half-width
+/// spellings match and `スポーツ振興担当` finds `（スポーツ振興担当）`. A name may be qualified by its
+/// department or section (`企画財政部企画政策課`, as the hearing plan writes them). Anything else is
+/// unknown and gets the closest names: a name with the PDF's glyph error (`児童青尐年課`) or without
+/// its final 課 (`児童青少年`) is answered with `児童青少年課`, not guessed.
 public struct TargetResolution: Sendable {
   /// The target found.
   public var target: SummaryTarget
@@ -15,27 +14,21 @@ public struct TargetResolution: Sendable {
   /// The target a name means.
   public static func resolve(_ name: String, in survey: Survey) throws(SurveyError) -> TargetResolution {
     let candidates = Candidate.all(in: survey)
-    let key = TargetResolution.key(name)
+    let key = TargetResolution.exactKey(name)
     guard !key.isEmpty else {
       throw SurveyError.usage("an empty target name", expected: "a 部, 課, 担当 or 係 name")
     }
-    let tiers: [(Candidate) -> Bool] = [
-      { $0.keys.contains(key) },
-      { $0.looseKeys.contains(TargetResolution.loose(key)) },
-    ]
-    for (tier, matches) in tiers.enumerated() {
-      let found = candidates.filter(matches)
-      guard let level = found.map(\.target.level).min() else { continue }
+    let found = candidates.filter { $0.keys.contains(key) }
+    if let level = found.map(\.target.level).min() {
       let best = found.filter { $0.target.level == level }
       if best.count > 1 {
         throw SurveyError.usage(
           "'\(name)' names several targets: "
-            + best.map { $0.target.path.joined(separator: " ") }.joined(
-              separator: ", "),
+            + best.map { $0.target.path.joined(separator: " ") }.joined(separator: ", "),
           expected: "a name qualified by its 部 or 課, such as \(best[0].target.path.joined())")
       }
       let target = best[0].target
-      let exact = tier == 0 && ([target.name] + [target.path.joined()]).contains(name.trimmingSpaces)
+      let exact = ([target.name] + [target.path.joined()]).contains(name.trimmingSpaces)
       let note = exact ? nil : "'\(name)' read as \(target.path.joined(separator: " > "))"
       return TargetResolution(target: target, note: note)
     }
@@ -71,7 +64,12 @@ public struct TargetResolution: Sendable {
     return seen
   }
 
-  /// A name as it is compared: glyph errors fixed, match key, no brackets.
+  /// A name as it is matched: match key, no brackets.
+  static func exactKey(_ name: String) -> String {
+    TextNormalization.matchKey(name).filter { $0 != "(" && $0 != ")" }
+  }
+
+  /// A name as it is ranked for suggestions: glyph errors fixed, match key, no brackets.
   static func key(_ name: String) -> String {
     let fixed = String(name.map { glyphFixes[$0] ?? $0 })
     return TextNormalization.matchKey(fixed).filter { $0 != "(" && $0 != ")" }

@@ -21,8 +21,8 @@ enum Summary {
 
     ARGUMENTS:
       TARGET              A department (部), section (課), bracketed unit (担当) or team (係), by
-                          name: 環境部, 環境政策課, スポーツ振興担当, 緑と公園係. A name may leave out its
-                          final 課/係/担当 or carry its 部 (企画財政部企画政策課). Several targets
+                          name: 環境部, 環境政策課, スポーツ振興担当, 緑と公園係. A name may carry
+                          its 部, as the hearing plan writes it (企画財政部企画政策課). Several targets
                           print in the order given, each starting a new page in HTML.
 
     OPTIONS:
