@@ -8,13 +8,48 @@ public enum TextNormalization {
   ///
   /// NFKC turns `①` into `1`, so circled numbers must be taken off a text before it is keyed.
   public static func matchKey(_ text: String) -> String {
+    fastMatchKey(text) ?? nfkcMatchKey(text)
+  }
+
+  /// The match key by way of Foundation's NFKC: right for any text, and slow.
+  static func nfkcMatchKey(_ text: String) -> String {
     let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
     var key = String.UnicodeScalarView()
     for scalar in folded.unicodeScalars {
       if scalar.properties.isWhitespace { continue }
       key.append(isDash(scalar) ? "-" : scalar)
     }
-    var result = String(key)
+    return droppingFullStops(String(key))
+  }
+
+  /// The match key of a text made only of characters whose NFKC form is known without Foundation:
+  /// ASCII, full-width ASCII (NFKC maps U+FF01–FF5E to U+0021–007E), the ideographic space, kana
+  /// without combining marks, common CJK ideographs and punctuation. Nil for any other text, which
+  /// then takes the full NFKC path; both paths give the same key.
+  static func fastMatchKey(_ text: String) -> String? {
+    var key = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      var value = scalar.value
+      switch value {
+      case 0x09...0x0D, 0x20, 0x3000: continue
+      case 0xFF01...0xFF5E: value -= 0xFEE0
+      default: break
+      }
+      switch value {
+      case 0x41...0x5A: value += 0x20
+      case 0x21...0x7E, 0x3001...0x3003, 0x3005...0x3007, 0x300C...0x3011, 0x3041...0x3096, 0x30A1...0x30FA,
+        0x30FC...0x30FE, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x2010...0x2015, 0x2212, 0x00D7, 0x25B3, 0x301C:
+        break
+      default: return nil
+      }
+      guard let mapped = Unicode.Scalar(value) else { return nil }
+      key.append(isDash(mapped) ? "-" : mapped)
+    }
+    return droppingFullStops(String(key))
+  }
+
+  private static func droppingFullStops(_ key: String) -> String {
+    var result = key
     while result.hasSuffix("。") || result.hasSuffix(".") { result.removeLast() }
     return result
   }
@@ -53,14 +88,27 @@ public enum TextNormalization {
 extension StringProtocol {
   /// The text without leading and trailing white space, full-width space (U+3000) included.
   public var trimmingSpaces: String {
-    var slice = Substring(self)
-    while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-    while let last = slice.last, last.isWhitespace { slice.removeLast() }
-    return String(slice)
+    let scalars = unicodeScalars
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, scalars[start].isSpace { start = scalars.index(after: start) }
+    while start < end, scalars[scalars.index(before: end)].isSpace { end = scalars.index(before: end) }
+    return String(self[start..<end])
   }
 
   /// The lines of a cell, split at any line break (LF, CRLF or CR), each trimmed, blanks dropped.
   public var cellLines: [String] {
     split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+  }
+}
+
+extension Unicode.Scalar {
+  /// Whether the scalar is white space, answered without a property lookup for ASCII.
+  var isSpace: Bool {
+    switch value {
+    case 0x09...0x0D, 0x20, 0x3000: true
+    case 0..<0x80: false
+    default: properties.isWhitespace
+    }
   }
 }

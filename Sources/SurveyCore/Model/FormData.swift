@@ -64,6 +64,8 @@ public enum ExportLoader {
     let columns = try mapColumns(header, form: form, file: file, log: &log)
     var rows: [Row] = []
     var inherited = [String?](repeating: nil, count: form.items.count)
+    let names = form.items.map(\.displayName)
+    var cache = CellCache()
     while let record = try reader.next() {
       if record.fields.count != header.fields.count {
         log.append(
@@ -86,7 +88,7 @@ public enum ExportLoader {
       for (itemIndex, item) in form.items.enumerated() {
         guard let column = columns[itemIndex] else { continue }
         var raw = record.fields[column].trimmingSpaces
-        let location = CellLocation(file: file, line: record.line, column: column + 1, item: item.displayName)
+        let location = CellLocation(file: file, line: record.line, column: column + 1, item: names[itemIndex])
         if item.fillsDown {
           if !raw.isEmpty {
             if changedLevel == nil, raw != inherited[itemIndex] { changedLevel = item }
@@ -105,7 +107,8 @@ public enum ExportLoader {
           }
           inherited[itemIndex] = raw
         }
-        let (value, diagnostics) = CellParser.parse(raw, item: item, codebook: codebook, at: location)
+        let (value, diagnostics) = cache.parse(
+          raw, itemIndex: itemIndex, item: item, codebook: codebook, at: location)
         values[itemIndex] = value
         log.append(contentsOf: diagnostics)
       }
@@ -149,5 +152,55 @@ public enum ExportLoader {
     }
     try log.throwIfErrors()
     return columns
+  }
+}
+
+/// Remembers how cells were read, so that the same text in the same column is parsed once: real
+/// exports repeat their coded cells (`①講座`, `②実行委`) on row after row.
+///
+/// Diagnostics are kept without their place and given the place of each cell they are met in.
+/// The cache stops growing at a fixed number of entries, so memory stays bounded on any input.
+struct CellCache {
+  private var entries: [CellKey: (value: Value, diagnostics: [Diagnostic])] = [:]
+  static let capacity = 100_000
+
+  /// A column and a cell's text, hashed and compared by its UTF-8 bytes (String's own hashing
+  /// normalizes Unicode, which costs more than the parse it would save).
+  private struct CellKey: Hashable {
+    var itemIndex: Int
+    var text: String
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(itemIndex)
+      var text = text
+      text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (lhs: CellKey, rhs: CellKey) -> Bool {
+      lhs.itemIndex == rhs.itemIndex && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+  }
+
+  mutating func parse(
+    _ raw: String, itemIndex: Int, item: Item, codebook: Codebook, at location: CellLocation
+  )
+    -> (value: Value, diagnostics: [Diagnostic])
+  {
+    let key = CellKey(itemIndex: itemIndex, text: raw)
+    if let hit = entries[key] {
+      return (
+        hit.value,
+        hit.diagnostics.map { diagnostic in
+          var placed = diagnostic
+          placed.line = location.line
+          placed.column = location.column
+          placed.file = location.file
+          return placed
+        }
+      )
+    }
+    let parsed = CellParser.parse(raw, item: item, codebook: codebook, at: location)
+    if entries.count < CellCache.capacity { entries[key] = parsed }
+    return parsed
   }
 }
