@@ -80,18 +80,5 @@ public struct SummaryMarkdownRenderer: Sendable {
     return out
   }
 
-  /// Text safe inside a Markdown table cell: `&` and `<` escaped, `|` and emphasis marks backslashed.
-  func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case "|", "*", "_", "`", "[", "]", "\\": out += "\\" + String(character)
-      case "\n", "\r\n": out += "<br>"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
+  func escape(_ text: String) -> String { text.markdownEscaped }
 }
