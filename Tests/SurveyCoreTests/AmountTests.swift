@@ -173,4 +173,11 @@ final class AmountTests: XCTestCase {
     XCTAssertEqual(1_180_000.groupedDigits, "1,180,000")
     XCTAssertEqual((-1_234_567).groupedDigits, "-1,234,567")
   }
+
+  func testAnAmountAbove1兆円IsAnError() {
+    let (amount, diagnostics) = parseFigure("２,０００,０００,０００千円")
+    XCTAssertNil(amount)
+    XCTAssertEqual(diagnostics.map(\.found), ["amount '２,０００,０００,０００千円' above 1兆円, which no budget line reaches"])
+    XCTAssertEqual(parseFigure("1,000,000,000千円").amount?.yen, 1_000_000_000_000)
+  }
 }

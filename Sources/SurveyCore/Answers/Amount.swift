@@ -27,6 +27,9 @@ public struct Amount: Sendable, Hashable {
 /// Reads amounts written in 千円 and similar units: `①１，１８０千円`, `① １,１０３千円`,
 /// `①13,950千円`, `①０千円`, `③算定不能（…）`, `②無し`, `①未定`.
 public enum AmountParser {
+  /// The largest amount read, in yen (1兆円): sums of a million such amounts still fit an Int.
+  public static let largest = 1_000_000_000_000
+
   public static func parse(
     _ answer: CodedAnswer, item: Item, units: [AmountUnit], at location: CellLocation
   ) -> (amount: Amount?, diagnostics: [Diagnostic]) {
@@ -55,8 +58,7 @@ public enum AmountParser {
     let suffix = String(written[digitEnd...])
     let sortedUnits = units.sorted { $0.suffix.count > $1.suffix.count }
     guard
-      let unit = sortedUnits.first(where: { TextNormalization.halfWidth($0.suffix) == suffix })
-        ?? (suffix.isEmpty ? nil : nil),
+      let unit = sortedUnits.first(where: { TextNormalization.halfWidth($0.suffix) == suffix }),
       let yen = yen(number, times: unit.yen)
     else {
       let known = units.map(\.suffix).joined(separator: ", ")
@@ -66,6 +68,16 @@ public enum AmountParser {
           location.diagnostic(
             .error, found: "amount '\(answer.text)' that cannot be read",
             expected: "a number followed by one of \(known), e.g. \(option.mark)１，１８０千円")
+        ]
+      )
+    }
+    guard yen <= AmountParser.largest else {
+      return (
+        nil,
+        [
+          location.diagnostic(
+            .error, found: "amount '\(answer.text)' above 1兆円, which no budget line reaches",
+            expected: "an amount in 千円 such as \(option.mark)１，１８０千円")
         ]
       )
     }

@@ -18,7 +18,17 @@ public struct NumericSummary: Sendable {
     public var values: [Int] = []
     public var given: Int { values.count }
     public var withoutFigure: Int { rowCount - given }
-    public var sum: Int { values.reduce(0, +) }
+    /// The sum of the figures, or nil when it leaves the range of Int (only absurd inputs do:
+    /// amounts are at most 1兆円 each).
+    public var sum: Int? {
+      var total = 0
+      for value in values {
+        let (next, overflow) = total.addingReportingOverflow(value)
+        if overflow { return nil }
+        total = next
+      }
+      return total
+    }
 
     mutating func add(_ value: Int?) {
       rowCount += 1
@@ -37,7 +47,7 @@ public struct NumericSummary: Sendable {
       return Fraction(4 * sorted[lower] + remainder * (sorted[upper] - sorted[lower]), 4)
     }
 
-    public var mean: Fraction? { values.isEmpty ? nil : Fraction(sum, values.count) }
+    public var mean: Fraction? { values.isEmpty ? nil : sum.map { Fraction($0, values.count) } }
   }
 
   /// The summary of the given rows of a form (all of them by default).
@@ -91,7 +101,7 @@ public struct NumericSummary: Sendable {
       var cells: [Cell] = [
         .text(line.category.display(options.labels)), .count(line.rowCount), .count(line.given),
       ]
-      if isAmount { cells.append(.yen(line.sum)) }
+      if isAmount { cells.append(line.sum.map(Cell.yen) ?? .text("overflow")) }
       func statistic(_ fraction: Fraction?) -> Cell {
         guard let fraction else { return .empty }
         return isAmount

@@ -23,7 +23,7 @@ public struct Fraction: Sendable, Hashable {
     let twice = (high, low)
     guard twice.0 < divisor else { return nil }
     let (quotient, _) = divisor.dividingFullWidth(twice)
-    let scaled = (quotient + 1) / 2
+    let scaled = quotient / 2 + quotient % 2
     let whole = Int(scaled / UInt(scale))
     var text = grouped ? whole.groupedDigits : String(whole)
     if decimals > 0 {
