@@ -177,7 +177,8 @@ final class AmountTests: XCTestCase {
   func testAnAmountAbove1兆円IsAnError() {
     let (amount, diagnostics) = parseFigure("２,０００,０００,０００千円")
     XCTAssertNil(amount)
-    XCTAssertEqual(diagnostics.map(\.found), ["amount '２,０００,０００,０００千円' above 1兆円, which no budget line reaches"])
+    XCTAssertEqual(
+      diagnostics.map(\.found), ["amount '２,０００,０００,０００千円' above 1兆円, which no budget line reaches"])
     XCTAssertEqual(parseFigure("1,000,000,000千円").amount?.yen, 1_000_000_000_000)
   }
 }
