@@ -107,9 +107,16 @@ final class StartYearTests: XCTestCase {
 
   func testAShortNumberIsNotAWesternYear() {
     XCTAssertNil(StartYearParser.westernYear(in: "12"))
-    XCTAssertNil(StartYearParser.westernYear(in: "1500"))
     XCTAssertNil(StartYearParser.westernYear(in: "20051"))
     XCTAssertEqual(StartYearParser.westernYear(in: "2005年度"), 2005)
+    XCTAssertEqual(StartYearParser.westernYear(in: "1500"), 1500)
+  }
+
+  func testAWesternYearBeforeMeijiIsAnError() {
+    let (value, diagnostics) = CellParser.parse("①1850年", item: start, codebook: codebook, at: location)
+    XCTAssertEqual(value, .codes([CodedAnswer(code: 1, text: "1850年")]))
+    XCTAssertEqual(diagnostics.map(\.severity), [.error])
+    XCTAssertEqual(diagnostics.map(\.found), ["start year 1850 in '1850年', before 明治 (1868)"])
   }
 
   func testWesternYearsConvertToEras() throws {
