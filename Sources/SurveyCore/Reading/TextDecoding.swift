@@ -17,7 +17,23 @@ public enum TextDecoding {
   /// Detects the encoding and returns the text as UTF-8 bytes without any byte order mark.
   ///
   /// A BOM decides; without one, valid UTF-8 is UTF-8 and anything else must decode as CP932.
+  /// Text holding a NUL character is refused: no spreadsheet writes one, so it means a damaged or
+  /// binary file, and passing it on would only turn it into mojibake further down.
   public static func decode(_ bytes: [UInt8], file: String) throws(SurveyError) -> (
+    utf8: [UInt8], encoding: TextEncoding
+  ) {
+    let decoded = try detect(bytes, file: file)
+    if let nul = decoded.utf8.firstIndex(of: 0) {
+      let line = 1 + decoded.utf8[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      throw SurveyError(
+        Diagnostic(
+          .error, file: file, line: line, found: "a NUL character in \(decoded.encoding.rawValue) text",
+          expected: "text without NUL characters (a spreadsheet's text export)"))
+    }
+    return decoded
+  }
+
+  private static func detect(_ bytes: [UInt8], file: String) throws(SurveyError) -> (
     utf8: [UInt8], encoding: TextEncoding
   ) {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
