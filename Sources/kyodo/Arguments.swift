@@ -6,7 +6,7 @@ struct Arguments: Sendable {
   private var flags: Set<String> = []
 
   /// Options that take a value, for every subcommand; anything else starting with `-` is a flag.
-  static let valued: Set<String> = ["by", "data", "codebook", "file", "format", "decimals"]
+  static let valued: Set<String> = ["by", "data", "codebook", "file", "format", "decimals", "year"]
   /// Flags every subcommand accepts.
   static let knownFlags: Set<String> = ["help", "show-warnings", "ambiguous-wide"]
 

@@ -50,6 +50,7 @@ enum Tabulate {
     }
     let format = try RenderChoice.format(arguments)
     let options = try RenderChoice.options(arguments)
+    if arguments.value("year") != nil { throw UsageError("option '--year' is one of kyodo check's only") }
     if arguments.value("by") != nil && arguments.positionals.isEmpty {
       throw UsageError("--by needs an ITEM to cross")
     }
