@@ -107,7 +107,8 @@ public enum StartYearParser {
         } else {
           number = Int(String(rest.prefix { $0.isASCII && $0.isNumber }))
         }
-        if let number, number > 0, best.map({ range.lowerBound < $0.index }) ?? true {
+        // An era year is at most four digits: 平成9223372036854775807 would overflow the Western year.
+        if let number, (1...9999).contains(number), best.map({ range.lowerBound < $0.index }) ?? true {
           best = (range.lowerBound, era, number)
           break
         }
