@@ -70,6 +70,8 @@ cases = {
     "36-single-choice-without-code": {"overall.tsv": OVERALL.replace("ニーズ\t①現在実施", "ニーズ\tたぶん")},
     "37-unclosed-quote-in-header": {"a.tsv": '部\t"課\t番号\n' + "\t".join(GOOD) + "\n"},
     "38-amount-code-without-amount": {"a.tsv": a_rows(GOOD, good(num="2", amount="①未定"))},
+    "39-euc-jp": {"a.tsv": a_rows(good(form="委託", year="不明", amount="無し")).encode("euc_jp")},
+    "40-latin-1": {"a.tsv": "Dept\tSect\nCafé\tnaïve\n".encode("latin-1")},
 }
 
 for name, files in cases.items():
