@@ -107,6 +107,28 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(report.diagnostics.map { [$0.line ?? 0, $0.column ?? 0] }, [[2, 4], [2, 5], [3, 3]])
   }
 
+  /// Regression: a file of half a million ragged rows held every diagnostic (440 MB for 1 MB of
+  /// input); past the limit they are counted, not kept.
+  func testProblemsBeyondTheLimitAreCountedNotListed() {
+    let rows = ["市民部\t経済課\t1\t②不明\t②無し"] + Array(repeating: "x", count: 25) + ["\t\t1\t②不明\t②無し"]
+    let text = (["部\t課\t番号\t６始期\t７市の予算"] + rows).joined(separator: "\n")
+    let report = Checker.check(
+      codebook: codebook,
+      sources: [
+        "overall": ExportSource(bytes: Array(overall.utf8), file: "overall.tsv"),
+        "a": ExportSource(bytes: Array(text.utf8), file: "a.tsv"),
+      ],
+      referenceYear: 2025, limit: 10)
+    let file = report.files[1]
+    XCTAssertEqual(file.diagnostics.count, 10)
+    XCTAssertEqual(file.diagnostics.first?.line, 3)
+    XCTAssertEqual(file.errors, 26)
+    XCTAssertEqual(file.omitted, 16)
+    XCTAssertEqual(
+      CheckFormat.summaries(report).last,
+      "a.tsv: 27 rows, 26 errors, 0 warnings (16 not listed: only the first 10 are)")
+  }
+
   func testTextAndTSVKeepEachDiagnosticOnOneLine() {
     let diagnostic = Diagnostic(.error, file: "a.tsv", line: 2, column: 3, item: "a.7", found: "'①\n二'\tx")
     let report = CheckReport(files: [
@@ -122,7 +144,7 @@ final class CheckerTests: XCTestCase {
       CheckFormat.json.render(report),
       """
       {"errors":1,"warnings":0,"files":[
-      {"file":"a.tsv","form":"a","rows":1,"errors":1,"warnings":0,"diagnostics":[
+      {"file":"a.tsv","form":"a","rows":1,"errors":1,"warnings":0,"omitted":0,"diagnostics":[
       {"file":"a.tsv","line":2,"column":3,"severity":"error","item":"a.7","found":"'①\\n二'\\tx","expected":null}
       ]}
       ]}

@@ -35,8 +35,10 @@ public enum CheckFormat: String, Sendable, CaseIterable {
   public static func summaries(_ report: CheckReport) -> [String] {
     report.files.map { file in
       let rows = file.formID == nil ? "codebook" : counted(file.rows, "row")
+      let omitted =
+        file.omitted > 0 ? " (\(file.omitted) not listed: only the first \(file.diagnostics.count) are)" : ""
       return
-        "\(escapedText(file.file)): \(rows), \(counted(file.errors, "error")), \(counted(file.warnings, "warning"))"
+        "\(escapedText(file.file)): \(rows), \(counted(file.errors, "error")), \(counted(file.warnings, "warning"))\(omitted)"
     }
   }
 
@@ -68,7 +70,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
     return copy
   }
 
-  /// `{"errors": n, "warnings": n, "files": [{"file", "form", "rows", "errors", "warnings",
+  /// `{"errors": n, "warnings": n, "files": [{"file", "form", "rows", "errors", "warnings", "omitted",
   /// "diagnostics": [{"file", "line", "column", "severity", "item", "found", "expected"}]}]}`;
   /// an unknown line, column, item or expectation is null, and `form` is null for the codebook.
   static func json(_ report: CheckReport) -> String {
@@ -83,7 +85,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
           + "\"expected\":\(optional(diagnostic.expected))}"
       }
       return "{\"file\":\(writer.string(file.file)),\"form\":\(optional(file.formID)),\"rows\":\(file.rows),"
-        + "\"errors\":\(file.errors),\"warnings\":\(file.warnings),\"diagnostics\":["
+        + "\"errors\":\(file.errors),\"warnings\":\(file.warnings),\"omitted\":\(file.omitted),\"diagnostics\":["
         + (diagnostics.isEmpty ? "" : "\n" + diagnostics.joined(separator: ",\n") + "\n") + "]}"
     }
     return "{\"errors\":\(report.errors),\"warnings\":\(report.warnings),\"files\":[\n"

@@ -6,17 +6,27 @@ public struct FileCheck: Sendable, Equatable {
   public var formID: String?
   /// The records after the header (ragged ones included); 0 when the file could not be read.
   public var rows: Int
+  /// The problems listed, in file order (at most the checker's limit per file).
   public var diagnostics: [Diagnostic]
+  /// Problems beyond the limit: counted in `errors` and `warnings`, not listed.
+  public var omittedErrors: Int
+  public var omittedWarnings: Int
 
-  public init(file: String, formID: String?, rows: Int, diagnostics: [Diagnostic]) {
+  public init(
+    file: String, formID: String?, rows: Int, diagnostics: [Diagnostic], omittedErrors: Int = 0,
+    omittedWarnings: Int = 0
+  ) {
     self.file = file
     self.formID = formID
     self.rows = rows
     self.diagnostics = diagnostics
+    self.omittedErrors = omittedErrors
+    self.omittedWarnings = omittedWarnings
   }
 
-  public var errors: Int { diagnostics.count { $0.severity == .error } }
-  public var warnings: Int { diagnostics.count { $0.severity == .warning } }
+  public var errors: Int { diagnostics.count { $0.severity == .error } + omittedErrors }
+  public var warnings: Int { diagnostics.count { $0.severity == .warning } + omittedWarnings }
+  public var omitted: Int { omittedErrors + omittedWarnings }
 }
 
 /// Everything `kyodo check` found, file by file, in the codebook's form order.
@@ -33,6 +43,6 @@ public struct CheckReport: Sendable, Equatable {
 
   /// The most serious problem found, or nil when the data is clean.
   public var worst: Diagnostic.Severity? {
-    diagnostics.map(\.severity).max()
+    errors > 0 ? .error : warnings > 0 ? .warning : nil
   }
 }

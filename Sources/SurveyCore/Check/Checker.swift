@@ -8,13 +8,17 @@ import Foundation
 /// start years after the reference year, a "no amount" code that still carries an amount, the
 /// text-layer glyph errors 实 and 尐, and rows whose unit the overall form does not list.
 public enum Checker {
+  /// The most problems listed per file; more are counted in the summary but not listed, so that
+  /// memory stays in proportion to the input however broken it is.
+  public static let defaultLimit = 10_000
+
   /// Reads the codebook and the exports as `Survey.load(directory:…)` does, then checks them.
   ///
   /// Never throws: a codebook that cannot be read is reported as the only file checked.
   /// `referenceYear` is the latest plausible start year (the CLI passes the current year).
   public static func check(
     directory: URL, codebook codebookURL: URL? = nil, paths: [String: URL] = [:],
-    given: [String: ExportSource] = [:], referenceYear: Int
+    given: [String: ExportSource] = [:], referenceYear: Int, limit: Int = defaultLimit
   ) -> CheckReport {
     let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
     let codebook: Codebook
@@ -40,18 +44,20 @@ public enum Checker {
         inputs[form.id] = .failure(error)
       }
     }
-    return check(codebook: codebook, inputs: inputs, referenceYear: referenceYear)
+    return check(codebook: codebook, inputs: inputs, referenceYear: referenceYear, limit: limit)
   }
 
   /// Checks the exports of a codebook's forms; a form without a source is an error.
-  public static func check(codebook: Codebook, sources: [String: ExportSource], referenceYear: Int)
-    -> CheckReport
-  {
-    check(codebook: codebook, inputs: sources.mapValues { .success($0) }, referenceYear: referenceYear)
+  public static func check(
+    codebook: Codebook, sources: [String: ExportSource], referenceYear: Int, limit: Int = defaultLimit
+  ) -> CheckReport {
+    check(
+      codebook: codebook, inputs: sources.mapValues { .success($0) }, referenceYear: referenceYear,
+      limit: limit)
   }
 
   static func check(
-    codebook: Codebook, inputs: [String: Result<ExportSource, SurveyError>], referenceYear: Int
+    codebook: Codebook, inputs: [String: Result<ExportSource, SurveyError>], referenceYear: Int, limit: Int
   ) -> CheckReport {
     var files: [FileCheck] = []
     var forms: [FormData] = []
@@ -65,7 +71,8 @@ public enum Checker {
         let file = error.diagnostics.first?.file ?? form.file
         files.append(FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics))
       case .success(let source):
-        let (check, data) = checkExport(source, form: form, codebook: codebook, referenceYear: referenceYear)
+        let (check, data) = checkExport(
+          source, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit)
         files.append(check)
         if let data { forms.append(data) }
       }
@@ -79,15 +86,23 @@ public enum Checker {
       files[index].diagnostics.append(warning)
     }
     for index in files.indices {
-      files[index].diagnostics = inFileOrder(files[index].diagnostics)
+      let sorted = inFileOrder(files[index].diagnostics)
+      files[index].diagnostics = Array(sorted.prefix(limit))
+      for dropped in sorted.dropFirst(limit) {
+        if dropped.severity == .error {
+          files[index].omittedErrors += 1
+        } else {
+          files[index].omittedWarnings += 1
+        }
+      }
     }
     return CheckReport(files: files)
   }
 
   /// One export: what reading it finds, and the checks that need the whole form.
-  static func checkExport(_ source: ExportSource, form: Form, codebook: Codebook, referenceYear: Int)
-    -> (FileCheck, FormData?)
-  {
+  static func checkExport(
+    _ source: ExportSource, form: Form, codebook: Codebook, referenceYear: Int, limit: Int
+  ) -> (FileCheck, FormData?) {
     let decoded: (utf8: [UInt8], encoding: TextEncoding)
     do throws(SurveyError) {
       decoded = try TextDecoding.decode(source.bytes, file: source.file)
@@ -95,7 +110,8 @@ public enum Checker {
       return (FileCheck(file: source.file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
     }
     let reading = ExportLoader.read(
-      form, utf8: decoded.utf8, encoding: decoded.encoding, file: source.file, codebook: codebook)
+      form, utf8: decoded.utf8, encoding: decoded.encoding, file: source.file, codebook: codebook,
+      limit: limit)
     var diagnostics = reading.diagnostics
     if reading.data != nil, reading.rowsRead == 0 {
       diagnostics.append(
@@ -111,7 +127,8 @@ public enum Checker {
     diagnostics += FormChecks.glyphErrors(
       decoded.utf8, form: form, columns: reading.columns, file: source.file)
     let check = FileCheck(
-      file: source.file, formID: form.id, rows: reading.rowsRead, diagnostics: diagnostics)
+      file: source.file, formID: form.id, rows: reading.rowsRead, diagnostics: diagnostics,
+      omittedErrors: reading.omittedErrors, omittedWarnings: reading.omittedWarnings)
     return (check, reading.data)
   }
 

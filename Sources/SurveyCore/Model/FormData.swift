@@ -54,8 +54,11 @@ public struct ExportReading: Sendable {
   public var rowsRead: Int
   /// For each item of the form, the column (0-based) that holds it.
   public var columns: [Int?]
-  /// Every error and warning, in the order met.
+  /// Every error and warning, in the order met (up to the limit `read` was given).
   public var diagnostics: [Diagnostic]
+  /// Problems met beyond the limit: counted, not kept.
+  public var omittedErrors = 0
+  public var omittedWarnings = 0
 }
 
 /// Reads an export's bytes into typed rows: detects the encoding, maps the header to items, fills
@@ -75,10 +78,12 @@ public enum ExportLoader {
 
   /// Reads as far as the bytes allow and never throws: errors are returned with the rows, so that
   /// `kyodo check` can report them all. A quote that is never closed ends the reading there.
+  /// With `limit`, at most that many diagnostics are kept; the rest are counted.
   public static func read(
-    _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook
+    _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
+    limit: Int? = nil
   ) -> ExportReading {
-    var log = DiagnosticLog()
+    var log = DiagnosticLog(limit: limit)
     var reader = TSVReader(utf8: bytes, file: file)
     let noColumns = [Int?](repeating: nil, count: form.items.count)
     let header: TSVRecord
@@ -157,7 +162,8 @@ public enum ExportLoader {
     }
     return ExportReading(
       data: FormData(form: form, file: file, encoding: encoding, rows: rows), rowsRead: rowsRead,
-      columns: columns, diagnostics: log.diagnostics)
+      columns: columns, diagnostics: log.diagnostics, omittedErrors: log.omittedErrors,
+      omittedWarnings: log.omittedWarnings)
   }
 
   /// For each item of the form, the column that holds it; a missing or doubled column is logged

@@ -26,7 +26,7 @@ enum Check {
                 then a line per file `file: N rows, E errors, W warnings`, all on standard output.
           tsv:  columns file, line, column, severity, item, found, expected (a header line first);
                 the summary lines go to standard error.
-          json: {"errors", "warnings", "files": [{"file", "form", "rows", "errors", "warnings",
+          json: {"errors", "warnings", "files": [{"file", "form", "rows", "errors", "warnings", "omitted",
                 "diagnostics": [{"file", "line", "column", "severity", "item", "found", "expected"}]}]}
       --data DIR          Read the codebook and exports from DIR (default: the bundled data/).
       --codebook FILE     Read the codebook from FILE instead of DIR/codebook.tsv.
@@ -34,7 +34,8 @@ enum Check {
       --year YEAR         The latest plausible start year (default: this year); a later one is an error.
       -h, --help          Show this help.
 
-    In text and TSV, a line break or tab inside a cell shows as \\n or \\t.
+    In text and TSV, a line break or tab inside a cell shows as \\n or \\t. At most 10,000
+    problems are listed per file; the summary counts them all and says how many are not listed.
 
     EXIT STATUS:
       0   no problems
