@@ -8,9 +8,8 @@ import Foundation
 /// start years after the reference year, a "no amount" code that still carries an amount, the
 /// text-layer glyph errors 实 and 尐, and rows whose unit the overall form does not list.
 public enum Checker {
-  /// The most problems listed per file; more are counted in the summary but not listed, so that
-  /// memory stays in proportion to the input however broken it is.
-  public static let defaultLimit = 10_000
+  /// The most problems listed per file; more are counted in the summary but not listed.
+  public static let defaultLimit = DiagnosticLog.defaultLimit
 
   /// Reads the codebook and the exports as `Survey.load(directory:…)` does, then checks them.
   ///

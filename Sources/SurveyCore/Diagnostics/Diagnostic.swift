@@ -85,6 +85,10 @@ public struct DiagnosticLog: Sendable {
     self.limit = limit
   }
 
+  /// The most problems kyodo lists per file: far more than any real export has, few enough that
+  /// memory stays in proportion to the input however broken it is.
+  public static let defaultLimit = 10_000
+
   public var hasErrors: Bool { omittedErrors > 0 || diagnostics.contains { $0.severity == .error } }
 
   public mutating func append(_ diagnostic: Diagnostic) {

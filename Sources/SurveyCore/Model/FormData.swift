@@ -59,6 +59,16 @@ public struct ExportReading: Sendable {
   /// Problems met beyond the limit: counted, not kept.
   public var omittedErrors = 0
   public var omittedWarnings = 0
+
+  /// The problems not kept, as one diagnostic for the end of a list, or nil when none were dropped.
+  public func omissionNote(file: String) -> Diagnostic? {
+    let omitted = omittedErrors + omittedWarnings
+    guard omitted > 0 else { return nil }
+    return Diagnostic(
+      omittedErrors > 0 ? .error : .warning, file: file,
+      found: "\(omitted) more problems not listed (\(omittedErrors) errors, \(omittedWarnings) warnings)",
+      expected: "the first \(diagnostics.count) fixed first")
+  }
 }
 
 /// Reads an export's bytes into typed rows: detects the encoding, maps the header to items, fills
@@ -68,12 +78,15 @@ public enum ExportLoader {
   public static func load(
     _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook
   ) throws(SurveyError) -> (data: FormData, warnings: [Diagnostic]) {
-    let reading = read(form, utf8: bytes, encoding: encoding, file: file, codebook: codebook)
+    let reading = read(
+      form, utf8: bytes, encoding: encoding, file: file, codebook: codebook, limit: DiagnosticLog.defaultLimit
+    )
     var log = DiagnosticLog()
     log.append(contentsOf: reading.diagnostics)
+    if let note = reading.omissionNote(file: file) { log.append(note) }
     try log.throwIfErrors()
-    guard let data = reading.data else { throw SurveyError(reading.diagnostics) }
-    return (data, reading.diagnostics)
+    guard let data = reading.data else { throw SurveyError(log.diagnostics) }
+    return (data, log.diagnostics)
   }
 
   /// Reads as far as the bytes allow and never throws: errors are returned with the rows, so that
