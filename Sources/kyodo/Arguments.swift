@@ -7,7 +7,7 @@ struct Arguments: Sendable {
 
   /// Options that take a value, for every subcommand; anything else starting with `-` is a flag.
   static let valued: Set<String> = [
-    "by", "layer", "where", "base", "labels", "data", "codebook", "file", "format", "decimals",
+    "by", "layer", "where", "base", "labels", "data", "codebook", "file", "format", "decimals", "year",
   ]
   /// Flags every subcommand accepts.
   static let knownFlags: Set<String> = [

@@ -1,14 +1,23 @@
 import Foundation
 import SurveyCore
 
-/// kyodo's exit statuses, documented in the README.
-enum ExitStatus: Int32 {
+/// kyodo's exit statuses, documented in the README. A struct, not an enum, because `kyodo check`
+/// gives 1 and 2 other meanings than `kyodo tabulate` does.
+struct ExitStatus: RawRepresentable, Equatable, Sendable {
+  var rawValue: Int32
+
   /// The run did what was asked (warnings may have been printed).
-  case success = 0
+  static let success = ExitStatus(rawValue: 0)
   /// An input could not be read or holds errors: nothing was tabulated.
-  case dataError = 1
+  static let dataError = ExitStatus(rawValue: 1)
   /// The command line was wrong: unknown subcommand, option or item.
-  case usageError = 2
+  static let usageError = ExitStatus(rawValue: 2)
+  /// `kyodo check`: the data holds warnings but no errors.
+  static let checkWarnings = ExitStatus(rawValue: 1)
+  /// `kyodo check`: the data holds errors.
+  static let checkErrors = ExitStatus(rawValue: 2)
+  /// `kyodo check`: the command line was wrong (EX_USAGE of sysexits.h), distinct from 0, 1 and 2.
+  static let checkUsageError = ExitStatus(rawValue: 64)
 }
 
 /// The version `kyodo --version` prints.
@@ -20,9 +29,13 @@ struct Subcommand: Sendable {
   var abstract: String
   var help: String
   var run: @Sendable (Arguments, inout Output) throws -> ExitStatus
+  /// The status of a wrong command line for this subcommand.
+  var usageStatus: ExitStatus = .usageError
 }
 
-let subcommands: [Subcommand] = [Tabulate.command, Summary.command, Items.command, Syntax.command]
+let subcommands: [Subcommand] = [
+  Tabulate.command, Summary.command, Check.command, Items.command, Syntax.command,
+]
 
 let overview = """
   kyodo \(kyodoVersion): tabulates the exports of a survey on citizen collaboration (市民協働に関する実態調査).
@@ -37,7 +50,8 @@ let overview = """
     --version     Print the version.
 
   With no data options kyodo reads the bundled 2010 Koganei survey (data/ of the repository).
-  Exit status: 0 success, 1 bad input data, 2 bad command line.
+  Exit status: 0 success, 1 bad input data, 2 bad command line
+  (kyodo check: 0 clean, 1 warnings only, 2 errors, 64 bad command line).
   """
 
 /// Where text goes: data to standard output, diagnostics to standard error.
@@ -88,11 +102,11 @@ extension CommandLine {
     } catch let error as UsageError {
       output.standardError(
         "kyodo \(command.name): error: \(error.message)\nSee 'kyodo \(command.name) --help'.\n")
-      return .usageError
+      return command.usageStatus
     } catch let error as SurveyError {
       for diagnostic in error.diagnostics { output.standardError(diagnostic.description + "\n") }
       let isUsage = error.diagnostics.allSatisfy { $0.file == "kyodo" }
-      return isUsage ? .usageError : .dataError
+      return isUsage ? command.usageStatus : .dataError
     } catch {
       output.standardError("kyodo \(command.name): error: \(error)\n")
       return .dataError

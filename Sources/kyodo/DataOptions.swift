@@ -27,11 +27,29 @@ enum DataOptions {
     arguments.value("data").map { URL(fileURLWithPath: $0) } ?? bundledDirectory()
   }
 
-  /// Loads the survey the options name and reports its warnings on standard error.
-  static func load(_ arguments: Arguments, output: inout Output) throws -> Survey {
-    let directory = directory(arguments)
+  /// Where the options say the data is: the directory, the codebook, and the forms named by `--file`.
+  struct Sources {
+    var directory: URL
+    var codebook: URL?
     var paths: [String: URL] = [:]
     var given: [String: ExportSource] = [:]
+
+    /// The `--file` forms that the codebook does not have, as a usage error.
+    func checkForms(_ formIDs: [String]) throws {
+      let unknownForms = Set(paths.keys).union(given.keys).subtracting(formIDs)
+      if let form = unknownForms.sorted().first {
+        throw UsageError(
+          "--file names form '\(form)', which the codebook does not have; its forms are \(formIDs.joined(separator: ", "))"
+        )
+      }
+    }
+  }
+
+  /// Reads `--data`, `--codebook` and every `--file` (standard input for `-`).
+  static func sources(_ arguments: Arguments) throws -> Sources {
+    let directory = directory(arguments)
+    var sources = Sources(
+      directory: directory, codebook: arguments.value("codebook").map { URL(fileURLWithPath: $0) })
     for spec in arguments.values("file") {
       guard let equals = spec.firstIndex(of: "="), equals != spec.startIndex else {
         throw UsageError("--file expects FORM=PATH, e.g. a=export.tsv; got '\(spec)'")
@@ -39,21 +57,21 @@ enum DataOptions {
       let form = String(spec[..<equals])
       let path = String(spec[spec.index(after: equals)...])
       if path == "-" {
-        given[form] = ExportSource(
+        sources.given[form] = ExportSource(
           bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>")
       } else {
-        paths[form] = URL(fileURLWithPath: path)
+        sources.paths[form] = URL(fileURLWithPath: path)
       }
     }
+    return sources
+  }
+
+  /// Loads the survey the options name and reports its warnings on standard error.
+  static func load(_ arguments: Arguments, output: inout Output) throws -> Survey {
+    let sources = try sources(arguments)
     let survey = try Survey.load(
-      directory: directory, codebook: arguments.value("codebook").map { URL(fileURLWithPath: $0) },
-      paths: paths, given: given)
-    let unknownForms = Set(paths.keys).union(given.keys).subtracting(survey.codebook.forms.map(\.id))
-    if let form = unknownForms.sorted().first {
-      throw UsageError(
-        "--file names form '\(form)', which the codebook does not have; its forms are \(survey.codebook.forms.map(\.id).joined(separator: ", "))"
-      )
-    }
+      directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given)
+    try sources.checkForms(survey.codebook.forms.map(\.id))
     if arguments.flag("show-warnings") {
       for warning in survey.warnings { output.standardError(warning.description + "\n") }
     } else if !survey.warnings.isEmpty {

@@ -214,7 +214,7 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(
       result.standardError,
-      "\(directory)/a.tsv:2: error: bytes 82 FF FF 0A at byte offset 8 that no supported encoding reads; expected UTF-8, UTF-16 with a BOM or CP932\n"
+      "\(directory)/a.tsv:2: error: bytes 82 FF FF 0A at byte offset 8 that no supported encoding reads; expected UTF-8, as the text before them is\n"
     )
   }
 

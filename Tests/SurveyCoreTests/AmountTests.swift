@@ -146,6 +146,13 @@ final class AmountTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.severity), [.error])
   }
 
+  /// Regression: a fraction times a very large unit overflowed Int and trapped.
+  func testAFractionTimesAHugeUnitIsUnreadableNotACrash() {
+    XCTAssertNil(AmountParser.yen("1.5", times: Int.max / 2))
+    XCTAssertNil(AmountParser.yen("9223372036854775807", times: 1000))
+    XCTAssertEqual(AmountParser.yen("0.5", times: 1_000_000), 500_000)
+  }
+
   func testACodeTheItemDoesNotHaveGivesNoAmount() {
     let (amount, diagnostics) = AmountParser.parse(
       CodedAnswer(code: 9, text: "100千円"), item: budget, units: units, at: location)

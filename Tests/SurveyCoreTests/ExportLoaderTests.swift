@@ -155,6 +155,15 @@ final class ExportLoaderTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.expected), ["5 fields, as in the header", "5 fields, as in the header"])
   }
 
+  /// Regression: half a million ragged rows used to keep half a million diagnostics in memory.
+  func testProblemsBeyondTheLimitAreCountedInOneLastDiagnostic() throws {
+    let rows = Array(repeating: "x", count: DiagnosticLog.defaultLimit + 5)
+    let found = try errors([header] + rows)
+    XCTAssertEqual(found.count, DiagnosticLog.defaultLimit + 1)
+    XCTAssertEqual(found.last?.found, "5 more problems not listed (5 errors, 0 warnings)")
+    XCTAssertEqual(found.last?.severity, .error)
+  }
+
   func testAnUnclosedQuoteIsAnErrorAtTheLineWhereTheQuoteOpens() throws {
     let diagnostics = try errors([
       header,

@@ -97,6 +97,16 @@ final class StartYearTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.found), ["平成35 in '平成３５', after the era ended in 平成31"])
   }
 
+  /// Regression: `平成` followed by nineteen digits overflowed the Western year and trapped.
+  func testAnEraYearTooLargeToBeAYearIsUnreadableNotACrash() {
+    let (value, diagnostics) = CellParser.parse(
+      "①平成9223372036854775807", item: start, codebook: codebook, at: location)
+    XCTAssertEqual(value, .codes([CodedAnswer(code: 1, text: "平成9223372036854775807")]))
+    XCTAssertEqual(diagnostics.map(\.found), ["start year '平成9223372036854775807' that cannot be read"])
+    XCTAssertNil(StartYearParser.eraYear(in: "令和10000"))
+    XCTAssertEqual(StartYearParser.eraYear(in: "令和9999")?.number, 9999)
+  }
+
   func testAnUnreadableYearIsAnError() {
     let (value, diagnostics) = CellParser.parse("①ずっと前から", item: start, codebook: codebook, at: location)
     XCTAssertEqual(value, .codes([CodedAnswer(code: 1, text: "ずっと前から")]))
@@ -107,9 +117,16 @@ final class StartYearTests: XCTestCase {
 
   func testAShortNumberIsNotAWesternYear() {
     XCTAssertNil(StartYearParser.westernYear(in: "12"))
-    XCTAssertNil(StartYearParser.westernYear(in: "1500"))
     XCTAssertNil(StartYearParser.westernYear(in: "20051"))
     XCTAssertEqual(StartYearParser.westernYear(in: "2005年度"), 2005)
+    XCTAssertEqual(StartYearParser.westernYear(in: "1500"), 1500)
+  }
+
+  func testAWesternYearBeforeMeijiIsAnError() {
+    let (value, diagnostics) = CellParser.parse("①1850年", item: start, codebook: codebook, at: location)
+    XCTAssertEqual(value, .codes([CodedAnswer(code: 1, text: "1850年")]))
+    XCTAssertEqual(diagnostics.map(\.severity), [.error])
+    XCTAssertEqual(diagnostics.map(\.found), ["start year 1850 in '1850年', before 明治 (1868)"])
   }
 
   func testWesternYearsConvertToEras() throws {

@@ -114,17 +114,33 @@ final class TextDecodingTests: XCTestCase {
   }
 
   func testOddLengthUTF16IsAnError() throws {
-    let error = try XCTUnwrap(caughtError([0xFF, 0xFE, 0x41, 0x00, 0x42]))
+    let error = try XCTUnwrap(caughtError([0xFF, 0xFE, 0x41, 0x00, 0x0A, 0x00, 0x42]))
     let diagnostic = try XCTUnwrap(error.diagnostics.first)
     XCTAssertEqual(diagnostic.file, "export.tsv")
-    XCTAssertEqual(diagnostic.line, 1)
-    XCTAssertEqual(diagnostic.found, "bytes that are not valid UTF-16LE after its byte order mark")
+    XCTAssertEqual(diagnostic.line, 2)
+    XCTAssertEqual(
+      diagnostic.found, "an odd number of bytes (7): the text ends in half a UTF-16LE character")
   }
 
-  func testUTF16WithAnUnpairedSurrogateIsAnError() throws {
-    let error = try XCTUnwrap(caughtError([0xFE, 0xFF, 0xD8, 0x00, 0x00, 0x41]))
+  func testUTF16WithAnUnpairedSurrogateIsAnErrorNamingItsOffset() throws {
+    let error = try XCTUnwrap(caughtError([0xFE, 0xFF, 0x00, 0x41, 0xD8, 0x00, 0x00, 0x41]))
     XCTAssertEqual(
-      error.diagnostics.map(\.found), ["bytes that are not valid UTF-16BE after its byte order mark"])
+      error.diagnostics.map(\.found), ["a lone surrogate D800 at byte offset 4, which is not UTF-16BE"])
+    let low = try XCTUnwrap(caughtError([0xFF, 0xFE, 0x00, 0xDC]))
+    XCTAssertEqual(
+      low.diagnostics.map(\.found), ["a lone surrogate DC00 at byte offset 2, which is not UTF-16LE"])
+  }
+
+  func testUTF16SurrogatePairsDecode() throws {
+    let decoded = try TextDecoding.decode([0xFF, 0xFE] + utf16LE("𠮷野家\n"), file: "export.tsv")
+    XCTAssertEqual(String(decoding: decoded.utf8, as: UTF8.self), "𠮷野家\n")
+  }
+
+  func testANULCharacterIsAnError() throws {
+    let error = try XCTUnwrap(caughtError(Array("部\t課\n市民部\t".utf8) + [0x00] + Array("課\n".utf8)))
+    let diagnostic = try XCTUnwrap(error.diagnostics.first)
+    XCTAssertEqual(diagnostic.line, 2)
+    XCTAssertEqual(diagnostic.found, "a NUL character in UTF-8 text")
   }
 
   func testUTF16WithoutABOMIsRecognizedAndRejected() throws {

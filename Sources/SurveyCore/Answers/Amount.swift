@@ -104,8 +104,9 @@ public enum AmountParser {
         fraction = fraction * 10 + value
         scale *= 10
       }
-      guard (fraction * unit) % scale == 0 else { return nil }
-      (result, overflow) = result.addingReportingOverflow(fraction * unit / scale)
+      let (scaled, scaledOverflow) = fraction.multipliedReportingOverflow(by: unit)
+      guard !scaledOverflow, scaled % scale == 0 else { return nil }
+      (result, overflow) = result.addingReportingOverflow(scaled / scale)
       guard !overflow else { return nil }
     }
     return result

@@ -16,6 +16,9 @@ public struct Era: Sendable, Hashable {
 
   public func westernYear(_ number: Int) -> Int { firstYear + number - 1 }
 
+  /// The first year of 明治 (1868), before which no era is known and no start year is plausible.
+  public static let meijiFirstYear = 1868
+
   /// The era and year number a Western year is written in, e.g. 2000 → 平成１２.
   public static func japanese(_ year: Int) -> (era: Era, number: Int)? {
     guard let era = all.last(where: { $0.firstYear <= year }) else { return nil }
@@ -68,6 +71,16 @@ public enum StartYearParser {
       )
     }
     if let year = westernYear(in: text) {
+      guard year >= Era.meijiFirstYear else {
+        return (
+          nil,
+          [
+            location.diagnostic(
+              .error, found: "start year \(year) in '\(answer.text)', before 明治 (1868)",
+              expected: "a year from 明治元年 (1868) on")
+          ]
+        )
+      }
       return (StartYear(answer: answer, status: .given(year: year, era: nil, eraYear: nil)), [])
     }
     return (
@@ -94,7 +107,8 @@ public enum StartYearParser {
         } else {
           number = Int(String(rest.prefix { $0.isASCII && $0.isNumber }))
         }
-        if let number, number > 0, best.map({ range.lowerBound < $0.index }) ?? true {
+        // An era year is at most four digits: 平成9223372036854775807 would overflow the Western year.
+        if let number, (1...9999).contains(number), best.map({ range.lowerBound < $0.index }) ?? true {
           best = (range.lowerBound, era, number)
           break
         }
@@ -103,14 +117,14 @@ public enum StartYearParser {
     return best.map { ($0.era, $0.number) }
   }
 
-  /// A four-digit Western year from 1868 on, standing alone.
+  /// A four-digit Western year standing alone (from 1000, so that a year before 明治 can be named).
   static func westernYear(in text: String) -> Int? {
     var digits = ""
     for character in text + " " {
       if character.isASCII && character.isNumber {
         digits.append(character)
       } else {
-        if digits.count == 4, let year = Int(digits), year >= 1868 { return year }
+        if digits.count == 4, let year = Int(digits), year >= 1000 { return year }
         digits = ""
       }
     }

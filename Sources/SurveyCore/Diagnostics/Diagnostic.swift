@@ -70,19 +70,37 @@ public struct SurveyError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics while a file is read, so that every problem is reported, not just the first.
+///
+/// With a `limit`, only that many are kept and the rest are only counted, so that a file of a
+/// million broken rows cannot make a run hold a million diagnostics in memory.
 public struct DiagnosticLog: Sendable {
   public private(set) var diagnostics: [Diagnostic] = []
+  /// The most diagnostics kept, or nil for all of them.
+  public let limit: Int?
+  /// Errors and warnings met after the limit was reached: counted, not kept.
+  public private(set) var omittedErrors = 0
+  public private(set) var omittedWarnings = 0
 
-  public init() {}
+  public init(limit: Int? = nil) {
+    self.limit = limit
+  }
 
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  /// The most problems kyodo lists per file: far more than any real export has, few enough that
+  /// memory stays in proportion to the input however broken it is.
+  public static let defaultLimit = 10_000
+
+  public var hasErrors: Bool { omittedErrors > 0 || diagnostics.contains { $0.severity == .error } }
 
   public mutating func append(_ diagnostic: Diagnostic) {
+    if let limit, diagnostics.count >= limit {
+      if diagnostic.severity == .error { omittedErrors += 1 } else { omittedWarnings += 1 }
+      return
+    }
     diagnostics.append(diagnostic)
   }
 
   public mutating func append(contentsOf other: [Diagnostic]) {
-    diagnostics.append(contentsOf: other)
+    for diagnostic in other { append(diagnostic) }
   }
 
   /// Throws the collected diagnostics when any of them is an error.

@@ -46,6 +46,31 @@ public struct FormData: Sendable {
   }
 }
 
+/// What reading one export produced: the rows that could be read and every problem met.
+public struct ExportReading: Sendable {
+  /// The typed rows, or nil when not even a header could be read.
+  public var data: FormData?
+  /// The records after the header, ragged ones included.
+  public var rowsRead: Int
+  /// For each item of the form, the column (0-based) that holds it.
+  public var columns: [Int?]
+  /// Every error and warning, in the order met (up to the limit `read` was given).
+  public var diagnostics: [Diagnostic]
+  /// Problems met beyond the limit: counted, not kept.
+  public var omittedErrors = 0
+  public var omittedWarnings = 0
+
+  /// The problems not kept, as one diagnostic for the end of a list, or nil when none were dropped.
+  public func omissionNote(file: String) -> Diagnostic? {
+    let omitted = omittedErrors + omittedWarnings
+    guard omitted > 0 else { return nil }
+    return Diagnostic(
+      omittedErrors > 0 ? .error : .warning, file: file,
+      found: "\(omitted) more problems not listed (\(omittedErrors) errors, \(omittedWarnings) warnings)",
+      expected: "the first \(diagnostics.count) fixed first")
+  }
+}
+
 /// Reads an export's bytes into typed rows: detects the encoding, maps the header to items, fills
 /// merged hierarchy cells down and parses every cell.
 public enum ExportLoader {
@@ -53,20 +78,57 @@ public enum ExportLoader {
   public static func load(
     _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook
   ) throws(SurveyError) -> (data: FormData, warnings: [Diagnostic]) {
+    let reading = read(
+      form, utf8: bytes, encoding: encoding, file: file, codebook: codebook, limit: DiagnosticLog.defaultLimit
+    )
     var log = DiagnosticLog()
+    log.append(contentsOf: reading.diagnostics)
+    if let note = reading.omissionNote(file: file) { log.append(note) }
+    try log.throwIfErrors()
+    guard let data = reading.data else { throw SurveyError(log.diagnostics) }
+    return (data, log.diagnostics)
+  }
+
+  /// Reads as far as the bytes allow and never throws: errors are returned with the rows, so that
+  /// `kyodo check` can report them all. A quote that is never closed ends the reading there.
+  /// With `limit`, at most that many diagnostics are kept; the rest are counted.
+  public static func read(
+    _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
+    limit: Int? = nil
+  ) -> ExportReading {
+    var log = DiagnosticLog(limit: limit)
     var reader = TSVReader(utf8: bytes, file: file)
-    guard let header = try reader.next() else {
-      throw SurveyError(
-        Diagnostic(
-          .error, file: file, line: 1, found: "an empty file",
-          expected: "a header row naming the items of \(form.title)"))
+    let noColumns = [Int?](repeating: nil, count: form.items.count)
+    let header: TSVRecord
+    do throws(SurveyError) {
+      guard let first = try reader.next() else {
+        log.append(
+          Diagnostic(
+            .error, file: file, line: 1, found: "an empty file",
+            expected: "a header row naming the items of \(form.title)"))
+        return ExportReading(data: nil, rowsRead: 0, columns: noColumns, diagnostics: log.diagnostics)
+      }
+      header = first
+    } catch {
+      log.append(contentsOf: error.diagnostics)
+      return ExportReading(data: nil, rowsRead: 0, columns: noColumns, diagnostics: log.diagnostics)
     }
-    let columns = try mapColumns(header, form: form, file: file, log: &log)
+    let columns = mapColumns(header, form: form, file: file, log: &log)
     var rows: [Row] = []
+    var rowsRead = 0
     var inherited = [String?](repeating: nil, count: form.items.count)
     let names = form.items.map(\.displayName)
     var cache = CellCache()
-    while let record = try reader.next() {
+    while true {
+      let next: TSVRecord?
+      do throws(SurveyError) {
+        next = try reader.next()
+      } catch {
+        log.append(contentsOf: error.diagnostics)
+        break
+      }
+      guard let record = next else { break }
+      rowsRead += 1
       if record.fields.count != header.fields.count {
         log.append(
           Diagnostic(
@@ -114,13 +176,16 @@ public enum ExportLoader {
       }
       rows.append(Row(line: record.line, values: values))
     }
-    try log.throwIfErrors()
-    return (FormData(form: form, file: file, encoding: encoding, rows: rows), log.diagnostics)
+    return ExportReading(
+      data: FormData(form: form, file: file, encoding: encoding, rows: rows), rowsRead: rowsRead,
+      columns: columns, diagnostics: log.diagnostics, omittedErrors: log.omittedErrors,
+      omittedWarnings: log.omittedWarnings)
   }
 
-  /// For each item of the form, the column that holds it.
+  /// For each item of the form, the column that holds it; a missing or doubled column is logged
+  /// and the rows are still read, so that their problems are reported too.
   private static func mapColumns(_ header: TSVRecord, form: Form, file: String, log: inout DiagnosticLog)
-    throws(SurveyError) -> [Int?]
+    -> [Int?]
   {
     var columns = [Int?](repeating: nil, count: form.items.count)
     for (column, name) in header.fields.enumerated() {
@@ -150,7 +215,6 @@ public enum ExportLoader {
           .error, file: file, line: header.line, item: item.displayName,
           found: "no column for this item", expected: "a header cell '\(item.header)'"))
     }
-    try log.throwIfErrors()
     return columns
   }
 }

@@ -53,15 +53,24 @@ public struct Survey: Sendable {
       }
     }
     try log.throwIfErrors()
+    let (organization, warnings) = organize(&forms)
+    log.append(contentsOf: warnings)
+    return Survey(codebook: codebook, forms: forms, organization: organization, warnings: log.diagnostics)
+  }
+
+  /// Builds the organization from the roster form and places every other form's rows in it; a row
+  /// whose unit the roster does not list is a warning.
+  static func organize(_ forms: inout [FormData]) -> (organization: Organization, warnings: [Diagnostic]) {
     var organization = Organization()
+    var warnings: [Diagnostic] = []
     if let rosterIndex = forms.firstIndex(where: { $0.form.rowNoun == "unit" }) {
       assignRosterUnits(&forms[rosterIndex], into: &organization)
     }
     for index in forms.indices where forms[index].form.rowNoun != "unit" {
       let hasRoster = forms.contains { $0.form.rowNoun == "unit" }
-      log.append(contentsOf: assignUnits(&forms[index], from: organization, checked: hasRoster))
+      warnings.append(contentsOf: assignUnits(&forms[index], from: organization, checked: hasRoster))
     }
-    return Survey(codebook: codebook, forms: forms, organization: organization, warnings: log.diagnostics)
+    return (organization, warnings)
   }
 
   /// Reads the codebook and the exports from files; `paths` overrides a form's file by form id,

@@ -17,7 +17,23 @@ public enum TextDecoding {
   /// Detects the encoding and returns the text as UTF-8 bytes without any byte order mark.
   ///
   /// A BOM decides; without one, valid UTF-8 is UTF-8 and anything else must decode as CP932.
+  /// Text holding a NUL character is refused: no spreadsheet writes one, so it means a damaged or
+  /// binary file, and passing it on would only turn it into mojibake further down.
   public static func decode(_ bytes: [UInt8], file: String) throws(SurveyError) -> (
+    utf8: [UInt8], encoding: TextEncoding
+  ) {
+    let decoded = try detect(bytes, file: file)
+    if let nul = decoded.utf8.firstIndex(of: 0) {
+      let line = 1 + decoded.utf8[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      throw SurveyError(
+        Diagnostic(
+          .error, file: file, line: line, found: "a NUL character in \(decoded.encoding.rawValue) text",
+          expected: "text without NUL characters (a spreadsheet's text export)"))
+    }
+    return decoded
+  }
+
+  private static func detect(_ bytes: [UInt8], file: String) throws(SurveyError) -> (
     utf8: [UInt8], encoding: TextEncoding
   ) {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -44,7 +60,12 @@ public enum TextDecoding {
     if let text = String(data: Data(bytes), encoding: .shiftJIS) {
       return (Array(text.utf8), .cp932)
     }
-    // Name the byte that CP932 cannot read either; the first non-UTF-8 byte may be good CP932.
+    // Text that is good UTF-8, Japanese included, up to the bad byte is UTF-8 with a damaged
+    // byte: name that byte. Otherwise name the byte that CP932 cannot read either; the first
+    // non-UTF-8 byte may be good CP932.
+    if bytes[..<offset].contains(where: { $0 >= 0x80 }) {
+      throw invalid(file: file, bytes: bytes, offset: offset, as: "UTF-8, as the text before them is")
+    }
     throw invalid(
       file: file, bytes: bytes, offset: firstInvalidCP932Offset(bytes) ?? offset,
       as: "UTF-8, UTF-16 with a BOM or CP932")
@@ -53,17 +74,49 @@ public enum TextDecoding {
   private static func utf16(_ bytes: [UInt8], encoding: TextEncoding, file: String) throws(SurveyError)
     -> [UInt8]
   {
-    let body = Data(bytes.dropFirst(2))
-    let foundation: String.Encoding =
-      encoding == .utf16LittleEndian ? .utf16LittleEndian : .utf16BigEndian
-    guard body.count % 2 == 0, let text = String(data: body, encoding: foundation) else {
+    let littleEndian = encoding == .utf16LittleEndian
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var index = 2
+    while index + 1 < bytes.count {
+      let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+      units.append(littleEndian ? first | second << 8 : first << 8 | second)
+      index += 2
+    }
+    var line = 1
+    var scalars = String.UnicodeScalarView()
+    var unitIndex = 0
+    while unitIndex < units.count {
+      let unit = units[unitIndex]
+      var scalar = Unicode.Scalar(unit)
+      if (0xD800...0xDBFF).contains(unit), unitIndex + 1 < units.count,
+        (0xDC00...0xDFFF).contains(units[unitIndex + 1])
+      {
+        let value = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(units[unitIndex + 1] - 0xDC00)
+        scalar = Unicode.Scalar(value)
+        unitIndex += 1
+      }
+      guard let scalar else {
+        throw SurveyError(
+          Diagnostic(
+            .error, file: file, line: line,
+            found:
+              "a lone surrogate \(String(format: "%04X", unit)) at byte offset \(2 + unitIndex * 2), which is not \(encoding.rawValue)",
+            expected: "\(encoding.rawValue) text, as its byte order mark says"))
+      }
+      if scalar == "\n" { line += 1 }
+      scalars.append(scalar)
+      unitIndex += 1
+    }
+    if bytes.count % 2 != 0 {
       throw SurveyError(
         Diagnostic(
-          .error, file: file, line: 1,
-          found: "bytes that are not valid \(encoding.rawValue) after its byte order mark",
-          expected: "a complete \(encoding.rawValue) text"))
+          .error, file: file, line: line,
+          found:
+            "an odd number of bytes (\(bytes.count)): the text ends in half a \(encoding.rawValue) character",
+          expected: "\(encoding.rawValue) text, two bytes per code unit, as its byte order mark says"))
     }
-    return Array(text.utf8)
+    return Array(String(scalars).utf8)
   }
 
   private static func invalid(file: String, bytes: [UInt8], offset: Int, as expected: String)
@@ -81,10 +134,21 @@ public enum TextDecoding {
 
   /// UTF-16 text of mostly ASCII or CJK has many zero bytes; real UTF-8 and CP932 text has none,
   /// so this is checked before the bytes are taken as UTF-8.
+  ///
+  /// Japanese UTF-16 has few zero bytes, but its tabs and line ends are `09 00` / `0A 00` (LE) or
+  /// `00 09` / `00 0A` (BE) at a code unit's place, which UTF-8 and CP932 text never hold.
   private static func looksLikeUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool {
-    let sample = bytes.prefix(4096)
+    let sample = Array(bytes.prefix(4096))
     let zeros = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-    return sample.count >= 4 && zeros * 4 >= sample.count
+    if sample.count >= 4 && zeros * 4 >= sample.count { return true }
+    var index = 0
+    while index + 1 < sample.count {
+      let (first, second) = (sample[index], sample[index + 1])
+      if (first == 0x09 || first == 0x0A) && second == 0 { return true }
+      if first == 0 && (second == 0x09 || second == 0x0A) { return true }
+      index += 2
+    }
+    return false
   }
 
   /// The offset of the first byte that cannot start or continue a CP932 character, or nil.

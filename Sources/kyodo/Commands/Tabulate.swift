@@ -66,6 +66,7 @@ enum Tabulate {
     let format = try RenderChoice.format(arguments)
     let renderOptions = try RenderChoice.options(arguments)
     let tableOptions = try RenderChoice.tableOptions(arguments)
+    if arguments.value("year") != nil { throw UsageError("option '--year' is one of kyodo check's only") }
     if arguments.positionals.isEmpty {
       for option in ["by", "layer", "where"] where arguments.value(option) != nil {
         throw UsageError("--\(option) needs an ITEM to tabulate")

@@ -1,0 +1,91 @@
+import Foundation
+import SurveyCore
+
+/// `kyodo check`: validates the exports against the codebook and reports every problem.
+enum Check {
+  static let command = Subcommand(
+    name: name, abstract: abstract, help: help, run: run, usageStatus: .checkUsageError)
+
+  static let name = "check"
+  static let abstract = "Validate the exports against the codebook and list every problem."
+  static let help = """
+    OVERVIEW: Validate the exports against the codebook and list every problem, in every file.
+
+    USAGE: kyodo check [options]
+
+    Reads every export the codebook names and reports each problem with its file, line, column,
+    item, what was found, what was expected and a severity: errors (kyodo tabulate refuses the
+    data) and warnings (it reads the data in a known way). Besides what kyodo tabulate reports,
+    check finds project numbers used twice, start years after this year, a "no amount" code
+    followed by an amount (②無し（１２０千円）), and the PDF glyph errors 实 and 尐. A file with
+    errors does not stop the others from being checked.
+
+    OPTIONS:
+      --format FORMAT     text (default), tsv or json.
+          text: one problem per line, `file:line:column: severity: item: found; expected …`,
+                then a line per file `file: N rows, E errors, W warnings`, all on standard output.
+          tsv:  columns file, line, column, severity, item, found, expected (a header line first);
+                the summary lines go to standard error.
+          json: {"errors", "warnings", "files": [{"file", "form", "rows", "errors", "warnings", "omitted",
+                "diagnostics": [{"file", "line", "column", "severity", "item", "found", "expected"}]}]}
+      --data DIR          Read the codebook and exports from DIR (default: the bundled data/).
+      --codebook FILE     Read the codebook from FILE instead of DIR/codebook.tsv.
+      --file FORM=PATH    Check PATH as one form's export (repeatable); PATH - reads standard input.
+      --year YEAR         The latest plausible start year (default: this year); a later one is an error.
+      -h, --help          Show this help.
+
+    In text and TSV, a line break or tab inside a cell shows as \\n or \\t. At most 10,000
+    problems are listed per file; the summary counts them all and says how many are not listed.
+
+    EXIT STATUS:
+      0   no problems
+      1   warnings only
+      2   at least one error
+      64  the command line is wrong (unknown option, format or form)
+
+    EXAMPLES:
+      kyodo check
+      kyodo check --data exports/ --format tsv
+      kyodo check --file a=2012/a.tsv || echo "a.tsv needs attention"
+    """
+
+  static func run(_ arguments: Arguments, output: inout Output) throws -> ExitStatus {
+    guard arguments.positionals.isEmpty else {
+      throw UsageError("unexpected argument '\(arguments.positionals.joined(separator: " "))'")
+    }
+    let formatName = arguments.value("format") ?? "text"
+    guard let format = CheckFormat(rawValue: formatName) else {
+      throw UsageError(
+        "unknown format '\(formatName)'; expected one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
+    }
+    for flag in ["show-warnings", "ambiguous-wide"] where arguments.flag(flag) {
+      throw UsageError("option '--\(flag)' is not one of check's (check lists every warning)")
+    }
+    for option in ["by", "decimals"] where arguments.value(option) != nil {
+      throw UsageError("option '--\(option)' is not one of check's")
+    }
+    var year = Calendar(identifier: .gregorian).component(.year, from: Date())
+    if let text = arguments.value("year") {
+      guard let given = Int(text), (1868...9999).contains(given) else {
+        throw UsageError("--year expects a year from 1868 to 9999, got '\(text)'")
+      }
+      year = given
+    }
+    let sources = try DataOptions.sources(arguments)
+    let report = Checker.check(
+      directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given,
+      referenceYear: year)
+    let checkedForms = report.files.compactMap(\.formID)
+    if !checkedForms.isEmpty { try sources.checkForms(checkedForms) }
+    output.standardOutput(format.render(report))
+    if format == .tsv {
+      output.standardError(CheckFormat.summaries(report).map { $0 + "\n" }.joined())
+    }
+    switch report.worst {
+    case nil: return .success
+    case .warning: return .checkWarnings
+    case .error: return .checkErrors
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import XCTest
+
+@testable import SurveyCore
+
+/// Checker reports every problem of every export, errors included, and adds the checks that need
+/// a whole form: identifiers used twice, implausible start years, no-amount codes with an amount,
+/// PDF glyph errors and units the overall form does not list.
+final class CheckerTests: XCTestCase {
+  private let codebook: Codebook = {
+    let overall = Form(
+      id: "overall", title: "全体調査票", file: "overall.tsv", rowNoun: "unit",
+      items: [
+        Item(
+          id: "overall.department", number: "部", title: "部", kind: .department, header: "部", fillsDown: true),
+        Item(id: "overall.section", number: "課", title: "課", kind: .section, header: "課"),
+        Item(id: "overall.1", number: "設問１", title: "なぜ", kind: .text, header: "設問１"),
+      ])
+    let a = Form(
+      id: "a", title: "Ａ調査票", file: "a.tsv", rowNoun: "project",
+      items: [
+        Item(id: "a.department", number: "部", title: "部", kind: .department, header: "部", fillsDown: true),
+        Item(id: "a.section", number: "課", title: "課", kind: .section, header: "課", fillsDown: true),
+        Item(id: "a.number", number: "番号", title: "番号", kind: .identifier, header: "番号"),
+        Item(
+          id: "a.6", number: "６", title: "始期", kind: .year, header: "６始期",
+          options: [
+            Option(code: 1, label: "開始年", role: .figure), Option(code: 2, label: "不明", role: .unknown),
+          ]),
+        Item(
+          id: "a.7", number: "７", title: "市の予算", kind: .amount, header: "７市の予算",
+          options: [Option(code: 1, label: "金額", role: .figure), Option(code: 2, label: "無し", role: .none)]),
+      ])
+    return Codebook(
+      forms: [overall, a], nonAnswers: ["記入なし"], amountUnits: [AmountUnit(suffix: "千円", yen: 1000)])
+  }()
+
+  private let overall = "部\t課\t設問１\n市民部\t経済課\t必要\n"
+
+  private func check(a lines: [String], overall: String? = nil) -> CheckReport {
+    let text = (["部\t課\t番号\t６始期\t７市の予算"] + lines).joined(separator: "\n") + "\n"
+    return Checker.check(
+      codebook: codebook,
+      sources: [
+        "overall": ExportSource(bytes: Array((overall ?? self.overall).utf8), file: "overall.tsv"),
+        "a": ExportSource(bytes: Array(text.utf8), file: "a.tsv"),
+      ],
+      referenceYear: 2025)
+  }
+
+  func testCleanDataHasNoDiagnosticsAndCountsRows() {
+    let report = check(a: ["市民部\t経済課\t1\t①平成１２\t①１０千円", "\t\t2\t②不明\t②無し"])
+    XCTAssertEqual(report.diagnostics, [])
+    XCTAssertEqual(report.files.map(\.rows), [1, 2])
+    XCTAssertNil(report.worst)
+  }
+
+  func testAnIdentifierUsedTwiceIsAnErrorAtTheLaterRow() {
+    let report = check(a: ["市民部\t経済課\t1\t②不明\t②無し", "\t\t１\t②不明\t②無し"])
+    XCTAssertEqual(
+      report.diagnostics.map(\.description),
+      ["a.tsv:3:3: error: a.number 番号: '１', already used on line 2; expected each 番号 once"])
+    XCTAssertEqual(report.worst, .error)
+  }
+
+  func testAStartYearAfterTheReferenceYearIsAnError() {
+    let report = check(a: ["市民部\t経済課\t1\t①令和８\t②無し", "\t\t2\t①令和７\t②無し"])
+    XCTAssertEqual(
+      report.diagnostics.map(\.description),
+      ["a.tsv:2:4: error: a.6 ６ 始期: start year 2026 in '令和８', after 2025; expected a year from 1868 to 2025"])
+  }
+
+  func testANoAmountCodeFollowedByAnAmountIsAWarning() {
+    let report = check(a: ["市民部\t経済課\t1\t②不明\t②無し（１２０千円）", "\t\t2\t②不明\t②無し（年２回）"])
+    XCTAssertEqual(report.diagnostics.map(\.severity), [.warning])
+    XCTAssertEqual(report.diagnostics.first?.line, 2)
+    XCTAssertTrue(FormChecks.containsAmount("（１，２００ 千円）", units: codebook.amountUnits))
+    XCTAssertFalse(FormChecks.containsAmount("千円", units: codebook.amountUnits))
+    XCTAssertFalse(FormChecks.containsAmount("年２回", units: codebook.amountUnits))
+  }
+
+  func testGlyphErrorsAreWarningsInAnyCell() {
+    let report = check(a: ["市民部\t経済課\t1\t②不明\t②無し"], overall: "部\t課\t設問１\n市民部\t経済課\t实施が尐ない\n")
+    XCTAssertEqual(
+      report.diagnostics.map(\.description),
+      [
+        "overall.tsv:2:3: warning: overall.1 設問１ なぜ: '实' (U+5B9E), a glyph error of a PDF's text layer; expected '実'",
+        "overall.tsv:2:3: warning: overall.1 設問１ なぜ: '尐' (U+5C10), a glyph error of a PDF's text layer; expected '少'",
+      ])
+    XCTAssertEqual(report.worst, .warning)
+  }
+
+  func testEveryFileIsCheckedEvenWhenOneCannotBeRead() {
+    let report = check(a: ["市民部\t経済課\t1\t①平成１２\t①12ドル"], overall: "部\t\"課\n")
+    XCTAssertEqual(report.files.map(\.file), ["overall.tsv", "a.tsv"])
+    XCTAssertEqual(report.files.map(\.errors), [1, 1])
+    XCTAssertEqual(report.files.map(\.rows), [0, 1])
+  }
+
+  func testAUnitTheOverallFormDoesNotListIsAWarningUnlessItsRowIsAlreadyAnError() {
+    let report = check(a: ["総務部\t職員課\t1\t②不明\t②無し", "\t\t2\t②不明\t②無し", "環境部\t\t3\t②不明\t②無し"])
+    XCTAssertEqual(
+      report.diagnostics.map { "\($0.line ?? 0) \($0.severity)" }, ["2 warning", "3 warning", "4 error"])
+  }
+
+  func testDiagnosticsAreInFileOrder() {
+    let report = check(a: ["市民部\t経済課\t1\t①令和９\t①十千円", "\t\t1\t②不明\t②無し"])
+    XCTAssertEqual(report.diagnostics.map { [$0.line ?? 0, $0.column ?? 0] }, [[2, 4], [2, 5], [3, 3]])
+  }
+
+  /// Regression: a file of half a million ragged rows held every diagnostic (440 MB for 1 MB of
+  /// input); past the limit they are counted, not kept.
+  func testProblemsBeyondTheLimitAreCountedNotListed() {
+    let rows = ["市民部\t経済課\t1\t②不明\t②無し"] + Array(repeating: "x", count: 25) + ["\t\t1\t②不明\t②無し"]
+    let text = (["部\t課\t番号\t６始期\t７市の予算"] + rows).joined(separator: "\n")
+    let report = Checker.check(
+      codebook: codebook,
+      sources: [
+        "overall": ExportSource(bytes: Array(overall.utf8), file: "overall.tsv"),
+        "a": ExportSource(bytes: Array(text.utf8), file: "a.tsv"),
+      ],
+      referenceYear: 2025, limit: 10)
+    let file = report.files[1]
+    XCTAssertEqual(file.diagnostics.count, 10)
+    XCTAssertEqual(file.diagnostics.first?.line, 3)
+    XCTAssertEqual(file.errors, 26)
+    XCTAssertEqual(file.omitted, 16)
+    XCTAssertEqual(
+      CheckFormat.summaries(report).last,
+      "a.tsv: 27 rows, 26 errors, 0 warnings (16 not listed: only the first 10 are)")
+  }
+
+  func testTextAndTSVKeepEachDiagnosticOnOneLine() {
+    let diagnostic = Diagnostic(.error, file: "a.tsv", line: 2, column: 3, item: "a.7", found: "'①\n二'\tx")
+    let report = CheckReport(files: [
+      FileCheck(file: "a.tsv", formID: "a", rows: 1, diagnostics: [diagnostic])
+    ])
+    XCTAssertEqual(
+      CheckFormat.text.render(report),
+      "a.tsv:2:3: error: a.7: '①\\n二'\\tx\na.tsv: 1 row, 1 error, 0 warnings\n")
+    XCTAssertEqual(
+      CheckFormat.tsv.render(report),
+      "file\tline\tcolumn\tseverity\titem\tfound\texpected\na.tsv\t2\t3\terror\ta.7\t'①\\n二'\\tx\t\n")
+    XCTAssertEqual(
+      CheckFormat.json.render(report),
+      """
+      {"errors":1,"warnings":0,"files":[
+      {"file":"a.tsv","form":"a","rows":1,"errors":1,"warnings":0,"omitted":0,"diagnostics":[
+      {"file":"a.tsv","line":2,"column":3,"severity":"error","item":"a.7","found":"'①\\n二'\\tx","expected":null}
+      ]}
+      ]}
+
+      """)
+  }
+}
