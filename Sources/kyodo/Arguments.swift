@@ -1,20 +1,12 @@
 /// A command line's options and positional arguments, parsed by the rules all subcommands share:
 /// `--name value` or `--name=value` for options, `--name` for flags, `--` ends the options.
+/// Each subcommand names the options it takes; any other is an error.
 struct Arguments: Sendable {
   private(set) var positionals: [String] = []
   private var values: [String: [String]] = [:]
   private var flags: Set<String> = []
 
-  /// Options that take a value, for every subcommand; anything else starting with `-` is a flag.
-  static let valued: Set<String> = [
-    "by", "layer", "where", "base", "labels", "data", "codebook", "file", "format", "decimals", "year",
-  ]
-  /// Flags every subcommand accepts.
-  static let knownFlags: Set<String> = [
-    "help", "show-warnings", "ambiguous-wide", "mentions", "stats", "excel", "boxed", "chart", "all",
-  ]
-
-  init(_ arguments: [String]) throws(UsageError) {
+  init(_ arguments: [String], options valued: Set<String>, flags knownFlags: Set<String>) throws(UsageError) {
     var index = 0
     var optionsEnded = false
     while index < arguments.count {
@@ -39,14 +31,14 @@ struct Arguments: Sendable {
         value = String(name[name.index(after: equals)...])
         name = String(name[..<equals])
       }
-      if Arguments.valued.contains(name) {
+      if valued.contains(name) {
         if value == nil {
           guard index < arguments.count else { throw UsageError("option '--\(name)' needs a value") }
           value = arguments[index]
           index += 1
         }
         values[name, default: []].append(value ?? "")
-      } else if Arguments.knownFlags.contains(name), value == nil {
+      } else if knownFlags.contains(name) || name == "help", value == nil {
         flags.insert(name)
       } else {
         throw UsageError("unknown option '--\(name)'")

@@ -29,6 +29,9 @@ struct Subcommand: Sendable {
   var abstract: String
   var help: String
   var run: @Sendable (Arguments, inout Output) throws -> ExitStatus
+  /// The options that take a value, and the flags, that this subcommand accepts.
+  var options: Set<String>
+  var flags: Set<String>
   /// The status of a wrong command line for this subcommand.
   var usageStatus: ExitStatus = .usageError
 }
@@ -93,7 +96,7 @@ extension CommandLine {
       return .usageError
     }
     do {
-      let parsed = try Arguments(Array(arguments.dropFirst()))
+      let parsed = try Arguments(Array(arguments.dropFirst()), options: command.options, flags: command.flags)
       if parsed.flag("help") {
         output.standardOutput(command.help + "\n")
         return .success

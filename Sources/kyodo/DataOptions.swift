@@ -3,6 +3,10 @@ import SurveyCore
 
 /// The options that choose the survey to read, shared by the subcommands that read one.
 enum DataOptions {
+  /// The options and flags of the subcommands that read a survey.
+  static let options: Set<String> = ["data", "codebook", "file"]
+  static let flags: Set<String> = ["show-warnings"]
+
   static let help = """
       --data DIR          Read the codebook and exports from DIR (default: the bundled data/).
       --codebook FILE     Read the codebook from FILE instead of DIR/codebook.tsv.

@@ -154,6 +154,12 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertEqual(result.standardOutput, "")
   }
 
+  func testAnOptionOfAnotherSubcommandIsUnknown() throws {
+    let result = try kyodo(["items", "--stats"])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(result.standardError, "kyodo items: error: unknown option '--stats'\nSee 'kyodo items --help'.\n")
+  }
+
   func testUnknownItemNamesTheClosestItems() throws {
     let result = try kyodo(["tabulate", "形体", "--data", Self.mini])
     XCTAssertEqual(result.status, 2)

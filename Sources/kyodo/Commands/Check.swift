@@ -4,7 +4,9 @@ import SurveyCore
 /// `kyodo check`: validates the exports against the codebook and reports every problem.
 enum Check {
   static let command = Subcommand(
-    name: name, abstract: abstract, help: help, run: run, usageStatus: .checkUsageError)
+    name: name, abstract: abstract, help: help, run: run,
+    options: DataOptions.options.union(["format", "year"]), flags: [],
+    usageStatus: .checkUsageError)
 
   static let name = "check"
   static let abstract = "Validate the exports against the codebook and list every problem."

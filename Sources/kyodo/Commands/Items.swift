@@ -3,7 +3,9 @@ import SurveyCore
 
 /// `kyodo items`: the codebook's items, so that users can name them.
 enum Items {
-  static let command = Subcommand(name: name, abstract: abstract, help: help, run: run)
+  static let command = Subcommand(
+    name: name, abstract: abstract, help: help, run: run, options: ["data", "codebook", "format"],
+    flags: [])
 
   static let name = "items"
   static let abstract = "List the items of the codebook: ids, numbers, titles, kinds and options."

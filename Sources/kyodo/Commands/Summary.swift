@@ -2,7 +2,9 @@ import SurveyCore
 
 /// `kyodo summary`: printable summaries of departments, sections and units for hearings.
 enum Summary {
-  static let command = Subcommand(name: name, abstract: abstract, help: help, run: run)
+  static let command = Subcommand(
+    name: name, abstract: abstract, help: help, run: run, options: DataOptions.options.union(["format"]),
+    flags: DataOptions.flags.union(["all", "ambiguous-wide"]))
 
   static let name = "summary"
   static let abstract = "Print everything a department, section or unit answered, decoded, for a hearing."

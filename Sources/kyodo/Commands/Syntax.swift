@@ -2,7 +2,10 @@ import SurveyCore
 
 /// `kyodo sps`: a PSPP/SPSS syntax file with the cases of a crosstab, to check kyodo's statistics.
 enum Syntax {
-  static let command = Subcommand(name: name, abstract: abstract, help: help, run: run)
+  static let command = Subcommand(
+    name: name, abstract: abstract, help: help, run: run,
+    options: DataOptions.options.union(["by", "where"]),
+    flags: DataOptions.flags)
 
   static let name = "sps"
   static let abstract = "Write a PSPP/SPSS syntax file with a crosstab's cases, for CROSSTABS."

@@ -2,7 +2,10 @@ import SurveyCore
 
 /// `kyodo tabulate`: the standard report, one item's table, or a crosstab.
 enum Tabulate {
-  static let command = Subcommand(name: name, abstract: abstract, help: help, run: run)
+  static let command = Subcommand(
+    name: name, abstract: abstract, help: help, run: run,
+    options: DataOptions.options.union(["by", "layer", "where", "base", "labels", "format", "decimals"]),
+    flags: DataOptions.flags.union(["ambiguous-wide", "mentions", "stats", "excel", "boxed", "chart"]))
 
   static let name = "tabulate"
   static let abstract = "Print the standard report, one item's table, or a crosstab."
@@ -66,7 +69,6 @@ enum Tabulate {
     let format = try RenderChoice.format(arguments)
     let renderOptions = try RenderChoice.options(arguments)
     let tableOptions = try RenderChoice.tableOptions(arguments)
-    if arguments.value("year") != nil { throw UsageError("option '--year' is one of kyodo check's only") }
     if arguments.positionals.isEmpty {
       for option in ["by", "layer", "where"] where arguments.value(option) != nil {
         throw UsageError("--\(option) needs an ITEM to tabulate")
