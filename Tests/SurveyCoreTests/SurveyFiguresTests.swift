@@ -185,4 +185,34 @@ final class SurveyFiguresTests: XCTestCase {
     // every other project's unit answered ①. No unit answered ③ or ④ and has a project; none unjoined.
     XCTAssertEqual(frequency.counts, [50, 19, 0, 0, 1, 0])
   }
+
+  /// Every coded item of the Ａ, Ｂ and Ｃ forms, against a second hand count made cell by cell from
+  /// the seed by a reader who had not seen data/ (codes in order; a project that wrote two codes to a
+  /// single-choice item counts under both: project 9 in １０, 27 in １１, 55 in １５).
+  func testEveryCodedItemAgainstASecondHandCount() throws {
+    let survey = try survey()
+    let expected: [(String, [Int], Int)] = [
+      ("a.2.2a", [21, 29, 30, 8, 12, 8, 12, 23, 4, 4], 0),
+      ("a.2.2b", [18, 16, 13, 17, 12, 3, 5, 3, 1, 3, 17, 1, 1, 5, 1, 2, 12], 0),
+      ("a.3", [13, 21, 17, 7, 23, 9, 5, 10, 13, 8, 28], 0),
+      ("a.9", [21, 40, 22, 34, 21, 25, 30, 8, 12, 12, 7], 0),
+      ("a.10", [39, 11, 14, 7], 0),
+      ("a.11", [19, 14, 20, 4, 0, 0, 3, 11], 0),
+      ("a.12", [54, 6, 4, 1, 3, 2], 0),
+      ("a.13", [44, 20, 2, 1, 3], 0),
+      // Project 19 left １４ blank.
+      ("a.14", [41, 20, 8], 1),
+      ("a.15", [19, 37, 11, 1, 3], 0),
+      ("a.16", [5, 5, 5, 1, 0, 7, 1, 0, 12, 11, 6, 24, 13], 0),
+      ("b.2", [2, 3], 0),
+      ("b.3", [3, 3, 0, 2, 0, 1, 0, 1, 0, 0, 0], 0),
+      ("c.3", [2, 0, 0, 0, 2], 0),
+      ("c.4", [2, 2], 0),
+    ]
+    for (item, counts, notAnswered) in expected {
+      let frequency = try frequency(item, in: survey)
+      XCTAssertEqual(frequency.counts, counts, item)
+      XCTAssertEqual(frequency.notAnswered, notAnswered, item)
+    }
+  }
 }
