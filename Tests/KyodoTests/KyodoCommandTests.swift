@@ -157,7 +157,8 @@ final class KyodoCommandTests: XCTestCase {
   func testAnOptionOfAnotherSubcommandIsUnknown() throws {
     let result = try kyodo(["items", "--stats"])
     XCTAssertEqual(result.status, 2)
-    XCTAssertEqual(result.standardError, "kyodo items: error: unknown option '--stats'\nSee 'kyodo items --help'.\n")
+    XCTAssertEqual(
+      result.standardError, "kyodo items: error: unknown option '--stats'\nSee 'kyodo items --help'.\n")
   }
 
   func testUnknownItemNamesTheClosestItems() throws {
