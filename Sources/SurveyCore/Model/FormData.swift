@@ -241,7 +241,10 @@ struct CellCache {
     }
 
     static func == (lhs: CellKey, rhs: CellKey) -> Bool {
-      lhs.itemIndex == rhs.itemIndex && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+      guard lhs.itemIndex == rhs.itemIndex, lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+      var left = lhs.text
+      var right = rhs.text
+      return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
     }
   }
 
