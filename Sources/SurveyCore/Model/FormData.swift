@@ -96,95 +96,23 @@ public enum ExportLoader {
     _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
     limit: Int? = nil
   ) -> ExportReading {
-    var log = DiagnosticLog(limit: limit)
-    var reader = TSVReader(utf8: bytes, file: file)
-    let noColumns = [Int?](repeating: nil, count: form.items.count)
-    let header: TSVRecord
-    do throws(SurveyError) {
-      guard let first = try reader.next() else {
-        log.append(
-          Diagnostic(
-            .error, file: file, line: 1, found: "an empty file",
-            expected: "a header row naming the items of \(form.title)"))
-        return ExportReading(data: nil, rowsRead: 0, columns: noColumns, diagnostics: log.diagnostics)
-      }
-      header = first
-    } catch {
-      log.append(contentsOf: error.diagnostics)
-      return ExportReading(data: nil, rowsRead: 0, columns: noColumns, diagnostics: log.diagnostics)
+    var reader = RowReader(
+      form, reader: TSVReader(utf8: bytes, file: file), file: file, codebook: codebook, limit: limit)
+    guard reader.hasHeader else {
+      return ExportReading(
+        data: nil, rowsRead: 0, columns: reader.columns, diagnostics: reader.log.diagnostics)
     }
-    let columns = mapColumns(header, form: form, file: file, log: &log)
     var rows: [Row] = []
-    var rowsRead = 0
-    var inherited = [String?](repeating: nil, count: form.items.count)
-    let names = form.items.map(\.displayName)
-    var cache = CellCache()
-    while true {
-      let next: TSVRecord?
-      do throws(SurveyError) {
-        next = try reader.next()
-      } catch {
-        log.append(contentsOf: error.diagnostics)
-        break
-      }
-      guard let record = next else { break }
-      rowsRead += 1
-      if record.fields.count != header.fields.count {
-        log.append(
-          Diagnostic(
-            .error, file: file, line: record.line,
-            found: "a row of \(record.fields.count) fields (a ragged row)",
-            expected: "\(header.fields.count) fields, as in the header"))
-        // Its hierarchy cells still stand above the rows that inherit them.
-        for (itemIndex, item) in form.items.enumerated() where item.fillsDown {
-          if let column = columns[itemIndex], column < record.fields.count {
-            let raw = record.fields[column].trimmingSpaces
-            if !raw.isEmpty { inherited[itemIndex] = raw }
-          }
-        }
-        continue
-      }
-      var values = [Value](repeating: .blank, count: form.items.count)
-      // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
-      var changedLevel: Item?
-      for (itemIndex, item) in form.items.enumerated() {
-        guard let column = columns[itemIndex] else { continue }
-        var raw = record.fields[column].trimmingSpaces
-        let location = CellLocation(file: file, line: record.line, column: column + 1, item: names[itemIndex])
-        if item.fillsDown {
-          if !raw.isEmpty {
-            if changedLevel == nil, raw != inherited[itemIndex] { changedLevel = item }
-          } else if let changedLevel {
-            log.append(
-              location.diagnostic(
-                .error, found: "a blank \(item.title) on a row that starts a new \(changedLevel.title)",
-                expected: "the \(item.title) of the row"))
-          } else if let above = inherited[itemIndex] {
-            raw = above
-          } else {
-            log.append(
-              location.diagnostic(
-                .error, found: "a blank \(item.title) with no row above to inherit it from",
-                expected: "the \(item.title) of the row"))
-          }
-          inherited[itemIndex] = raw
-        }
-        let (value, diagnostics) = cache.parse(
-          raw, itemIndex: itemIndex, item: item, codebook: codebook, at: location)
-        values[itemIndex] = value
-        log.append(contentsOf: diagnostics)
-      }
-      rows.append(Row(line: record.line, values: values))
-    }
+    while let row = reader.next() { rows.append(row) }
     return ExportReading(
-      data: FormData(form: form, file: file, encoding: encoding, rows: rows), rowsRead: rowsRead,
-      columns: columns, diagnostics: log.diagnostics, omittedErrors: log.omittedErrors,
-      omittedWarnings: log.omittedWarnings)
+      data: FormData(form: form, file: file, encoding: encoding, rows: rows), rowsRead: reader.rowsRead,
+      columns: reader.columns, diagnostics: reader.log.diagnostics, omittedErrors: reader.log.omittedErrors,
+      omittedWarnings: reader.log.omittedWarnings)
   }
 
   /// For each item of the form, the column that holds it; a missing or doubled column is logged
   /// and the rows are still read, so that their problems are reported too.
-  private static func mapColumns(_ header: TSVRecord, form: Form, file: String, log: inout DiagnosticLog)
+  static func mapColumns(_ header: TSVRecord, form: Form, file: String, log: inout DiagnosticLog)
     -> [Int?]
   {
     var columns = [Int?](repeating: nil, count: form.items.count)
@@ -224,7 +152,8 @@ public enum ExportLoader {
 ///
 /// Diagnostics are kept without their place and given the place of each cell they are met in.
 /// The cache stops growing at a fixed number of entries, so memory stays bounded on any input.
-struct CellCache {
+public final class CellCache: @unchecked Sendable {
+  // Used by one reader at a time (one reading, or the passes of one export, one after another).
   private var entries: [CellKey: (value: Value, diagnostics: [Diagnostic])] = [:]
   static let capacity = 100_000
 
@@ -248,7 +177,9 @@ struct CellCache {
     }
   }
 
-  mutating func parse(
+  public init() {}
+
+  func parse(
     _ raw: String, itemIndex: Int, item: Item, codebook: Codebook, at location: CellLocation
   )
     -> (value: Value, diagnostics: [Diagnostic])
@@ -269,5 +200,130 @@ struct CellCache {
     let parsed = CellParser.parse(raw, item: item, codebook: codebook, at: location)
     if entries.count < CellCache.capacity { entries[key] = parsed }
     return parsed
+  }
+}
+
+/// Reads the rows of one export one at a time: maps the header to items, fills merged hierarchy
+/// cells down and parses every cell, logging each problem; rows are handed out, not kept.
+public struct RowReader {
+  public let form: Form
+  public let file: String
+  private let codebook: Codebook
+  private var reader: TSVReader
+  /// For each item of the form, the column (0-based) that holds it.
+  public private(set) var columns: [Int?]
+  /// Whether a header row could be read.
+  public private(set) var hasHeader = false
+  /// The records after the header, ragged ones included.
+  public private(set) var rowsRead = 0
+  /// Every problem met so far.
+  public private(set) var log: DiagnosticLog
+  private var headerCount = 0
+  private var inherited: [String?]
+  private let names: [String]
+  private let cache: CellCache
+  private var finished = false
+
+  /// Reads the header; problems with it are logged, and `hasHeader` says whether there was one.
+  public init(
+    _ form: Form, reader: TSVReader, file: String, codebook: Codebook, limit: Int? = nil,
+    cache: CellCache = CellCache()
+  ) {
+    self.form = form
+    self.file = file
+    self.codebook = codebook
+    self.reader = reader
+    self.log = DiagnosticLog(limit: limit)
+    self.columns = [Int?](repeating: nil, count: form.items.count)
+    self.inherited = [String?](repeating: nil, count: form.items.count)
+    self.names = form.items.map(\.displayName)
+    self.cache = cache
+    do throws(SurveyError) {
+      guard let header = try self.reader.next() else {
+        log.append(
+          Diagnostic(
+            .error, file: file, line: 1, found: "an empty file",
+            expected: "a header row naming the items of \(form.title)"))
+        finished = true
+        return
+      }
+      headerCount = header.fields.count
+      hasHeader = true
+      columns = ExportLoader.mapColumns(header, form: form, file: file, log: &log)
+    } catch {
+      log.append(contentsOf: error.diagnostics)
+      finished = true
+    }
+  }
+
+  /// The next row that could be read, or nil at the end of the export (or at a quote that is never
+  /// closed). Ragged rows are logged and skipped.
+  public mutating func next() -> Row? {
+    while !finished {
+      let next: TSVRecord?
+      do throws(SurveyError) {
+        next = try reader.next()
+      } catch {
+        log.append(contentsOf: error.diagnostics)
+        finished = true
+        return nil
+      }
+      guard let record = next else {
+        finished = true
+        return nil
+      }
+      rowsRead += 1
+      if record.fields.count != headerCount {
+        log.append(
+          Diagnostic(
+            .error, file: file, line: record.line,
+            found: "a row of \(record.fields.count) fields (a ragged row)",
+            expected: "\(headerCount) fields, as in the header"))
+        // Its hierarchy cells still stand above the rows that inherit them.
+        for (itemIndex, item) in form.items.enumerated() where item.fillsDown {
+          if let column = columns[itemIndex], column < record.fields.count {
+            let raw = record.fields[column].trimmingSpaces
+            if !raw.isEmpty { inherited[itemIndex] = raw }
+          }
+        }
+        continue
+      }
+      return row(from: record)
+    }
+    return nil
+  }
+
+  private mutating func row(from record: TSVRecord) -> Row {
+    var values = [Value](repeating: .blank, count: form.items.count)
+    // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
+    var changedLevel: Item?
+    for (itemIndex, item) in form.items.enumerated() {
+      guard let column = columns[itemIndex] else { continue }
+      var raw = record.fields[column].trimmingSpaces
+      let location = CellLocation(file: file, line: record.line, column: column + 1, item: names[itemIndex])
+      if item.fillsDown {
+        if !raw.isEmpty {
+          if changedLevel == nil, raw != inherited[itemIndex] { changedLevel = item }
+        } else if let changedLevel {
+          log.append(
+            location.diagnostic(
+              .error, found: "a blank \(item.title) on a row that starts a new \(changedLevel.title)",
+              expected: "the \(item.title) of the row"))
+        } else if let above = inherited[itemIndex] {
+          raw = above
+        } else {
+          log.append(
+            location.diagnostic(
+              .error, found: "a blank \(item.title) with no row above to inherit it from",
+              expected: "the \(item.title) of the row"))
+        }
+        inherited[itemIndex] = raw
+      }
+      let (value, diagnostics) = cache.parse(
+        raw, itemIndex: itemIndex, item: item, codebook: codebook, at: location)
+      values[itemIndex] = value
+      log.append(contentsOf: diagnostics)
+    }
+    return Row(line: record.line, values: values)
   }
 }

@@ -15,15 +15,31 @@ public struct TSVRecord: Sendable, Equatable {
 /// Lines end in LF, CRLF or a lone CR. Blank lines are skipped. A quote that appears inside an
 /// unquoted field is an ordinary character, as in Excel. The scan works on bytes: tab, quote, CR and
 /// LF never occur inside a multi-byte UTF-8 sequence.
-public struct TSVReader: Sendable {
-  private let bytes: [UInt8]
+///
+/// The bytes are either all in memory or read in chunks from a `ByteChunkSource`; then the reader
+/// keeps only the current chunk and the record being read, so a file of any size takes the same
+/// memory.
+public struct TSVReader {
+  private var bytes: [UInt8]
   private var position = 0
   private var line = 1
   public let file: String
+  private let source: (any ByteChunkSource)?
+  private var exhausted: Bool
 
   public init(utf8 bytes: [UInt8], file: String) {
     self.bytes = bytes
     self.file = file
+    self.source = nil
+    self.exhausted = true
+  }
+
+  /// A reader that pulls UTF-8 bytes from a source as it needs them.
+  public init(source: any ByteChunkSource, file: String) {
+    self.bytes = []
+    self.file = file
+    self.source = source
+    self.exhausted = false
   }
 
   private static let tab: UInt8 = 0x09
@@ -33,6 +49,7 @@ public struct TSVReader: Sendable {
 
   /// The next record, or nil at the end of the input.
   public mutating func next() throws(SurveyError) -> TSVRecord? {
+    try ensureWholeRecord()
     skipBlankLines()
     guard position < bytes.count else { return nil }
     let start = line
@@ -136,4 +153,71 @@ public struct TSVReader: Sendable {
     value.append(contentsOf: bytes[trailingStart..<position])
     return String(decoding: value, as: UTF8.self)
   }
+
+  /// Makes sure the buffer holds the next record whole (or all that is left of the input), reading
+  /// chunks from the source as needed; the bytes before the record are dropped.
+  ///
+  /// The scan follows quotes as the parser does, so a line break inside a quoted cell does not end
+  /// the record, and it asks for more bytes wherever the next byte decides the meaning of this one
+  /// (a quote that may be doubled, a CR that may be followed by LF).
+  private mutating func ensureWholeRecord() throws(SurveyError) {
+    guard source != nil else { return }
+    var scan = position
+    var inQuotes = false
+    var atFieldStart = true
+    var started = false
+    while true {
+      scanning: while scan < bytes.count {
+        let byte = bytes[scan]
+        if inQuotes {
+          if byte == Self.quote {
+            guard scan + 1 < bytes.count else { break scanning }
+            if bytes[scan + 1] == Self.quote {
+              scan += 2
+              continue
+            }
+            inQuotes = false
+          }
+          scan += 1
+          continue
+        }
+        switch byte {
+        case Self.newline, Self.carriageReturn:
+          if byte == Self.carriageReturn && scan + 1 >= bytes.count { break scanning }
+          if started { return }
+          scan += 1
+        case Self.quote where atFieldStart:
+          started = true
+          inQuotes = true
+          atFieldStart = false
+          scan += 1
+        case Self.tab:
+          started = true
+          atFieldStart = true
+          scan += 1
+        default:
+          started = true
+          atFieldStart = false
+          scan += 1
+        }
+      }
+      if exhausted { return }
+      let consumed = position
+      if consumed > 0 {
+        bytes.removeSubrange(0..<consumed)
+        position = 0
+        scan -= consumed
+      }
+      guard let source, let chunk = try source.nextChunk() else {
+        exhausted = true
+        continue
+      }
+      bytes.append(contentsOf: chunk)
+    }
+  }
+}
+
+/// Where a streaming `TSVReader` gets its UTF-8 bytes: a chunk at a time, nil at the end.
+public protocol ByteChunkSource: AnyObject {
+  func nextChunk() throws(SurveyError) -> [UInt8]?
 }

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Reads a UTF-8 export from disk a chunk at a time, checking each chunk as it goes, so that a file
+/// of any size is read in the same memory.
+///
+/// A UTF-8 byte order mark is dropped. A byte that breaks UTF-8 after non-ASCII UTF-8 text is an
+/// error that names its offset and line, as `TextDecoding` names it. When only ASCII came before
+/// it, the file may be CP932 instead: the reader stops and sets `needsWholeFileDecoding`, and the
+/// caller decodes the whole file with `TextDecoding`, which tells the encodings apart.
+public final class FileChunks: ByteChunkSource {
+  public let file: String
+  private let handle: FileHandle
+  private let chunkSize: Int
+  private var carry: [UInt8] = []
+  private var offset = 0
+  private var lines = 1
+  private var sawNonASCII = false
+  private var started = false
+  public private(set) var hadBOM = false
+  /// Set when the bytes are not UTF-8 and nothing but ASCII came before: decode the whole file.
+  public private(set) var needsWholeFileDecoding = false
+
+  public init(url: URL, file: String, chunkSize: Int = 1 << 20) throws(SurveyError) {
+    guard let handle = try? FileHandle(forReadingFrom: url) else {
+      throw SurveyError(Diagnostic(.error, file: file, found: "a file that cannot be read", expected: "a readable file"))
+    }
+    self.handle = handle
+    self.file = file
+    self.chunkSize = chunkSize
+  }
+
+  deinit {
+    try? handle.close()
+  }
+
+  public func nextChunk() throws(SurveyError) -> [UInt8]? {
+    guard !needsWholeFileDecoding else { return nil }
+    let data: Data
+    do {
+      data = try handle.read(upToCount: chunkSize) ?? Data()
+    } catch {
+      throw SurveyError(
+        Diagnostic(.error, file: file, found: "a read error (\(error.localizedDescription))", expected: "a readable file"))
+    }
+    var bytes = carry + Array(data)
+    carry = []
+    let atEnd = data.isEmpty
+    if !started {
+      if !atEnd && bytes.count < 3 {
+        carry = bytes
+        return []
+      }
+      started = true
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+        hadBOM = true
+        bytes.removeFirst(3)
+        offset = 3
+      }
+    }
+    if bytes.isEmpty { return atEnd ? nil : [] }
+    // Keep an incomplete sequence at the end for the next chunk.
+    var end = bytes.count
+    if !atEnd {
+      var back = end - 1
+      while back > end - 4, back > 0, bytes[back] & 0xC0 == 0x80 { back -= 1 }
+      if bytes[back] >= 0xC0 {
+        let length = bytes[back] >= 0xF0 ? 4 : bytes[back] >= 0xE0 ? 3 : 2
+        if back + length > end { end = back }
+      }
+    }
+    let checked = Array(bytes[..<end])
+    carry = Array(bytes[end...])
+    let invalid = TextDecoding.firstInvalidUTF8Offset(checked)
+    let nul = checked.firstIndex(of: 0)
+    if let bad = [invalid, nul].compactMap({ $0 }).min() {
+      let before = checked[..<bad]
+      let nonASCIIBefore = sawNonASCII || before.contains { $0 >= 0x80 }
+      if checked[bad] != 0 && !nonASCIIBefore && !hadBOM {
+        needsWholeFileDecoding = true
+        return nil
+      }
+      let line = lines + before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      if checked[bad] == 0 {
+        throw SurveyError(
+          Diagnostic(
+            .error, file: file, line: line, found: "a NUL character in \(hadBOM ? "UTF-8 with BOM" : "UTF-8") text",
+            expected: "text without NUL characters (a spreadsheet's text export)"))
+      }
+      let shown = checked[bad..<min(checked.count, bad + 4)].map { String(format: "%02X", $0) }
+      throw SurveyError(
+        Diagnostic(
+          .error, file: file, line: line,
+          found: "bytes \(shown.joined(separator: " ")) at byte offset \(offset + bad) that no supported encoding reads",
+          expected: hadBOM ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is"))
+    }
+    if !sawNonASCII { sawNonASCII = checked.contains { $0 >= 0x80 } }
+    lines += checked.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    offset += checked.count
+    if atEnd && !carry.isEmpty {
+      let shown = carry.prefix(4).map { String(format: "%02X", $0) }
+      throw SurveyError(
+        Diagnostic(
+          .error, file: file, line: lines,
+          found: "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
+          expected: "UTF-8, as the text before them is"))
+    }
+    return atEnd && checked.isEmpty ? nil : checked
+  }
+}
