@@ -15,18 +15,63 @@ public struct Row: Sendable {
 }
 
 /// The rows of one questionnaire's export, typed according to the codebook.
+///
+/// Most exports are kept in memory. A large one (see `Survey.streamingThreshold`) is read again
+/// from its file on each pass instead, a row at a time: tabulation then takes memory in proportion
+/// to its categories, not to the rows.
 public struct FormData: Sendable {
   public var form: Form
   /// The file name the rows came from, for messages.
   public var file: String
   public var encoding: TextEncoding
-  public var rows: [Row]
+  private var stored: [Row]
+  private let stream: RowStream?
+  /// How many rows the export has.
+  public let rowCount: Int
 
   public init(form: Form, file: String, encoding: TextEncoding, rows: [Row]) {
     self.form = form
     self.file = file
     self.encoding = encoding
-    self.rows = rows
+    self.stored = rows
+    self.stream = nil
+    self.rowCount = rows.count
+  }
+
+  /// An export read from its file on each pass.
+  public init(form: Form, file: String, encoding: TextEncoding, rowCount: Int, stream: RowStream) {
+    self.form = form
+    self.file = file
+    self.encoding = encoding
+    self.stored = []
+    self.stream = stream
+    self.rowCount = rowCount
+  }
+
+  /// Whether the rows are read from the file on each pass rather than kept.
+  public var isStreamed: Bool { stream != nil }
+
+  /// Every row, in file order. For a streamed export this reads the whole file into memory: passes
+  /// over many rows should use `forEachRow`.
+  public var rows: [Row] {
+    get {
+      guard let stream else { return stored }
+      var rows: [Row] = []
+      stream.forEach { rows.append($0) }
+      return rows
+    }
+    set {
+      stored = newValue
+    }
+  }
+
+  /// Hands every row to `body`, in file order, without keeping them.
+  public func forEachRow(_ body: (Row) throws -> Void) rethrows {
+    if let stream {
+      try stream.forEach(body)
+    } else {
+      for row in stored { try body(row) }
+    }
   }
 
   /// The position of an item in this form's rows, or nil when the item is another form's.
@@ -325,5 +370,22 @@ public struct RowReader {
       log.append(contentsOf: diagnostics)
     }
     return Row(line: record.line, values: values)
+  }
+}
+
+/// How a streamed export's rows are read again: a new reader over the file for each pass, and the
+/// unit each row belongs to.
+public struct RowStream: Sendable {
+  let open: @Sendable () -> RowReader?
+  let place: @Sendable (Row) -> Row
+
+  public init(open: @escaping @Sendable () -> RowReader?, place: @escaping @Sendable (Row) -> Row) {
+    self.open = open
+    self.place = place
+  }
+
+  func forEach(_ body: (Row) throws -> Void) rethrows {
+    guard var reader = open() else { return }
+    while let row = reader.next() { try body(place(row)) }
   }
 }

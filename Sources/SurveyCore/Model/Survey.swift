@@ -29,13 +29,26 @@ public struct Survey: Sendable {
     forms.first { $0.form.rowNoun == "unit" }
   }
 
+  /// Exports larger than this many bytes (other than the overall form's) are not kept in memory:
+  /// they are checked in one reading and read again, a row at a time, for each tabulation.
+  public static let streamingThreshold = 16 << 20
+
   /// Reads every form of the codebook from its export; a form without a source is an error.
   ///
   /// Problems in all files are collected before throwing, so one run reports them all.
   public static func load(codebook: Codebook, sources: [String: ExportSource]) throws(SurveyError) -> Survey {
+    try load(codebook: codebook, sources: sources, streamed: [:])
+  }
+
+  /// Reads the forms in `sources` into memory and the forms in `streamed` from their files a row at
+  /// a time (after the overall form, whose units they are placed in).
+  static func load(codebook: Codebook, sources: [String: ExportSource], streamed: [String: URL])
+    throws(SurveyError) -> Survey
+  {
     var log = DiagnosticLog()
     var forms: [FormData] = []
-    for form in codebook.forms {
+    var sources = sources
+    for form in codebook.forms where streamed[form.id] == nil {
       guard let source = sources[form.id] else {
         log.append(
           Diagnostic(
@@ -55,7 +68,81 @@ public struct Survey: Sendable {
     try log.throwIfErrors()
     let (organization, warnings) = organize(&forms)
     log.append(contentsOf: warnings)
+    let hasRoster = forms.contains { $0.form.rowNoun == "unit" }
+    for form in codebook.forms {
+      guard let url = streamed[form.id] else { continue }
+      let file = url.relativePath
+      do {
+        if let data = try streamedForm(
+          form, url: url, file: file, codebook: codebook, organization: organization, checked: hasRoster,
+          log: &log)
+        {
+          forms.append(data)
+          continue
+        }
+        // Not UTF-8 after an ASCII start: decode the whole file, which tells CP932 apart.
+        sources[form.id] = ExportSource(bytes: try readFile(url), file: file)
+        let decoded = try TextDecoding.decode(sources[form.id]?.bytes ?? [], file: file)
+        var (data, warnings) = try ExportLoader.load(
+          form, utf8: decoded.utf8, encoding: decoded.encoding, file: file, codebook: codebook)
+        log.append(contentsOf: warnings)
+        log.append(contentsOf: place(&data, in: organization, checked: hasRoster))
+        forms.append(data)
+      } catch {
+        log.append(contentsOf: error.diagnostics)
+      }
+    }
+    try log.throwIfErrors()
+    let order = codebook.forms.map(\.id)
+    forms.sort { (order.firstIndex(of: $0.form.id) ?? 0) < (order.firstIndex(of: $1.form.id) ?? 0) }
     return Survey(codebook: codebook, forms: forms, organization: organization, warnings: log.diagnostics)
+  }
+
+  /// Checks a large export in one reading, keeping no rows, and returns it as a stream; nil when the
+  /// file is not UTF-8 and must be decoded whole.
+  private static func streamedForm(
+    _ form: Form, url: URL, file: String, codebook: Codebook, organization: Organization, checked: Bool,
+    log: inout DiagnosticLog
+  ) throws(SurveyError) -> FormData? {
+    let cache = CellCache()
+    let chunks = try FileChunks(url: url, file: file)
+    var reader = RowReader(
+      form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
+      limit: DiagnosticLog.defaultLimit, cache: cache)
+    let departmentIndex = form.items.firstIndex { $0.kind == .department }
+    let sectionIndex = form.items.firstIndex { $0.kind == .section }
+    let place: @Sendable (Row) -> Row = { row in
+      var placed = row
+      placed.unit = unit(
+        of: row, departmentIndex: departmentIndex, sectionIndex: sectionIndex, in: organization)
+      return placed
+    }
+    var count = 0
+    var unitWarnings = DiagnosticLog(limit: DiagnosticLog.defaultLimit)
+    while let row = reader.next() {
+      count += 1
+      if checked, place(row).unit == nil {
+        unitWarnings.append(
+          unitWarning(row, departmentIndex: departmentIndex, sectionIndex: sectionIndex, file: file))
+      }
+    }
+    if chunks.needsWholeFileDecoding { return nil }
+    var mine = reader.log.diagnostics
+    let reading = ExportReading(
+      data: nil, rowsRead: reader.rowsRead, columns: reader.columns, diagnostics: mine,
+      omittedErrors: reader.log.omittedErrors, omittedWarnings: reader.log.omittedWarnings)
+    if let note = reading.omissionNote(file: file) { mine.append(note) }
+    guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(mine) }
+    log.append(contentsOf: mine)
+    log.append(contentsOf: unitWarnings.diagnostics)
+    let stream = RowStream(
+      open: {
+        guard let chunks = try? FileChunks(url: url, file: file) else { return nil }
+        return RowReader(
+          form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook, cache: cache)
+      }, place: place)
+    return FormData(
+      form: form, file: file, encoding: chunks.hadBOM ? .utf8WithBOM : .utf8, rowCount: count, stream: stream)
   }
 
   /// Builds the organization from the roster form and places every other form's rows in it; a row
@@ -75,15 +162,18 @@ public struct Survey: Sendable {
 
   /// Reads the codebook and the exports from files; `paths` overrides a form's file by form id,
   /// and `given` supplies a form's bytes directly (standard input, say).
+  ///
+  /// Exports above `streamingThreshold` bytes (other than the overall form's) are streamed.
   public static func load(
     directory: URL, codebook codebookURL: URL? = nil, paths: [String: URL] = [:],
-    given: [String: ExportSource] = [:]
+    given: [String: ExportSource] = [:], streamingThreshold: Int = Survey.streamingThreshold
   ) throws(SurveyError) -> Survey {
     let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
     let codebookBytes = try readFile(codebookFile)
     let decoded = try TextDecoding.decode(codebookBytes, file: codebookFile.relativePath)
     let codebook = try CodebookLoader.load(utf8: decoded.utf8, file: codebookFile.relativePath)
     var sources: [String: ExportSource] = [:]
+    var streamed: [String: URL] = [:]
     var log = DiagnosticLog()
     for form in codebook.forms {
       if let source = given[form.id] {
@@ -91,6 +181,10 @@ public struct Survey: Sendable {
         continue
       }
       let url = paths[form.id] ?? directory.appendingPathComponent(form.file)
+      if form.rowNoun != "unit", let size = fileSize(url), size >= streamingThreshold {
+        streamed[form.id] = url
+        continue
+      }
       do {
         sources[form.id] = ExportSource(bytes: try readFile(url), file: url.relativePath)
       } catch {
@@ -98,7 +192,11 @@ public struct Survey: Sendable {
       }
     }
     try log.throwIfErrors()
-    return try load(codebook: codebook, sources: sources)
+    return try load(codebook: codebook, sources: sources, streamed: streamed)
+  }
+
+  private static func fileSize(_ url: URL) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
   }
 
   /// A file's bytes, or an error that names it.
@@ -142,21 +240,42 @@ public struct Survey: Sendable {
   private static func assignUnits(_ data: inout FormData, from organization: Organization, checked: Bool)
     -> [Diagnostic]
   {
+    place(&data, in: organization, checked: checked)
+  }
+
+  /// Gives every row of a form in memory its unit; a row whose unit the roster lacks is a warning.
+  static func place(_ data: inout FormData, in organization: Organization, checked: Bool) -> [Diagnostic] {
+    let departmentIndex = data.index(of: .department)
+    let sectionIndex = data.index(of: .section)
     var warnings: [Diagnostic] = []
-    for index in data.rows.indices {
-      let row = data.rows[index]
-      let department = data.text(of: .department, in: row)
-      let cell = data.text(of: .section, in: row)
-      if let unit = organization.unit(department: department, sectionCell: cell) {
-        data.rows[index].unit = unit
-      } else if checked {
+    var rows = data.rows
+    for index in rows.indices {
+      rows[index].unit = unit(
+        of: rows[index], departmentIndex: departmentIndex, sectionIndex: sectionIndex, in: organization)
+      if rows[index].unit == nil && checked {
         warnings.append(
-          Diagnostic(
-            .warning, file: data.file, line: row.line, item: "\(department) \(cell)",
-            found: "a unit that the overall form does not list; it is counted under its 部 and 課 as written",
-            expected: "a 部 and 課 of the overall form"))
+          unitWarning(
+            rows[index], departmentIndex: departmentIndex, sectionIndex: sectionIndex, file: data.file))
       }
     }
+    data.rows = rows
     return warnings
+  }
+
+  static func unit(of row: Row, departmentIndex: Int?, sectionIndex: Int?, in organization: Organization)
+    -> UnitPath?
+  {
+    let department = departmentIndex.flatMap { row.values[$0].text } ?? ""
+    let cell = sectionIndex.flatMap { row.values[$0].text } ?? ""
+    return organization.unit(department: department, sectionCell: cell)
+  }
+
+  static func unitWarning(_ row: Row, departmentIndex: Int?, sectionIndex: Int?, file: String) -> Diagnostic {
+    let department = departmentIndex.flatMap { row.values[$0].text } ?? ""
+    let cell = sectionIndex.flatMap { row.values[$0].text } ?? ""
+    return Diagnostic(
+      .warning, file: file, line: row.line, item: "\(department) \(cell)",
+      found: "a unit that the overall form does not list; it is counted under its 部 and 課 as written",
+      expected: "a 部 and 課 of the overall form")
   }
 }

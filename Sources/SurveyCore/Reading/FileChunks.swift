@@ -22,7 +22,8 @@ public final class FileChunks: ByteChunkSource {
 
   public init(url: URL, file: String, chunkSize: Int = 1 << 20) throws(SurveyError) {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
-      throw SurveyError(Diagnostic(.error, file: file, found: "a file that cannot be read", expected: "a readable file"))
+      throw SurveyError(
+        Diagnostic(.error, file: file, found: "a file that cannot be read", expected: "a readable file"))
     }
     self.handle = handle
     self.file = file
@@ -40,7 +41,9 @@ public final class FileChunks: ByteChunkSource {
       data = try handle.read(upToCount: chunkSize) ?? Data()
     } catch {
       throw SurveyError(
-        Diagnostic(.error, file: file, found: "a read error (\(error.localizedDescription))", expected: "a readable file"))
+        Diagnostic(
+          .error, file: file, found: "a read error (\(error.localizedDescription))",
+          expected: "a readable file"))
     }
     var bytes = carry + Array(data)
     carry = []
@@ -83,14 +86,16 @@ public final class FileChunks: ByteChunkSource {
       if checked[bad] == 0 {
         throw SurveyError(
           Diagnostic(
-            .error, file: file, line: line, found: "a NUL character in \(hadBOM ? "UTF-8 with BOM" : "UTF-8") text",
+            .error, file: file, line: line,
+            found: "a NUL character in \(hadBOM ? "UTF-8 with BOM" : "UTF-8") text",
             expected: "text without NUL characters (a spreadsheet's text export)"))
       }
       let shown = checked[bad..<min(checked.count, bad + 4)].map { String(format: "%02X", $0) }
       throw SurveyError(
         Diagnostic(
           .error, file: file, line: line,
-          found: "bytes \(shown.joined(separator: " ")) at byte offset \(offset + bad) that no supported encoding reads",
+          found:
+            "bytes \(shown.joined(separator: " ")) at byte offset \(offset + bad) that no supported encoding reads",
           expected: hadBOM ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is"))
     }
     if !sawNonASCII { sawNonASCII = checked.contains { $0 >= 0x80 } }
@@ -101,7 +106,8 @@ public final class FileChunks: ByteChunkSource {
       throw SurveyError(
         Diagnostic(
           .error, file: file, line: lines,
-          found: "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
+          found:
+            "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
           expected: "UTF-8, as the text before them is"))
     }
     return atEnd && checked.isEmpty ? nil : checked

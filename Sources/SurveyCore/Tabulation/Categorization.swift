@@ -60,10 +60,14 @@ public struct Categorization: Sendable {
   public let name: String
   /// A short heading for the column of row labels, e.g. `形態`.
   public let heading: String
-  public let categories: [Category]
   /// Whether a row may fall in more than one category.
   public let isMultiple: Bool
   private let classify: @Sendable (Row) -> [Int]?
+  private let registry: CategoryRegistry
+
+  /// The categories, in order. A hierarchy variable of a streamed export learns names as rows are
+  /// read, so its list may grow during a pass.
+  public var categories: [Category] { registry.categories }
 
   /// Builds a variable from its parts; `classify` returns the category indexes of a row, an empty
   /// list when the row did not answer, or nil when the row could not be joined.
@@ -71,11 +75,20 @@ public struct Categorization: Sendable {
     id: String, item: Item, name: String, heading: String, categories: [Category], isMultiple: Bool,
     classify: @escaping @Sendable (Row) -> [Int]?
   ) {
+    self.init(
+      id: id, item: item, name: name, heading: heading, registry: CategoryRegistry(categories),
+      isMultiple: isMultiple, classify: classify)
+  }
+
+  init(
+    id: String, item: Item, name: String, heading: String, registry: CategoryRegistry, isMultiple: Bool,
+    classify: @escaping @Sendable (Row) -> [Int]?
+  ) {
     self.id = id
     self.item = item
     self.name = name
     self.heading = heading
-    self.categories = categories
+    self.registry = registry
     self.isMultiple = isMultiple
     self.classify = classify
   }
@@ -85,16 +98,22 @@ public struct Categorization: Sendable {
     guard let itemIndex = data.index(of: item) else {
       throw SurveyError.usage("item \(item.id) is not part of \(data.form.title)")
     }
-    let categories = Categorization.categories(
-      of: item, itemIndex: itemIndex, in: data, organization: organization)
-    let indexByKey = Categorization.index(categories)
+    let registry = CategoryRegistry(
+      Categorization.categories(of: item, itemIndex: itemIndex, in: data, organization: organization),
+      learnsNames: data.isStreamed && (item.kind.isHierarchy || item.kind == .identifier))
     let kind = item.kind
     self.init(
-      id: item.id, item: item, name: item.displayName, heading: item.title, categories: categories,
+      id: item.id, item: item, name: item.displayName, heading: item.title, registry: registry,
       isMultiple: kind == .multiple
     ) { row in
-      Categorization.indexes(of: row.values[itemIndex], kind: kind, indexByKey: indexByKey)
+      Categorization.indexes(of: row.values[itemIndex], kind: kind, registry: registry)
     }
+  }
+
+  /// The index of a category by its code; for a hierarchy variable of a streamed export, a name not
+  /// met yet is added, since its rows have not all been read.
+  func categoryIndex(code: String) -> Int? {
+    registry.index(of: code, adding: registry.learnsNames)
   }
 
   /// An item of the roster (the overall form), read for each row through the row's unit.
@@ -108,11 +127,11 @@ public struct Categorization: Sendable {
       throw SurveyError.usage("item \(item.id) is not part of \(roster.form.title)")
     }
     let categories = self.categories(of: item, itemIndex: itemIndex, in: roster, organization: organization)
-    let indexByKey = index(categories)
+    let registry = CategoryRegistry(categories)
     var byUnit: [UnitPath: [Int]] = [:]
     for row in roster.rows {
       guard let unit = row.unit else { continue }
-      byUnit[unit] = indexes(of: row.values[itemIndex], kind: item.kind, indexByKey: indexByKey)
+      byUnit[unit] = indexes(of: row.values[itemIndex], kind: item.kind, registry: registry)
     }
     let unjoined = categories.count
     let lookup = byUnit
@@ -130,6 +149,12 @@ public struct Categorization: Sendable {
     categories[index].code == Category.unjoined.code
   }
 
+  /// Lets a variable that learns names as rows are read meet a row's name, even when the row
+  /// itself is not counted (filtered out), so that its categories are those of every row.
+  public func learn(from row: Row) {
+    if registry.learnsNames { _ = classify(row) }
+  }
+
   /// The categories a row falls in, by index into `categories`; empty when it did not answer.
   public func categoryIndexes(of row: Row) -> [Int] {
     classify(row) ?? []
@@ -138,12 +163,6 @@ public struct Categorization: Sendable {
   /// Whether a row answered: it falls in a category that is not 結合なし.
   public func answered(_ indexes: [Int]) -> Bool {
     indexes.contains { !isUnjoined($0) }
-  }
-
-  static func index(_ categories: [Category]) -> [String: Int] {
-    var indexByKey: [String: Int] = [:]
-    for (index, category) in categories.enumerated() { indexByKey[category.code] = index }
-    return indexByKey
   }
 
   static func categories(of item: Item, itemIndex: Int, in data: FormData, organization: Organization)
@@ -162,22 +181,56 @@ public struct Categorization: Sendable {
     case .department, .section, .unit, .identifier:
       var names: [String] = item.kind == .department ? organization.departments : []
       var seen = Set(names)
-      for row in data.rows {
-        if let name = row.values[itemIndex].text, seen.insert(name).inserted { names.append(name) }
+      // A streamed export's other names are learnt during the pass, in the same order.
+      if !data.isStreamed {
+        for row in data.rows {
+          if let name = row.values[itemIndex].text, seen.insert(name).inserted { names.append(name) }
+        }
       }
       return names.map { Category(code: $0, label: $0) }
     }
   }
 
-  static func indexes(of value: Value, kind: ItemKind, indexByKey: [String: Int]) -> [Int] {
+  static func indexes(of value: Value, kind: ItemKind, registry: CategoryRegistry) -> [Int] {
     guard value.isAnswered else { return [] }
     switch kind {
     case .single, .multiple, .amount, .year:
-      return value.codes.compactMap { indexByKey[String($0)] }
+      return value.codes.compactMap { registry.index(ofOption: $0) }
     case .text:
       return [0]
     case .department, .section, .unit, .identifier:
-      return value.text.flatMap { indexByKey[$0] }.map { [$0] } ?? []
+      return value.text.flatMap { registry.index(of: $0, adding: true) }.map { [$0] } ?? []
     }
+  }
+}
+
+/// The categories of a variable and their indexes by code; a hierarchy variable adds the names it
+/// meets while rows are read.
+///
+/// Unchecked Sendable: a registry grows only during a pass over rows, which runs on one thread.
+final class CategoryRegistry: @unchecked Sendable {
+  private(set) var categories: [Category]
+  private var indexByCode: [String: Int] = [:]
+  private var indexByOption: [Int: Int] = [:]
+  /// Whether names not known before the pass are to be expected (a streamed export's hierarchy).
+  let learnsNames: Bool
+
+  init(_ categories: [Category], learnsNames: Bool = false) {
+    self.categories = categories
+    self.learnsNames = learnsNames
+    for (index, category) in categories.enumerated() {
+      indexByCode[category.code] = index
+      if let code = category.optionCode { indexByOption[code] = index }
+    }
+  }
+
+  func index(ofOption code: Int) -> Int? { indexByOption[code] }
+
+  func index(of code: String, adding: Bool) -> Int? {
+    if let index = indexByCode[code] { return index }
+    guard adding else { return nil }
+    categories.append(Category(code: code, label: code))
+    indexByCode[code] = categories.count - 1
+    return categories.count - 1
   }
 }

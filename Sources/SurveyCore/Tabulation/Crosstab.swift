@@ -3,62 +3,113 @@
 /// The first row is 全体 (every counted row); then one row per breakdown category; then the rows
 /// whose breakdown is not answered. The variable's 無回答 is a column. Each row's percentages are of
 /// its own base: every row in it (全対象者ベース), or those that answered (回答者ベース).
-public struct Crosstab: Sendable {
+public final class Crosstab {
   public let item: Categorization
   public let breakdown: Categorization
   public let rowNoun: String
-  /// One line per breakdown category, then the breakdown's 無回答.
-  public let lines: [Line]
-  public let total: Line
+  private var tallies: [Line] = []
+  private var missing = Line(category: Category.notAnswered)
+  private var totals = Line(category: Category(code: "total", label: "全体"))
+  /// Rows that gave several codes to a single-choice item (counted under each).
+  public private(set) var multiplyCoded = 0
+  private var caseCounts: [[Int]] = []
+  private var casesLeftOut = 0
 
   /// The counts of one row of the crosstab.
   public struct Line: Sendable {
     public var category: Category
-    public var rowCount: Int
-    public var answered: Int
-    public var counts: [Int]
+    public var rowCount = 0
+    public var answered = 0
+    public var counts: [Int] = []
     public var notAnswered: Int { rowCount - answered }
 
-    init(category: Category, width: Int) {
+    init(category: Category) {
       self.category = category
-      self.rowCount = 0
-      self.answered = 0
-      self.counts = [Int](repeating: 0, count: width)
     }
 
     mutating func add(_ indexes: [Int], answered isAnswered: Bool) {
       rowCount += 1
       if isAnswered { answered += 1 }
-      for index in indexes { counts[index] += 1 }
+      for index in indexes {
+        if index >= counts.count { counts += [Int](repeating: 0, count: index + 1 - counts.count) }
+        counts[index] += 1
+      }
+    }
+
+    func padded(to width: Int, category: Category? = nil) -> Line {
+      var line = self
+      if let category { line.category = category }
+      line.counts += [Int](repeating: 0, count: max(0, width - counts.count))
+      return line
     }
 
     public func base(_ base: Base) -> Int { base == .all ? rowCount : answered }
   }
 
-  /// Rows that gave several codes to a single-choice item (counted under each).
-  public let multiplyCoded: Int
-
-  public init(_ item: Categorization, by breakdown: Categorization, rows: [Row], rowNoun: String) {
-    let width = item.categories.count
-    var multiplyCoded = 0
-    var lines = breakdown.categories.map { Line(category: $0, width: width) }
-    var missing = Line(category: Category.notAnswered, width: width)
-    var total = Line(category: Category(code: "total", label: "全体"), width: width)
-    for row in rows {
-      let columns = item.categoryIndexes(of: row)
-      if columns.count > 1 && !item.isMultiple { multiplyCoded += 1 }
-      let answered = item.answered(columns)
-      total.add(columns, answered: answered)
-      let rowIndexes = breakdown.categoryIndexes(of: row)
-      if rowIndexes.isEmpty { missing.add(columns, answered: answered) }
-      for index in rowIndexes { lines[index].add(columns, answered: answered) }
-    }
+  public init(_ item: Categorization, by breakdown: Categorization, rowNoun: String) {
     self.item = item
     self.breakdown = breakdown
     self.rowNoun = rowNoun
-    self.lines = lines + [missing]
-    self.total = total
-    self.multiplyCoded = multiplyCoded
+  }
+
+  public convenience init(_ item: Categorization, by breakdown: Categorization, rows: [Row], rowNoun: String)
+  {
+    self.init(item, by: breakdown, rowNoun: rowNoun)
+    for row in rows { add(row) }
+  }
+
+  public func add(_ row: Row) {
+    let columns = item.categoryIndexes(of: row)
+    if columns.count > 1 && !item.isMultiple { multiplyCoded += 1 }
+    let answered = item.answered(columns)
+    totals.add(columns, answered: answered)
+    let rowIndexes = breakdown.categoryIndexes(of: row)
+    tallyCase(columns, rowIndexes)
+    if rowIndexes.isEmpty { missing.add(columns, answered: answered) }
+    for index in rowIndexes {
+      while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
+      tallies[index].add(columns, answered: answered)
+    }
+  }
+
+  /// The cases a test of independence takes: rows with exactly one category of each variable (no
+  /// 無回答, no 結合なし, no second code); rows with a second code are counted as left out.
+  private func tallyCase(_ columns: [Int], _ rows: [Int]) {
+    if columns.count > 1 || rows.count > 1 {
+      casesLeftOut += 1
+      return
+    }
+    guard let c = columns.first, let r = rows.first, !item.isUnjoined(c), !breakdown.isUnjoined(r) else {
+      return
+    }
+    while r >= caseCounts.count { caseCounts.append([]) }
+    if c >= caseCounts[r].count { caseCounts[r] += [Int](repeating: 0, count: c + 1 - caseCounts[r].count) }
+    caseCounts[r][c] += 1
+  }
+
+  /// Breakdown category by variable category, for the tests of independence.
+  public var cases: (counts: [[Int]], multiplyCoded: Int) {
+    let width = item.categories.count
+    let counts = breakdown.categories.indices.map { r in
+      let line = r < caseCounts.count ? caseCounts[r] : []
+      return line + [Int](repeating: 0, count: max(0, width - line.count))
+    }
+    return (counts, casesLeftOut)
+  }
+
+  /// Every counted row: 全体.
+  public var total: Line { totals.padded(to: item.categories.count) }
+
+  /// One line per breakdown category, then the breakdown's 無回答, each as wide as the variable.
+  public var lines: [Line] {
+    let width = item.categories.count
+    let categories = breakdown.categories
+    var lines = categories.indices.map { index in
+      (index < tallies.count ? tallies[index] : Line(category: categories[index]))
+        .padded(to: width, category: categories[index])
+    }
+    lines.append(missing.padded(to: width))
+    return lines
   }
 
   /// The wide table people read (a count line and a % line per row) with the long form for machines.

@@ -39,22 +39,25 @@ extension Categorization {
     guard item.kind == .year, let itemIndex = data.index(of: item) else {
       throw SurveyError.usage("\(item.id):\(suffix) needs a start-year item of \(data.form.title)")
     }
-    let years = data.rows.compactMap { NumericSummary.figure($0.values[itemIndex]) }
     let categories: [Category]
     if byDecade {
-      let decades = Set(years.map { $0 / 10 * 10 }).sorted()
+      var found = Set<Int>()
+      data.forEachRow { row in
+        if let year = NumericSummary.figure(row.values[itemIndex]) { found.insert(year / 10 * 10) }
+      }
+      let decades = found.sorted()
       categories = decades.map { Category(code: "\($0)s", label: "\($0)年代") }
     } else {
       categories = Era.all.map { Category(code: $0.name, label: $0.name) }
     }
-    let indexByKey = index(categories)
+    let registry = CategoryRegistry(categories)
     return Categorization(
       id: "\(item.id):\(suffix)", item: item, name: "\(item.displayName) (\(byDecade ? "decades" : "eras"))",
       heading: "\(item.title)（\(byDecade ? "年代" : "元号")）", categories: categories, isMultiple: false
     ) { row in
       guard let year = NumericSummary.figure(row.values[itemIndex]) else { return [] }
       let key = byDecade ? "\(year / 10 * 10)s" : (Era.japanese(year)?.era.name ?? "")
-      return indexByKey[key].map { [$0] } ?? []
+      return registry.index(of: key, adding: false).map { [$0] } ?? []
     }
   }
 }

@@ -53,7 +53,7 @@ public struct Filter: Sendable {
           || TextNormalization.matchKey(category.fullLabel) == key
           || TextNormalization.matchKey(category.code) == key
       }
-      guard let match else {
+      guard let match = match ?? (circled == nil ? variable.categoryIndex(code: code) : nil) else {
         let known = variable.categories.map { $0.display }.joined(separator: " ")
         throw SurveyError.usage(
           "'\(code)' is not a category of \(variable.name) in the filter", expected: "one of \(known) or NA")

@@ -1,29 +1,40 @@
 /// The counts of one variable: per category, not answered, and the base the percentages are of.
-public struct Frequency: Sendable {
+///
+/// Built a row at a time (`add`), so that one reading of an export fills every table.
+public final class Frequency {
   public let categorization: Categorization
   public let rowNoun: String
-  public let counts: [Int]
-  public let rowCount: Int
-  public let notAnswered: Int
+  private var tallies: [Int] = []
+  public private(set) var rowCount = 0
+  public private(set) var notAnswered = 0
   /// Rows of a single-choice item that gave more than one code (each is counted under each).
-  public let multiplyCoded: Int
+  public private(set) var multiplyCoded = 0
 
-  public init(_ categorization: Categorization, rows: [Row], rowNoun: String) {
-    var counts = [Int](repeating: 0, count: categorization.categories.count)
-    var notAnswered = 0
-    var multiplyCoded = 0
-    for row in rows {
-      let indexes = categorization.categoryIndexes(of: row)
-      if indexes.isEmpty { notAnswered += 1 }
-      if indexes.count > 1 && !categorization.isMultiple { multiplyCoded += 1 }
-      for index in indexes { counts[index] += 1 }
-    }
+  public init(_ categorization: Categorization, rowNoun: String) {
     self.categorization = categorization
     self.rowNoun = rowNoun
-    self.counts = counts
-    self.rowCount = rows.count
-    self.notAnswered = notAnswered
-    self.multiplyCoded = multiplyCoded
+  }
+
+  public convenience init(_ categorization: Categorization, rows: [Row], rowNoun: String) {
+    self.init(categorization, rowNoun: rowNoun)
+    for row in rows { add(row) }
+  }
+
+  public func add(_ row: Row) {
+    let indexes = categorization.categoryIndexes(of: row)
+    rowCount += 1
+    if indexes.isEmpty { notAnswered += 1 }
+    if indexes.count > 1 && !categorization.isMultiple { multiplyCoded += 1 }
+    for index in indexes {
+      if index >= tallies.count { tallies += [Int](repeating: 0, count: index + 1 - tallies.count) }
+      tallies[index] += 1
+    }
+  }
+
+  /// The count of each category, in the categorization's order.
+  public var counts: [Int] {
+    let width = categorization.categories.count
+    return tallies + [Int](repeating: 0, count: max(0, width - tallies.count))
   }
 
   public var answered: Int { rowCount - notAnswered }

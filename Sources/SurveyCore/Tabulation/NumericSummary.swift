@@ -3,77 +3,118 @@
 ///
 /// Quartiles and the median interpolate linearly between order statistics (R's type 7, Excel's
 /// QUARTILE.INC, pandas' default): the p-quantile of n sorted values is at position (n − 1)p.
-public struct NumericSummary: Sendable {
+///
+/// Built a row at a time (`add`). Each line keeps how often each distinct figure occurs, not the
+/// figures themselves, so memory grows with the distinct figures, not with the rows.
+public final class NumericSummary {
   public let item: Item
   public let breakdown: Categorization
   public let rowNoun: String
-  public let lines: [Line]
-  public let total: Line
+  private let itemIndex: Int
+  private var tallies: [Line] = []
+  private var missing = Line(category: Category.notAnswered)
+  public private(set) var total = Line(category: Category(code: "total", label: "全体"))
 
   /// One row of the summary: the figures of the rows in one breakdown category.
   public struct Line: Sendable {
     public var category: Category
     public var rowCount = 0
-    /// The figures given (yen for amounts, Western years for start years), in input order.
-    public var values: [Int] = []
-    public var given: Int { values.count }
+    /// How many rows gave each figure (yen for amounts, Western years for start years).
+    public private(set) var occurrences: [Int: Int] = [:]
+    public private(set) var given = 0
+    private var total = 0
+    private var overflowed = false
     public var withoutFigure: Int { rowCount - given }
     /// The sum of the figures, or nil when it leaves the range of Int (only absurd inputs do:
     /// amounts are at most 1兆円 each).
-    public var sum: Int? {
-      var total = 0
-      for value in values {
-        let (next, overflow) = total.addingReportingOverflow(value)
-        if overflow { return nil }
-        total = next
-      }
-      return total
+    public var sum: Int? { overflowed ? nil : total }
+    public var minimum: Int? { occurrences.keys.min() }
+    public var maximum: Int? { occurrences.keys.max() }
+
+    init(category: Category) {
+      self.category = category
     }
 
     mutating func add(_ value: Int?) {
       rowCount += 1
-      if let value { values.append(value) }
+      guard let value else { return }
+      given += 1
+      occurrences[value, default: 0] += 1
+      let (next, overflow) = total.addingReportingOverflow(value)
+      if overflow { overflowed = true } else { total = next }
     }
 
     /// The p-quantile (p = quarters / 4) as a fraction, or nil without values.
     public func quantile(quarters: Int) -> Fraction? {
-      guard !values.isEmpty else { return nil }
-      let sorted = values.sorted()
+      guard given > 0 else { return nil }
       // Position (n − 1) × quarters / 4, kept in quarters to stay exact.
-      let position = (sorted.count - 1) * quarters
+      let position = (given - 1) * quarters
       let lower = position / 4
       let remainder = position % 4
-      let upper = min(lower + 1, sorted.count - 1)
-      return Fraction(4 * sorted[lower] + remainder * (sorted[upper] - sorted[lower]), 4)
+      let low = orderStatistic(lower)
+      let high = orderStatistic(min(lower + 1, given - 1))
+      return Fraction(4 * low + remainder * (high - low), 4)
     }
 
-    public var mean: Fraction? { values.isEmpty ? nil : sum.map { Fraction($0, values.count) } }
+    /// The k-th smallest figure (from 0).
+    private func orderStatistic(_ k: Int) -> Int {
+      var seen = 0
+      for value in occurrences.keys.sorted() {
+        seen += occurrences[value] ?? 0
+        if seen > k { return value }
+      }
+      return occurrences.keys.max() ?? 0
+    }
+
+    public var mean: Fraction? { given == 0 ? nil : sum.map { Fraction($0, given) } }
   }
 
-  /// The summary of the given rows of a form (all of them by default).
-  public init(_ item: Item, by breakdown: Categorization, in data: FormData, rows: [Row]? = nil)
-    throws(SurveyError)
-  {
+  /// An empty summary of an item of a form, to be filled with `add`.
+  public init(accumulating item: Item, by breakdown: Categorization, in data: FormData) throws(SurveyError) {
     guard let index = data.index(of: item), item.kind == .amount || item.kind == .year else {
       throw SurveyError.usage(
         "\(item.id) is not an amount or start-year item of \(data.form.title)",
         expected: "an item of kind amount or year")
     }
-    var lines = breakdown.categories.map { Line(category: $0) }
-    var missing = Line(category: Category.notAnswered)
-    var total = Line(category: Category(code: "total", label: "全体"))
-    for row in rows ?? data.rows {
-      let value = NumericSummary.figure(row.values[index])
-      total.add(value)
-      let indexes = breakdown.categoryIndexes(of: row)
-      if indexes.isEmpty { missing.add(value) }
-      for lineIndex in indexes { lines[lineIndex].add(value) }
-    }
     self.item = item
     self.breakdown = breakdown
     self.rowNoun = data.form.rowNoun
-    self.lines = lines + [missing]
-    self.total = total
+    self.itemIndex = index
+  }
+
+  /// The summary of the given rows of a form (all of them by default).
+  public convenience init(_ item: Item, by breakdown: Categorization, in data: FormData, rows: [Row]? = nil)
+    throws(SurveyError)
+  {
+    try self.init(accumulating: item, by: breakdown, in: data)
+    if let rows {
+      for row in rows { add(row) }
+    } else {
+      data.forEachRow(add)
+    }
+  }
+
+  public func add(_ row: Row) {
+    let value = NumericSummary.figure(row.values[itemIndex])
+    total.add(value)
+    let indexes = breakdown.categoryIndexes(of: row)
+    if indexes.isEmpty { missing.add(value) }
+    for index in indexes {
+      while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
+      tallies[index].add(value)
+    }
+  }
+
+  /// One line per breakdown category, then the breakdown's 無回答.
+  public var lines: [Line] {
+    let categories = breakdown.categories
+    var lines = categories.indices.map { index in
+      var line = index < tallies.count ? tallies[index] : Line(category: categories[index])
+      line.category = categories[index]
+      return line
+    }
+    lines.append(missing)
+    return lines
   }
 
   /// The figure of a cell: yen for an amount, the Western year for a start year, or nil.
@@ -113,9 +154,9 @@ public struct NumericSummary: Sendable {
         return isAmount ? .yen(value) : .year(value)
       }
       cells += [
-        statistic(line.mean), extreme(line.values.min()), statistic(line.quantile(quarters: 1)),
+        statistic(line.mean), extreme(line.minimum), statistic(line.quantile(quarters: 1)),
         statistic(line.quantile(quarters: 2)), statistic(line.quantile(quarters: 3)),
-        extreme(line.values.max()),
+        extreme(line.maximum),
       ]
       cells.append(.count(line.withoutFigure))
       rows.append(cells)
@@ -145,42 +186,71 @@ public struct NumericSummary: Sendable {
 
 /// Why rows gave no figure: each "no figure" code, the figure code written without a figure
 /// (grouped by what was written instead, e.g. `①未定`), and 無回答.
-public struct MissingFigureReasons: Sendable {
+public final class MissingFigureReasons {
   public let item: Item
   public let rowNoun: String
-  public let reasons: [(code: String, label: String, count: Int)]
-  public let given: Int
+  private let itemIndex: Int
+  private var withheld = [Int: Int]()
+  private var written: [(text: String, count: Int)] = []
+  private var blank = 0
+  public private(set) var given = 0
+  /// At most this many different texts written instead of a figure are told apart; the rest are
+  /// counted together, so that memory stays bounded on any input.
+  static let distinctTexts = 100
 
-  public init(_ item: Item, in data: FormData, rows: [Row]? = nil) throws(SurveyError) {
+  /// An empty tally of an item of a form, to be filled with `add`.
+  public init(accumulating item: Item, in data: FormData) throws(SurveyError) {
     guard let index = data.index(of: item), item.kind == .amount || item.kind == .year else {
       throw SurveyError.usage("\(item.id) is not an amount or start-year item of \(data.form.title)")
     }
-    var withheld = [Int: Int]()
-    var written: [(text: String, count: Int)] = []
-    var blank = 0
-    var given = 0
-    for row in rows ?? data.rows {
-      switch row.values[index] {
-      case .amount(let amount):
-        switch amount.status {
-        case .given: given += 1
-        case .withheld(let option): withheld[option.code, default: 0] += 1
-        case .figureMissing(let text):
-          if let at = written.firstIndex(where: { $0.text == text }) {
+    self.item = item
+    self.rowNoun = data.form.rowNoun
+    self.itemIndex = index
+  }
+
+  /// The reasons of the given rows of a form (all of them by default).
+  public convenience init(_ item: Item, in data: FormData, rows: [Row]? = nil) throws(SurveyError) {
+    try self.init(accumulating: item, in: data)
+    if let rows {
+      for row in rows { add(row) }
+    } else {
+      data.forEachRow(add)
+    }
+  }
+
+  public func add(_ row: Row) {
+    switch row.values[itemIndex] {
+    case .amount(let amount):
+      switch amount.status {
+      case .given: given += 1
+      case .withheld(let option): withheld[option.code, default: 0] += 1
+      case .figureMissing(let text):
+        if let at = written.firstIndex(where: { $0.text == text }) {
+          written[at].count += 1
+        } else if written.count < Self.distinctTexts {
+          written.append((text, 1))
+        } else {
+          let other = "…"
+          if let at = written.firstIndex(where: { $0.text == other }) {
             written[at].count += 1
           } else {
-            written.append((text, 1))
+            written.append((other, 1))
           }
         }
-      case .year(let year):
-        switch year.status {
-        case .given: given += 1
-        case .withheld(let option): withheld[option.code, default: 0] += 1
-        }
-      default:
-        blank += 1
       }
+    case .year(let year):
+      switch year.status {
+      case .given: given += 1
+      case .withheld(let option): withheld[option.code, default: 0] += 1
+      }
+    default:
+      blank += 1
     }
+  }
+
+  /// Each reason and how many rows gave it: the figure code without a figure (by what was written),
+  /// each "no figure" code, and 無回答.
+  public var reasons: [(code: String, label: String, count: Int)] {
     var reasons: [(code: String, label: String, count: Int)] = []
     let figure = item.options.first { $0.role == .figure }
     for (text, count) in written {
@@ -194,10 +264,7 @@ public struct MissingFigureReasons: Sendable {
       reasons.append((String(option.code), option.display, withheld[option.code] ?? 0))
     }
     reasons.append(("NA", Category.notAnswered.label, blank))
-    self.item = item
-    self.rowNoun = data.form.rowNoun
-    self.reasons = reasons
-    self.given = given
+    return reasons
   }
 
   public var withoutFigure: Int { reasons.reduce(0) { $0 + $1.count } }

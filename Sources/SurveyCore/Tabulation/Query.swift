@@ -34,38 +34,82 @@ public struct Query: Sendable {
     let layerVariable = try layer.map { name throws(SurveyError) in try resolver.variable(name) }
     var bound: [BoundFilter] = []
     for filter in filters { bound.append(try filter.bind(to: try resolver.variable(filter.item))) }
-    let rows = data.rows.filter { row in bound.allSatisfy { $0.keeps(row) } }
+    let joined = [variable] + [by, layerVariable].compactMap { $0 } + bound.map(\.variable)
+    let joins = joined.contains { $0.item.formID != data.form.id }
+    let organization = survey.organization
+
+    // One pass over the rows fills every slice: the whole selection, or one slice per layer.
+    let main = try slice(variable, by: by, data: data, organization: organization)
+    var layered: [Int: QuerySlice] = [:]
+    var layerMissing: QuerySlice?
+    if layerVariable != nil {
+      layerMissing = try slice(variable, by: by, data: data, organization: organization)
+    }
+    var kept = 0
+    var joinedRows = 0
+    var units = Set<UnitPath>()
+    var failure: SurveyError?
+    data.forEachRow { row in
+      for variable in joined { variable.learn(from: row) }
+      guard failure == nil, bound.allSatisfy({ $0.keeps(row) }) else { return }
+      kept += 1
+      if let unit = row.unit {
+        joinedRows += 1
+        units.insert(unit)
+      }
+      guard let layerVariable, let layerMissing else {
+        main.add(row)
+        return
+      }
+      let indexes = layerVariable.categoryIndexes(of: row)
+      if indexes.isEmpty { layerMissing.add(row) }
+      for index in indexes {
+        if layered[index] == nil {
+          do throws(SurveyError) {
+            layered[index] = try slice(variable, by: by, data: data, organization: organization)
+          } catch {
+            failure = error
+            return
+          }
+        }
+        layered[index]?.add(row)
+      }
+    }
+    if let failure { throw failure }
 
     var context: [String] = []
     if !bound.isEmpty {
       context.append(
         "filter: " + bound.map(\.description).joined(separator: " and ")
-          + " (\(rows.count) of \(data.rows.count) \(plural(data.form.rowNoun)))")
+          + " (\(kept) of \(data.rowCount) \(plural(data.form.rowNoun)))")
     }
-    let joined = [variable] + [by, layerVariable].compactMap { $0 } + bound.map(\.variable)
-    if joined.contains(where: { $0.item.formID != data.form.id }) {
-      context.append(joinNote(rows: rows, data: data, survey: survey))
+    if joins {
+      let rosterUnits = organization.units.count
+      context.append(
+        "joined on the unit: \(joinedRows) of \(kept) \(plural(data.form.rowNoun)) joined "
+          + "(\(kept - joinedRows) without a unit of the overall form, counted as 結合なし); "
+          + "they belong to \(units.count) of the \(rosterUnits) units, \(rosterUnits - units.count) units have none"
+      )
     }
 
-    var tables: [Table] = []
-    var slices: [(note: String?, rows: [Row])] = [(nil, rows)]
-    if let layerVariable {
-      slices = layerVariable.categories.indices.map { index in
-        (
-          "layer: \(layerVariable.name) = \(layerVariable.categories[index].display)",
-          rows.filter { layerVariable.categoryIndexes(of: $0).contains(index) }
-        )
+    var slices: [(note: String?, slice: QuerySlice)] = [(nil, main)]
+    if let layerVariable, let layerMissing {
+      slices = []
+      for index in layerVariable.categories.indices {
+        var slice = layered[index]
+        if slice == nil { slice = try self.slice(variable, by: by, data: data, organization: organization) }
+        guard let slice else { continue }
+        slices.append(("layer: \(layerVariable.name) = \(layerVariable.categories[index].display)", slice))
       }
-      let missing = rows.filter { layerVariable.categoryIndexes(of: $0).isEmpty }
-      slices.append(("layer: \(layerVariable.name) = \(Category.notAnswered.label)", missing))
+      slices.append(("layer: \(layerVariable.name) = \(Category.notAnswered.label)", layerMissing))
     }
-    for slice in slices {
-      var sliceTables = try self.tables(
-        variable, by: by, rows: slice.rows, data: data, organization: survey.organization)
-      let notes = context + (slice.note.map { [$0] } ?? [])
+    var tables: [Table] = []
+    for (note, slice) in slices {
+      var sliceTables = slice.tables()
+      let notes = context + (note.map { [$0] } ?? [])
       for index in sliceTables.indices {
         sliceTables[index].notes = notes + sliceTables[index].notes
-        if let note = slice.note {
+        if let note {
           sliceTables[index].title += "  [\(note)]"
           sliceTables[index].id += "@" + note
           sliceTables[index].long?.id += "@" + note
@@ -88,45 +132,57 @@ public struct Query: Sendable {
     return (try resolver.variable(item), try resolver.variable(breakdown), rows)
   }
 
-  private func tables(
-    _ variable: Categorization, by: Categorization?, rows: [Row], data: FormData, organization: Organization
-  ) throws(SurveyError) -> [Table] {
+  /// The tables of one slice of the rows, as accumulators to be filled a row at a time.
+  private func slice(
+    _ variable: Categorization, by: Categorization?, data: FormData, organization: Organization
+  )
+    throws(SurveyError) -> QuerySlice
+  {
     let item = variable.item
     let rowNoun = data.form.rowNoun
     let isFigure = (item.kind == .amount || item.kind == .year) && variable.id == item.id
-    var tables: [Table] = []
+    let slice = QuerySlice()
     if let by {
       if isFigure {
-        tables.append(try NumericSummary(item, by: by, in: data, rows: rows).table(options))
+        let summary = try NumericSummary(accumulating: item, by: by, in: data)
+        slice.adders.append(summary.add)
+        slice.makers.append { [options] in summary.table(options) }
       }
-      let crosstab = Crosstab(variable, by: by, rows: rows, rowNoun: rowNoun)
-      tables.append(crosstab.table(options))
+      let crosstab = Crosstab(variable, by: by, rowNoun: rowNoun)
+      slice.adders.append(crosstab.add)
+      slice.makers.append { [options] in crosstab.table(options) }
       if statistics {
-        tables.append(statisticsTable(crosstab, rows: rows))
+        slice.makers.append { Query.statisticsTable(crosstab) }
       }
-      return tables
+      return slice
     }
-    switch item.kind {
-    case .department, .section, .unit:
-      tables.append(StandardReport.countTable(Frequency(variable, rows: rows, rowNoun: rowNoun)))
-    case .identifier:
+    if item.kind == .identifier {
       throw SurveyError.usage(
         "\(item.id) identifies each \(rowNoun); it has nothing to count",
         expected: "a coded, text or hierarchy item")
-    default:
-      tables.append(Frequency(variable, rows: rows, rowNoun: rowNoun).table(options))
+    }
+    let frequency = Frequency(variable, rowNoun: rowNoun)
+    slice.adders.append(frequency.add)
+    if item.kind.isHierarchy {
+      slice.makers.append { StandardReport.countTable(frequency) }
+    } else {
+      slice.makers.append { [options] in frequency.table(options) }
     }
     if isFigure {
       if let department = data.form.items.first(where: { $0.kind == .department }) {
         let byDepartment = try Categorization(item: department, in: data, organization: organization)
-        tables.append(try NumericSummary(item, by: byDepartment, in: data, rows: rows).table(options))
+        let summary = try NumericSummary(accumulating: item, by: byDepartment, in: data)
+        slice.adders.append(summary.add)
+        slice.makers.append { [options] in summary.table(options) }
       }
-      tables.append(try MissingFigureReasons(item, in: data, rows: rows).table())
+      let reasons = try MissingFigureReasons(accumulating: item, in: data)
+      slice.adders.append(reasons.add)
+      slice.makers.append { reasons.table() }
     }
-    return tables
+    return slice
   }
 
-  private func statisticsTable(_ crosstab: Crosstab, rows: [Row]) -> Table {
+  private static func statisticsTable(_ crosstab: Crosstab) -> Table {
     let id = "\(crosstab.item.id)-by-\(crosstab.breakdown.id)-statistics"
     let title = "Tests of independence: \(crosstab.item.name) by \(crosstab.breakdown.name)"
     let columns = [Column("statistic"), Column("value")]
@@ -137,7 +193,7 @@ public struct Query: Sendable {
           "Not computed: a multiple-choice item counts a row in several cells, so the cells are not independent observations."
         ])
     }
-    let cases = IndependenceTest.cases(crosstab.item, by: crosstab.breakdown, rows: rows)
+    let cases = crosstab.cases
     guard let test = IndependenceTest(cases.counts) else {
       return Table(
         id: id, title: title, columns: columns,
@@ -176,15 +232,6 @@ public struct Query: Sendable {
       throw SurveyError.usage("no data for the items named")
     }
     return data
-  }
-
-  private func joinNote(rows: [Row], data: FormData, survey: Survey) -> String {
-    let joined = rows.filter { $0.unit != nil }
-    let units = Set(joined.compactMap(\.unit))
-    let rosterUnits = survey.organization.units.count
-    return "joined on the unit: \(joined.count) of \(rows.count) \(plural(data.form.rowNoun)) joined "
-      + "(\(rows.count - joined.count) without a unit of the overall form, counted as 結合なし); "
-      + "they belong to \(units.count) of the \(rosterUnits) units, \(rosterUnits - units.count) units have none"
   }
 
   /// The one item a name means; several forms may share a title, then the preferred form's wins.
@@ -255,4 +302,16 @@ struct VariableResolver {
     }
     return try Categorization.joined(item: item, roster: roster, organization: survey.organization)
   }
+}
+
+/// The accumulators of one slice of a request's rows, and how to turn them into tables.
+final class QuerySlice {
+  var adders: [(Row) -> Void] = []
+  var makers: [() -> Table] = []
+
+  func add(_ row: Row) {
+    for add in adders { add(row) }
+  }
+
+  func tables() -> [Table] { makers.map { $0() } }
 }

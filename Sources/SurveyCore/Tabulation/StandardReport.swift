@@ -13,52 +13,79 @@ public enum StandardReport {
     return Report(title: "kyodo standard report", sections: sections)
   }
 
+  /// One form's tables, all filled in one pass over its rows.
   private static func section(for data: FormData, in survey: Survey, isRoster: Bool, options: TableOptions)
     throws(SurveyError) -> ReportSection
   {
     let form = data.form
     let organization = survey.organization
-    var tables: [Table] = []
+    let rowNoun = form.rowNoun
     guard let departmentItem = form.items.first(where: { $0.kind == .department }) else {
       return ReportSection(
-        heading: form.title, summary: ["\(data.rows.count) \(plural(form.rowNoun))"], tables: [])
+        heading: form.title, summary: ["\(data.rowCount) \(plural(form.rowNoun))"], tables: [])
     }
     let byDepartment = try Categorization(item: departmentItem, in: data, organization: organization)
-    let departments = Set(data.rows.compactMap { $0.values[data.index(of: departmentItem) ?? 0].text }).count
-    let summary = [
-      "\(data.rows.count) \(plural(form.rowNoun)) in \(departments) departments (\(data.file), \(data.encoding.rawValue))"
-    ]
+    let perDepartment = Frequency(byDepartment, rowNoun: rowNoun)
+    var adders: [(Row) -> Void] = [perDepartment.add]
+    var tables: [() -> Table] = []
+    func frequency(_ categorization: Categorization) -> Frequency {
+      let frequency = Frequency(categorization, rowNoun: rowNoun)
+      adders.append(frequency.add)
+      return frequency
+    }
+    func crosstab(_ item: Categorization, by breakdown: Categorization) -> Crosstab {
+      let crosstab = Crosstab(item, by: breakdown, rowNoun: rowNoun)
+      adders.append(crosstab.add)
+      return crosstab
+    }
 
     if isRoster {
       for item in form.items where item.kind == .text {
         let answered = try Categorization(item: item, in: data, organization: organization)
-        tables.append(
-          answeredTable(Crosstab(answered, by: byDepartment, rows: data.rows, rowNoun: form.rowNoun)))
+        let table = crosstab(answered, by: byDepartment)
+        tables.append { answeredTable(table) }
       }
       for item in form.items where item.kind.isCoded {
         let coded = try Categorization(item: item, in: data, organization: organization)
-        tables.append(Frequency(coded, rows: data.rows, rowNoun: form.rowNoun).table(options))
+        let counts = frequency(coded)
+        tables.append { counts.table(options) }
         for text in form.items where text.kind == .text {
           let answered = try Categorization(item: text, in: data, organization: organization)
-          tables.append(Crosstab(answered, by: coded, rows: data.rows, rowNoun: form.rowNoun).table(options))
+          let table = crosstab(answered, by: coded)
+          tables.append { table.table(options) }
         }
       }
     } else {
-      tables.append(countTable(Frequency(byDepartment, rows: data.rows, rowNoun: form.rowNoun)))
+      tables.append { countTable(perDepartment) }
       for item in form.items where item.kind.isCoded {
         let coded = try Categorization(item: item, in: data, organization: organization)
-        tables.append(Frequency(coded, rows: data.rows, rowNoun: form.rowNoun).table(options))
+        let counts = frequency(coded)
+        tables.append { counts.table(options) }
       }
       let breakdowns = [departmentItem] + form.items.filter(\.isReportBreakdown)
       for figureItem in form.items where figureItem.kind == .amount || figureItem.kind == .year {
         for breakdown in figureItem.kind == .amount ? breakdowns : [departmentItem] {
-          let categories = try Categorization(item: breakdown, in: data, organization: organization)
-          tables.append(try NumericSummary(figureItem, by: categories, in: data).table(options))
+          let categories =
+            breakdown.id == departmentItem.id
+            ? byDepartment : try Categorization(item: breakdown, in: data, organization: organization)
+          let summary = try NumericSummary(accumulating: figureItem, by: categories, in: data)
+          adders.append(summary.add)
+          tables.append { summary.table(options) }
         }
-        tables.append(try MissingFigureReasons(figureItem, in: data).table())
+        let reasons = try MissingFigureReasons(accumulating: figureItem, in: data)
+        adders.append(reasons.add)
+        tables.append { reasons.table() }
       }
     }
-    return ReportSection(heading: "\(form.title) (\(form.id))", summary: summary, tables: tables)
+    data.forEachRow { row in
+      for add in adders { add(row) }
+    }
+    let departments = perDepartment.counts.filter { $0 > 0 }.count
+    let summary = [
+      "\(data.rowCount) \(plural(form.rowNoun)) in \(departments) departments (\(data.file), \(data.encoding.rawValue))"
+    ]
+    let built = tables.map { $0() }
+    return ReportSection(heading: "\(form.title) (\(form.id))", summary: summary, tables: built)
   }
 
   /// Rows per department: 全体 first, then each department, then rows without one.

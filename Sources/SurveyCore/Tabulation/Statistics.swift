@@ -62,22 +62,7 @@ public struct IndependenceTest: Sendable {
   public static func cases(_ item: Categorization, by breakdown: Categorization, rows: [Row]) -> (
     counts: [[Int]], multiplyCoded: Int
   ) {
-    var counts = [[Int]](
-      repeating: [Int](repeating: 0, count: item.categories.count), count: breakdown.categories.count)
-    var multiplyCoded = 0
-    for row in rows {
-      let column = item.categoryIndexes(of: row)
-      let line = breakdown.categoryIndexes(of: row)
-      if column.count > 1 || line.count > 1 {
-        multiplyCoded += 1
-        continue
-      }
-      guard let c = column.first, let r = line.first, !item.isUnjoined(c), !breakdown.isUnjoined(r) else {
-        continue
-      }
-      counts[r][c] += 1
-    }
-    return (counts, multiplyCoded)
+    Crosstab(item, by: breakdown, rows: rows, rowNoun: "row").cases
   }
 
   /// Whether more than 20% of cells expect fewer than 5: the chi-square approximation is then poor.
