@@ -195,56 +195,64 @@ public enum ExportLoader {
 /// Remembers how cells were read, so that the same text in the same column is parsed once: real
 /// exports repeat their coded cells (`①講座`, `②実行委`) on row after row.
 ///
-/// Diagnostics are kept without their place and given the place of each cell they are met in.
-/// The cache stops growing at a fixed number of entries, so memory stays bounded on any input.
+/// Cells are looked up by their UTF-8 bytes, so a cell met before costs no string. Diagnostics are
+/// kept without their place and given the place of each cell they are met in. The cache stops
+/// growing at a fixed number of entries, so memory stays bounded on any input.
 public final class CellCache: @unchecked Sendable {
   // Used by one reader at a time (one reading, or the passes of one export, one after another).
-  private var entries: [CellKey: (value: Value, diagnostics: [Diagnostic])] = [:]
+  private var buckets: [Int: [Entry]] = [:]
+  private var count = 0
   static let capacity = 100_000
 
-  /// A column and a cell's text, hashed and compared by its UTF-8 bytes (String's own hashing
-  /// normalizes Unicode, which costs more than the parse it would save).
-  private struct CellKey: Hashable {
+  private struct Entry {
     var itemIndex: Int
-    var text: String
-
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(itemIndex)
-      var text = text
-      text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (lhs: CellKey, rhs: CellKey) -> Bool {
-      guard lhs.itemIndex == rhs.itemIndex, lhs.text.utf8.count == rhs.text.utf8.count else { return false }
-      var left = lhs.text
-      var right = rhs.text
-      return left.withUTF8 { a in right.withUTF8 { b in a.elementsEqual(b) } }
-    }
+    var bytes: [UInt8]
+    var value: Value
+    var diagnostics: [Diagnostic]
   }
 
   public init() {}
 
-  func parse(
-    _ raw: String, itemIndex: Int, item: Item, codebook: Codebook, at location: CellLocation
-  )
+  /// The value of a cell given by its text.
+  func parse(_ raw: String, itemIndex: Int, item: Item, codebook: Codebook, at location: CellLocation)
     -> (value: Value, diagnostics: [Diagnostic])
   {
-    let key = CellKey(itemIndex: itemIndex, text: raw)
-    if let hit = entries[key] {
-      return (
-        hit.value,
-        hit.diagnostics.map { diagnostic in
-          var placed = diagnostic
-          placed.line = location.line
-          placed.column = location.column
-          placed.file = location.file
-          return placed
-        }
-      )
+    var text = raw
+    return text.withUTF8 { bytes in
+      parse(bytes, itemIndex: itemIndex, item: item, codebook: codebook, at: location, text: raw)
     }
+  }
+
+  /// The value of a cell given by its trimmed UTF-8 bytes (and its text, when already made).
+  func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, itemIndex: Int, item: Item, codebook: Codebook,
+    at location: CellLocation, text: String? = nil
+  ) -> (value: Value, diagnostics: [Diagnostic]) {
+    var hasher = Hasher()
+    hasher.combine(itemIndex)
+    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+    let hash = hasher.finalize()
+    if let entries = buckets[hash] {
+      for entry in entries where entry.itemIndex == itemIndex && entry.bytes.elementsEqual(bytes) {
+        return (entry.value, entry.diagnostics.map { placed($0, at: location) })
+      }
+    }
+    let raw = text ?? String(decoding: bytes, as: UTF8.self)
     let parsed = CellParser.parse(raw, item: item, codebook: codebook, at: location)
-    if entries.count < CellCache.capacity { entries[key] = parsed }
+    if count < CellCache.capacity {
+      buckets[hash, default: []].append(
+        Entry(itemIndex: itemIndex, bytes: Array(bytes), value: parsed.value, diagnostics: parsed.diagnostics))
+      count += 1
+    }
     return parsed
+  }
+
+  private func placed(_ diagnostic: Diagnostic, at location: CellLocation) -> Diagnostic {
+    var placed = diagnostic
+    placed.line = location.line
+    placed.column = location.column
+    placed.file = location.file
+    return placed
   }
 }
 
@@ -268,6 +276,7 @@ public struct RowReader {
   private let names: [String]
   private let cache: CellCache
   private var finished = false
+  private var spans: [FieldSpan] = []
 
   /// Reads the header; problems with it are logged, and `hasHeader` says whether there was one.
   public init(
@@ -305,47 +314,57 @@ public struct RowReader {
   /// closed). Ragged rows are logged and skipped.
   public mutating func next() -> Row? {
     while !finished {
-      let next: TSVRecord?
+      let line: Int?
       do throws(SurveyError) {
-        next = try reader.next()
+        line = try reader.nextSpans(into: &spans)
       } catch {
         log.append(contentsOf: error.diagnostics)
         finished = true
         return nil
       }
-      guard let record = next else {
+      guard let line else {
         finished = true
         return nil
       }
       rowsRead += 1
-      if record.fields.count != headerCount {
+      if spans.count != headerCount {
         log.append(
           Diagnostic(
-            .error, file: file, line: record.line,
-            found: "a row of \(record.fields.count) fields (a ragged row)",
+            .error, file: file, line: line,
+            found: "a row of \(spans.count) fields (a ragged row)",
             expected: "\(headerCount) fields, as in the header"))
         // Its hierarchy cells still stand above the rows that inherit them.
         for (itemIndex, item) in form.items.enumerated() where item.fillsDown {
-          if let column = columns[itemIndex], column < record.fields.count {
-            let raw = record.fields[column].trimmingSpaces
+          if let column = columns[itemIndex], column < spans.count {
+            let raw = reader.string(of: spans[column]).trimmingSpaces
             if !raw.isEmpty { inherited[itemIndex] = raw }
           }
         }
         continue
       }
-      return row(from: record)
+      return row(line: line)
     }
     return nil
   }
 
-  private mutating func row(from record: TSVRecord) -> Row {
+  private mutating func row(line: Int) -> Row {
     var values = [Value](repeating: .blank, count: form.items.count)
     // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
     var changedLevel: Item?
     for (itemIndex, item) in form.items.enumerated() {
       guard let column = columns[itemIndex] else { continue }
-      var raw = record.fields[column].trimmingSpaces
-      let location = CellLocation(file: file, line: record.line, column: column + 1, item: names[itemIndex])
+      let span = spans[column]
+      let location = CellLocation(file: file, line: line, column: column + 1, item: names[itemIndex])
+      if !item.fillsDown && span.isVerbatim {
+        let parsed = reader.withBytes(of: span) { bytes in
+          cache.parse(
+            CellBytes.trimmed(bytes), itemIndex: itemIndex, item: item, codebook: codebook, at: location)
+        }
+        values[itemIndex] = parsed.value
+        log.append(contentsOf: parsed.diagnostics)
+        continue
+      }
+      var raw = reader.string(of: span).trimmingSpaces
       if item.fillsDown {
         if !raw.isEmpty {
           if changedLevel == nil, raw != inherited[itemIndex] { changedLevel = item }
@@ -369,8 +388,56 @@ public struct RowReader {
       values[itemIndex] = value
       log.append(contentsOf: diagnostics)
     }
-    return Row(line: record.line, values: values)
+    return Row(line: line, values: values)
   }
+}
+
+/// White space at the edges of a cell's UTF-8 bytes, found without making a string: the same
+/// characters as `trimmingSpaces` (Unicode's White_Space).
+enum CellBytes {
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = bytes.count
+    while start < end, let length = spaceLength(bytes, at: start, before: end) { start += length }
+    while start < end, let length = spaceLength(endingAt: end, in: bytes, after: start) { end -= length }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  /// The length of a white-space character starting at `index`, or nil.
+  private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> Int? {
+    guard mayStartSpace(bytes[index]) else { return nil }
+    for space in spaces where index + space.count <= end {
+      if (0..<space.count).allSatisfy({ bytes[index + $0] == space[$0] }) { return space.count }
+    }
+    return nil
+  }
+
+  /// The length of a white-space character ending just before `end`, or nil.
+  private static func spaceLength(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>, after start: Int)
+    -> Int?
+  {
+    let last = bytes[end - 1]
+    guard last <= 0x20 || last == 0x80 || last == 0x85 || last == 0xA0 || (0x80...0xAF).contains(last) || last == 0x9F
+    else { return nil }
+    for space in spaces where end - space.count >= start {
+      let from = end - space.count
+      if (0..<space.count).allSatisfy({ bytes[from + $0] == space[$0] }) { return space.count }
+    }
+    return nil
+  }
+
+  /// Whether a byte can begin one of `spaces`.
+  private static func mayStartSpace(_ byte: UInt8) -> Bool {
+    byte <= 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
+  }
+
+  /// U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F,
+  /// U+3000 in UTF-8.
+  private static let spaces: [[UInt8]] = {
+    let scalars: [UInt32] =
+      Array(0x09...0x0D) + [0x20, 0x85, 0xA0, 0x1680] + Array(0x2000...0x200A) + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+    return scalars.compactMap { Unicode.Scalar($0).map { Array(String($0).utf8) } }
+  }()
 }
 
 /// How a streamed export's rows are read again: a new reader over the file for each pass, and the

@@ -69,6 +69,116 @@ public struct TSVReader {
     return TSVRecord(line: start, fields: fields)
   }
 
+  /// The next record as spans of the reader's buffer, without making strings: the hot path of
+  /// large exports. The spans are valid until the next call; `bytes(of:)` and `string(of:)` read
+  /// them. Returns the record's first line, or nil at the end of the input.
+  public mutating func nextSpans(into spans: inout [FieldSpan]) throws(SurveyError) -> Int? {
+    try ensureWholeRecord()
+    skipBlankLines()
+    guard position < bytes.count else { return nil }
+    let start = line
+    spans.removeAll(keepingCapacity: true)
+    while true {
+      spans.append(try readFieldSpan())
+      if position >= bytes.count { break }
+      if bytes[position] == Self.tab {
+        position += 1
+        continue
+      }
+      consumeLineEnd()
+      break
+    }
+    return start
+  }
+
+  /// Calls `body` with a span's bytes: the cell's text itself unless `span.isVerbatim` is false.
+  public func withBytes<R>(of span: FieldSpan, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    bytes.withUnsafeBufferPointer { buffer in
+      body(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
+    }
+  }
+
+  /// A span's text, with a quoted field's `""` read as `"` and any text after its closing quote.
+  public func string(of span: FieldSpan) -> String {
+    guard !span.isVerbatim else { return String(decoding: bytes[span.start..<span.end], as: UTF8.self) }
+    var value: [UInt8] = []
+    var index = span.start
+    var quoted = true
+    while index < span.end {
+      let byte = bytes[index]
+      if quoted && byte == Self.quote {
+        if index + 1 < span.end, bytes[index + 1] == Self.quote {
+          value.append(Self.quote)
+          index += 2
+          continue
+        }
+        quoted = false
+        index += 1
+        continue
+      }
+      value.append(byte)
+      index += 1
+    }
+    return String(decoding: value, as: UTF8.self)
+  }
+
+  private mutating func readFieldSpan() throws(SurveyError) -> FieldSpan {
+    guard position < bytes.count, bytes[position] == Self.quote else {
+      let start = position
+      while position < bytes.count {
+        let byte = bytes[position]
+        if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
+        position += 1
+      }
+      return FieldSpan(start: start, end: position, isVerbatim: true)
+    }
+    let openingLine = line
+    position += 1
+    let start = position
+    var verbatim = true
+    var end = start
+    while true {
+      guard position < bytes.count else {
+        throw SurveyError(
+          Diagnostic(
+            .error, file: file, line: openingLine,
+            found: "a quoted field that is never closed (it runs to the end of the file)",
+            expected: "a closing double quote"))
+      }
+      let byte = bytes[position]
+      if byte == Self.quote {
+        if position + 1 < bytes.count, bytes[position + 1] == Self.quote {
+          verbatim = false
+          position += 2
+          continue
+        }
+        end = position
+        position += 1
+        break
+      }
+      if byte == Self.newline {
+        line += 1
+      } else if byte == Self.carriageReturn {
+        if position + 1 >= bytes.count || bytes[position + 1] != Self.newline { line += 1 }
+      }
+      position += 1
+    }
+    // Text after the closing quote and before the delimiter is kept, as Excel does.
+    if position < bytes.count, bytes[position] != Self.tab, bytes[position] != Self.newline,
+      bytes[position] != Self.carriageReturn
+    {
+      verbatim = false
+      while position < bytes.count {
+        let byte = bytes[position]
+        if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
+        position += 1
+      }
+    }
+    // A span that is not verbatim keeps its raw bytes from the first inner byte: `string(of:)`
+    // reads the doubled quotes, the closing quote and what follows it.
+    return verbatim ? FieldSpan(start: start, end: end, isVerbatim: true) : FieldSpan(start: start, end: position, isVerbatim: false)
+  }
+
   /// Every remaining record.
   public mutating func readAll() throws(SurveyError) -> [TSVRecord] {
     var records: [TSVRecord] = []
@@ -215,6 +325,15 @@ public struct TSVReader {
       bytes.append(contentsOf: chunk)
     }
   }
+}
+
+/// A field of the record `TSVReader.nextSpans` read: a range of the reader's buffer.
+public struct FieldSpan: Sendable, Hashable {
+  public var start: Int
+  public var end: Int
+  /// Whether the bytes are the cell's text as they stand (no `""` to undo, nothing after a
+  /// closing quote); otherwise `TSVReader.string(of:)` makes the text.
+  public var isVerbatim: Bool
 }
 
 /// Where a streaming `TSVReader` gets its UTF-8 bytes: a chunk at a time, nil at the end.
