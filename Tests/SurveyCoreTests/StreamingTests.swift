@@ -55,4 +55,75 @@ final class StreamingTests: XCTestCase {
       XCTAssertEqual(try reader.readAll(), whole, "chunks of \(size) bytes")
     }
   }
+
+  func testRowsReadFromChunksSplitAnywhereAreTheSame() throws {
+    let survey = try Survey.load(directory: Self.data)
+    let form = try XCTUnwrap(survey.codebook.form(id: "a"))
+    let url = Self.data.appendingPathComponent("a.tsv")
+    var whole = RowReader(
+      form, reader: TSVReader(utf8: try Survey.readFile(url), file: "a.tsv"), file: "a.tsv",
+      codebook: survey.codebook)
+    var expected: [(Int, [Value])] = []
+    while let row = whole.next() { expected.append((row.line, row.values)) }
+    XCTAssertEqual(expected.count, 70)
+    for size in [1, 2, 3, 5, 64, 4096] {
+      var reader = RowReader(
+        form,
+        reader: TSVReader(source: try FileChunks(url: url, file: "a.tsv", chunkSize: size), file: "a.tsv"),
+        file: "a.tsv", codebook: survey.codebook)
+      var rows: [(Int, [Value])] = []
+      while let row = reader.next() { rows.append((row.line, row.values)) }
+      XCTAssertEqual(rows.map(\.0), expected.map(\.0), "chunks of \(size) bytes")
+      XCTAssertEqual(rows.map(\.1), expected.map(\.1), "chunks of \(size) bytes")
+      XCTAssertEqual(reader.log.diagnostics.map(\.description), whole.log.diagnostics.map(\.description))
+    }
+  }
+
+  /// A copy of the bundled data with a.tsv replaced, in a temporary directory.
+  func bundledWith(a bytes: [UInt8]) throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kyodo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+    for name in ["codebook.tsv", "overall.tsv", "b.tsv", "c.tsv"] {
+      try FileManager.default.copyItem(
+        at: Self.data.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+    }
+    try Data(bytes).write(to: directory.appendingPathComponent("a.tsv"))
+    return directory
+  }
+
+  func testAStreamedCP932ExportIsDecodedWhole() throws {
+    let mini = Self.data.deletingLastPathComponent().appendingPathComponent("Tests/KyodoTests/Fixtures/mini")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kyodo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+    for name in ["codebook.tsv", "overall.tsv"] {
+      try FileManager.default.copyItem(
+        at: mini.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+    }
+    let text = try String(contentsOf: mini.appendingPathComponent("a.tsv"), encoding: .utf8)
+    try XCTUnwrap(text.data(using: .shiftJIS)).write(to: directory.appendingPathComponent("a.tsv"))
+    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    XCTAssertEqual(streamed.data(for: "a")?.encoding, .cp932)
+    let expected = OutputFormat.tsv.render(try StandardReport.make(try Survey.load(directory: mini)))
+    XCTAssertEqual(
+      OutputFormat.tsv.render(try StandardReport.make(streamed)).replacingOccurrences(
+        of: "CP932", with: "UTF-8"
+      )
+      .replacingOccurrences(of: directory.path, with: mini.path), expected)
+  }
+
+  func testABadByteInAStreamedExportIsNamedWithItsLine() throws {
+    let bytes = Array("部\t課\n日本\tです\n".utf8) + [0x41, 0xFF, 0x0A]
+    let directory = try bundledWith(a: bytes)
+    XCTAssertThrowsError(try Survey.load(directory: directory, streamingThreshold: 0)) { error in
+      let diagnostics = (error as? SurveyError)?.diagnostics ?? []
+      XCTAssertEqual(diagnostics.first?.line, 3)
+      XCTAssertEqual(
+        diagnostics.first?.found,
+        "bytes FF 0A at byte offset \(bytes.count - 2) that no supported encoding reads")
+    }
+  }
 }

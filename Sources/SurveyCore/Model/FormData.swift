@@ -241,7 +241,8 @@ public final class CellCache: @unchecked Sendable {
     let parsed = CellParser.parse(raw, item: item, codebook: codebook, at: location)
     if count < CellCache.capacity {
       buckets[hash, default: []].append(
-        Entry(itemIndex: itemIndex, bytes: Array(bytes), value: parsed.value, diagnostics: parsed.diagnostics))
+        Entry(itemIndex: itemIndex, bytes: Array(bytes), value: parsed.value, diagnostics: parsed.diagnostics)
+      )
       count += 1
     }
     return parsed
@@ -404,7 +405,8 @@ enum CellBytes {
   }
 
   /// The length of a white-space character starting at `index`, or nil.
-  private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> Int? {
+  private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> Int?
+  {
     guard mayStartSpace(bytes[index]) else { return nil }
     for space in spaces where index + space.count <= end {
       if (0..<space.count).allSatisfy({ bytes[index + $0] == space[$0] }) { return space.count }
@@ -417,7 +419,9 @@ enum CellBytes {
     -> Int?
   {
     let last = bytes[end - 1]
-    guard last <= 0x20 || last == 0x80 || last == 0x85 || last == 0xA0 || (0x80...0xAF).contains(last) || last == 0x9F
+    guard
+      last <= 0x20 || last == 0x80 || last == 0x85 || last == 0xA0 || (0x80...0xAF).contains(last)
+        || last == 0x9F
     else { return nil }
     for space in spaces where end - space.count >= start {
       let from = end - space.count
@@ -435,7 +439,9 @@ enum CellBytes {
   /// U+3000 in UTF-8.
   private static let spaces: [[UInt8]] = {
     let scalars: [UInt32] =
-      Array(0x09...0x0D) + [0x20, 0x85, 0xA0, 0x1680] + Array(0x2000...0x200A) + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+      Array(0x09...0x0D) + [0x20, 0x85, 0xA0, 0x1680] + Array(0x2000...0x200A) + [
+        0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+      ]
     return scalars.compactMap { Unicode.Scalar($0).map { Array(String($0).utf8) } }
   }()
 }

@@ -279,3 +279,31 @@ public struct Survey: Sendable {
       expected: "a 部 and 課 of the overall form")
   }
 }
+
+/// The units of rows, remembered by their 部 and 課 cells: a streamed export asks for the same few
+/// pairs on every row.
+///
+/// Unchecked Sendable: a lookup is used by one pass at a time.
+final class UnitLookup: @unchecked Sendable {
+  private let organization: Organization
+  private var known: [String: UnitPath?] = [:]
+  private var last: (department: String, cell: String, unit: UnitPath?)?
+
+  init(_ organization: Organization) {
+    self.organization = organization
+  }
+
+  func unit(department: String, sectionCell cell: String) -> UnitPath? {
+    if let last, last.department == department, last.cell == cell { return last.unit }
+    let key = department + "\t" + cell
+    let unit: UnitPath?
+    if let found = known[key] {
+      unit = found
+    } else {
+      unit = organization.unit(department: department, sectionCell: cell)
+      if known.count < 10_000 { known[key] = unit }
+    }
+    last = (department, cell, unit)
+    return unit
+  }
+}

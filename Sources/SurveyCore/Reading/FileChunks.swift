@@ -10,10 +10,10 @@ import Foundation
 public final class FileChunks: ByteChunkSource {
   public let file: String
   private let handle: FileHandle
+  private let url: URL
   private let chunkSize: Int
   private var carry: [UInt8] = []
   private var offset = 0
-  private var lines = 1
   private var sawNonASCII = false
   private var started = false
   public private(set) var hadBOM = false
@@ -26,12 +26,19 @@ public final class FileChunks: ByteChunkSource {
         Diagnostic(.error, file: file, found: "a file that cannot be read", expected: "a readable file"))
     }
     self.handle = handle
+    self.url = url
     self.file = file
     self.chunkSize = chunkSize
   }
 
   deinit {
     try? handle.close()
+  }
+
+  /// The line of a byte offset, counted again from the start of the file: only errors need it.
+  private func lineOf(_ offset: Int) -> Int {
+    guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return 1 }
+    return 1 + data.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
   }
 
   public func nextChunk() throws(SurveyError) -> [UInt8]? {
@@ -45,7 +52,8 @@ public final class FileChunks: ByteChunkSource {
           .error, file: file, found: "a read error (\(error.localizedDescription))",
           expected: "a readable file"))
     }
-    var bytes = carry + Array(data)
+    var bytes = carry
+    bytes.append(contentsOf: data)
     carry = []
     let atEnd = data.isEmpty
     if !started {
@@ -82,7 +90,7 @@ public final class FileChunks: ByteChunkSource {
         needsWholeFileDecoding = true
         return nil
       }
-      let line = lines + before.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      let line = lineOf(offset + bad)
       if checked[bad] == 0 {
         throw SurveyError(
           Diagnostic(
@@ -99,13 +107,12 @@ public final class FileChunks: ByteChunkSource {
           expected: hadBOM ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is"))
     }
     if !sawNonASCII { sawNonASCII = checked.contains { $0 >= 0x80 } }
-    lines += checked.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     offset += checked.count
     if atEnd && !carry.isEmpty {
       let shown = carry.prefix(4).map { String(format: "%02X", $0) }
       throw SurveyError(
         Diagnostic(
-          .error, file: file, line: lines,
+          .error, file: file, line: lineOf(offset),
           found:
             "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
           expected: "UTF-8, as the text before them is"))

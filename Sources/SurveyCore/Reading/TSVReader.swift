@@ -73,22 +73,60 @@ public struct TSVReader {
   /// large exports. The spans are valid until the next call; `bytes(of:)` and `string(of:)` read
   /// them. Returns the record's first line, or nil at the end of the input.
   public mutating func nextSpans(into spans: inout [FieldSpan]) throws(SurveyError) -> Int? {
-    try ensureWholeRecord()
+    // Read the record where it stands; when the buffer ends inside it, read more and start again.
+    while true {
+      let (savedPosition, savedLine) = (position, line)
+      if let line = try spansOnce(into: &spans) { return line }
+      if position < bytes.count || exhausted { return nil }
+      position = savedPosition
+      line = savedLine
+      try refill()
+    }
+  }
+
+  /// The record's first line, or nil either at the end of the input or, when more bytes could
+  /// come, where the buffer ran out (`position` is then at the end of the buffer).
+  private mutating func spansOnce(into spans: inout [FieldSpan]) throws(SurveyError) -> Int? {
     skipBlankLines()
     guard position < bytes.count else { return nil }
+    // A CR at the very end may be followed by an LF in the next chunk.
     let start = line
     spans.removeAll(keepingCapacity: true)
     while true {
-      spans.append(try readFieldSpan())
-      if position >= bytes.count { break }
+      guard let span = try readFieldSpan() else {
+        position = bytes.count
+        return nil
+      }
+      spans.append(span)
+      guard position < bytes.count else {
+        if exhausted { return start }
+        return nil
+      }
       if bytes[position] == Self.tab {
         position += 1
         continue
       }
+      if bytes[position] == Self.carriageReturn && position + 1 >= bytes.count && !exhausted {
+        position = bytes.count
+        return nil
+      }
       consumeLineEnd()
-      break
+      return start
     }
-    return start
+  }
+
+  /// Drops the bytes before `position` and appends the next chunk; at the end of the source, marks
+  /// the input exhausted.
+  private mutating func refill() throws(SurveyError) {
+    if position > 0 {
+      bytes.removeSubrange(0..<position)
+      position = 0
+    }
+    guard let source, let chunk = try source.nextChunk() else {
+      exhausted = true
+      return
+    }
+    bytes.append(contentsOf: chunk)
   }
 
   /// Calls `body` with a span's bytes: the cell's text itself unless `span.isVerbatim` is false.
@@ -122,7 +160,8 @@ public struct TSVReader {
     return String(decoding: value, as: UTF8.self)
   }
 
-  private mutating func readFieldSpan() throws(SurveyError) -> FieldSpan {
+  /// The next field, or nil when the buffer ends inside it and more bytes could come.
+  private mutating func readFieldSpan() throws(SurveyError) -> FieldSpan? {
     guard position < bytes.count, bytes[position] == Self.quote else {
       let start = position
       while position < bytes.count {
@@ -130,6 +169,7 @@ public struct TSVReader {
         if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
         position += 1
       }
+      if position >= bytes.count && !exhausted { return nil }
       return FieldSpan(start: start, end: position, isVerbatim: true)
     }
     let openingLine = line
@@ -139,6 +179,7 @@ public struct TSVReader {
     var end = start
     while true {
       guard position < bytes.count else {
+        if !exhausted { return nil }
         throw SurveyError(
           Diagnostic(
             .error, file: file, line: openingLine,
@@ -147,6 +188,7 @@ public struct TSVReader {
       }
       let byte = bytes[position]
       if byte == Self.quote {
+        if position + 1 >= bytes.count && !exhausted { return nil }
         if position + 1 < bytes.count, bytes[position + 1] == Self.quote {
           verbatim = false
           position += 2
@@ -159,6 +201,7 @@ public struct TSVReader {
       if byte == Self.newline {
         line += 1
       } else if byte == Self.carriageReturn {
+        if position + 1 >= bytes.count && !exhausted { return nil }
         if position + 1 >= bytes.count || bytes[position + 1] != Self.newline { line += 1 }
       }
       position += 1
@@ -173,10 +216,15 @@ public struct TSVReader {
         if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
         position += 1
       }
+      if position >= bytes.count && !exhausted { return nil }
+    } else if position >= bytes.count && !exhausted {
+      return nil
     }
     // A span that is not verbatim keeps its raw bytes from the first inner byte: `string(of:)`
     // reads the doubled quotes, the closing quote and what follows it.
-    return verbatim ? FieldSpan(start: start, end: end, isVerbatim: true) : FieldSpan(start: start, end: position, isVerbatim: false)
+    return verbatim
+      ? FieldSpan(start: start, end: end, isVerbatim: true)
+      : FieldSpan(start: start, end: position, isVerbatim: false)
   }
 
   /// Every remaining record.
