@@ -127,3 +127,22 @@ final class StreamingTests: XCTestCase {
     }
   }
 }
+
+/// Trimming a cell's bytes takes off exactly what trimming its string does.
+final class CellBytesTests: XCTestCase {
+  func testTrimmingBytesAgreesWithTrimmingTheString() {
+    let samples = [
+      "", " ", "\u{3000}", "①講座", " ①講座\u{3000}", "\t記入なし\r\n", "\u{00A0}x\u{00A0}", "\u{2003}日本\u{2009}",
+      "\u{205F}a\u{202F}", "\u{1680}b\u{2028}", "\u{0085}c\u{2029}", "\u{3000}\u{3000}二つ\u{3000} ",
+      "①\u{3001}",
+      "a\u{2010}", "\u{E3}", "ー", "\u{2011}x",
+    ]
+    for sample in samples {
+      var text = sample
+      let trimmed = text.withUTF8 { String(decoding: CellBytes.trimmed($0), as: UTF8.self) }
+      XCTAssertEqual(
+        trimmed, sample.trimmingSpaces,
+        sample.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+    }
+  }
+}

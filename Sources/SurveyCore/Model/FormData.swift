@@ -394,56 +394,48 @@ public struct RowReader {
 }
 
 /// White space at the edges of a cell's UTF-8 bytes, found without making a string: the same
-/// characters as `trimmingSpaces` (Unicode's White_Space).
+/// characters as `trimmingSpaces` (Unicode's White_Space: U+0009–000D, U+0020, U+0085, U+00A0,
+/// U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000).
 enum CellBytes {
   static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0
     var end = bytes.count
-    while start < end, let length = spaceLength(bytes, at: start, before: end) { start += length }
-    while start < end, let length = spaceLength(endingAt: end, in: bytes, after: start) { end -= length }
+    while start < end, let length = spaceLength(bytes, from: start, to: end) { start += length }
+    while start < end, let length = spaceLength(bytes, endingAt: end, from: start) { end -= length }
     return UnsafeBufferPointer(rebasing: bytes[start..<end])
   }
 
-  /// The length of a white-space character starting at `index`, or nil.
-  private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> Int?
-  {
-    guard mayStartSpace(bytes[index]) else { return nil }
-    for space in spaces where index + space.count <= end {
-      if (0..<space.count).allSatisfy({ bytes[index + $0] == space[$0] }) { return space.count }
-    }
-    return nil
+  /// The length of the white-space character that starts at `index`, or nil.
+  private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, to end: Int) -> Int? {
+    let first = bytes[index]
+    if first < 0x80 { return first == 0x20 || (0x09...0x0D).contains(first) ? 1 : nil }
+    guard index + 1 < end else { return nil }
+    let second = bytes[index + 1]
+    if first == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : nil }
+    guard index + 2 < end, first == 0xE1 || first == 0xE2 || first == 0xE3 else { return nil }
+    return isSpace(first, second, bytes[index + 2]) ? 3 : nil
   }
 
-  /// The length of a white-space character ending just before `end`, or nil.
-  private static func spaceLength(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>, after start: Int)
+  /// The length of the white-space character that ends just before `end`, or nil.
+  private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, from start: Int)
     -> Int?
   {
     let last = bytes[end - 1]
-    guard
-      last <= 0x20 || last == 0x80 || last == 0x85 || last == 0xA0 || (0x80...0xAF).contains(last)
-        || last == 0x9F
-    else { return nil }
-    for space in spaces where end - space.count >= start {
-      let from = end - space.count
-      if (0..<space.count).allSatisfy({ bytes[from + $0] == space[$0] }) { return space.count }
+    if last < 0x80 { return last == 0x20 || (0x09...0x0D).contains(last) ? 1 : nil }
+    if end - 2 >= start, bytes[end - 2] == 0xC2, last == 0x85 || last == 0xA0 { return 2 }
+    guard end - 3 >= start else { return nil }
+    return isSpace(bytes[end - 3], bytes[end - 2], last) ? 3 : nil
+  }
+
+  private static func isSpace(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+    switch (first, second) {
+    case (0xE3, 0x80): third == 0x80
+    case (0xE1, 0x9A): third == 0x80
+    case (0xE2, 0x80): (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF
+    case (0xE2, 0x81): third == 0x9F
+    default: false
     }
-    return nil
   }
-
-  /// Whether a byte can begin one of `spaces`.
-  private static func mayStartSpace(_ byte: UInt8) -> Bool {
-    byte <= 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
-  }
-
-  /// U+0009–000D, U+0020, U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F,
-  /// U+3000 in UTF-8.
-  private static let spaces: [[UInt8]] = {
-    let scalars: [UInt32] =
-      Array(0x09...0x0D) + [0x20, 0x85, 0xA0, 0x1680] + Array(0x2000...0x200A) + [
-        0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
-      ]
-    return scalars.compactMap { Unicode.Scalar($0).map { Array(String($0).utf8) } }
-  }()
 }
 
 /// How a streamed export's rows are read again: a new reader over the file for each pass, and the
