@@ -202,7 +202,7 @@ public final class CellCache: @unchecked Sendable {
   // Used by one reader at a time (one reading, or the passes of one export, one after another).
   private var buckets: [Int: [Entry]] = [:]
   private var count = 0
-  static let capacity = 100_000
+  static let capacity = 20_000
 
   private struct Entry {
     var itemIndex: Int
