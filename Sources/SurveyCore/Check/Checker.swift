@@ -77,10 +77,17 @@ public enum Checker {
       }
     }
     let (_, unitWarnings) = Survey.organize(&forms)
+    // A row whose 部 or 課 is already an error (a blank with nothing to inherit) needs no second
+    // report. Looked up in sets: a file may have a warning on every one of many rows.
+    var fileIndex: [String: Int] = [:]
+    var errorLines: [Int: Set<Int>] = [:]
+    for (index, file) in files.enumerated() {
+      if fileIndex[file.file] == nil { fileIndex[file.file] = index }
+      errorLines[index] = Set(file.diagnostics.filter { $0.severity == .error }.compactMap(\.line))
+    }
     for warning in unitWarnings {
-      // A row whose 部 or 課 is already an error (a blank with nothing to inherit) needs no second report.
-      guard let index = files.firstIndex(where: { $0.file == warning.file }),
-        !files[index].diagnostics.contains(where: { $0.severity == .error && $0.line == warning.line })
+      guard let index = fileIndex[warning.file], let line = warning.line,
+        errorLines[index]?.contains(line) != true
       else { continue }
       files[index].diagnostics.append(warning)
     }

@@ -112,7 +112,7 @@ public struct ExportReading: Sendable {
     return Diagnostic(
       omittedErrors > 0 ? .error : .warning, file: file,
       found: "\(omitted) more problems not listed (\(omittedErrors) errors, \(omittedWarnings) warnings)",
-      expected: "the first \(diagnostics.count) fixed first")
+      expected: "at most \(diagnostics.count) problems per file; fix the listed ones first")
   }
 }
 
