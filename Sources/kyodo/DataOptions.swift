@@ -76,12 +76,17 @@ enum DataOptions {
     let survey = try Survey.load(
       directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given)
     try sources.checkForms(survey.codebook.forms.map(\.id))
-    if arguments.flag("show-warnings") {
-      for warning in survey.warnings { output.standardError(warning.description + "\n") }
-    } else if !survey.warnings.isEmpty {
-      output.standardError(
-        "kyodo: \(survey.warnings.count) warnings in the data (--show-warnings lists them)\n")
-    }
     return survey
+  }
+
+  /// Finishes reading the survey (a large export is checked during the command's own pass over it)
+  /// and reports its warnings on standard error; throws its errors. Call before printing results.
+  static func finish(_ survey: Survey, _ arguments: Arguments, output: inout Output) throws {
+    let warnings = survey.warnings + (try survey.finishReading())
+    if arguments.flag("show-warnings") {
+      for warning in warnings { output.standardError(warning.description + "\n") }
+    } else if !warnings.isEmpty {
+      output.standardError("kyodo: \(warnings.count) warnings in the data (--show-warnings lists them)\n")
+    }
   }
 }

@@ -16,9 +16,11 @@ final class StreamingTests: XCTestCase {
     XCTAssertFalse(try XCTUnwrap(inMemory.data(for: "a")).isStreamed)
     XCTAssertTrue(try XCTUnwrap(streamed.data(for: "a")).isStreamed)
     XCTAssertFalse(try XCTUnwrap(streamed.data(for: "overall")).isStreamed, "the roster stays in memory")
-    XCTAssertEqual(streamed.warnings.map(\.description), inMemory.warnings.map(\.description))
     let expected = TextRenderer().render(try StandardReport.make(inMemory))
     XCTAssertEqual(TextRenderer().render(try StandardReport.make(streamed)), expected)
+    // A streamed export is checked during the first pass over it.
+    let warnings = streamed.warnings + (try streamed.finishReading())
+    XCTAssertEqual(warnings.map(\.description), inMemory.warnings.map(\.description))
   }
 
   func testQueriesAreTheSameStreamed() throws {
@@ -113,6 +115,19 @@ final class StreamingTests: XCTestCase {
         of: "CP932", with: "UTF-8"
       )
       .replacingOccurrences(of: directory.path, with: mini.path), expected)
+  }
+
+  func testAnErrorInAStreamedRowIsThrownWhenReadingIsFinished() throws {
+    var text = try String(contentsOf: Self.data.appendingPathComponent("a.tsv"), encoding: .utf8)
+    text = text.replacingOccurrences(of: "③委託", with: "⑳委託")
+    let directory = try bundledWith(a: Array(text.utf8))
+    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    _ = try StandardReport.make(streamed)
+    XCTAssertThrowsError(try streamed.finishReading()) { error in
+      let found = (error as? SurveyError)?.diagnostics.filter { $0.severity == .error }.map(\.found) ?? []
+      XCTAssertFalse(found.isEmpty)
+      XCTAssertTrue(found.allSatisfy { $0.hasPrefix("unknown code ⑳") }, "\(found)")
+    }
   }
 
   func testABadByteInAStreamedExportIsNamedWithItsLine() throws {

@@ -26,8 +26,9 @@ public struct FormData: Sendable {
   public var encoding: TextEncoding
   private var stored: [Row]
   private let stream: RowStream?
-  /// How many rows the export has.
-  public let rowCount: Int
+
+  /// How many rows the export has (for a streamed export, known once a pass has read it).
+  public var rowCount: Int { stream?.check.rowCount ?? stored.count }
 
   public init(form: Form, file: String, encoding: TextEncoding, rows: [Row]) {
     self.form = form
@@ -35,17 +36,22 @@ public struct FormData: Sendable {
     self.encoding = encoding
     self.stored = rows
     self.stream = nil
-    self.rowCount = rows.count
   }
 
   /// An export read from its file on each pass.
-  public init(form: Form, file: String, encoding: TextEncoding, rowCount: Int, stream: RowStream) {
+  public init(form: Form, file: String, encoding: TextEncoding, stream: RowStream) {
     self.form = form
     self.file = file
     self.encoding = encoding
     self.stored = []
     self.stream = stream
-    self.rowCount = rowCount
+  }
+
+  /// The problems of a streamed export, found by its first pass (made now when none has been).
+  public func checked() -> [Diagnostic] {
+    guard let stream else { return [] }
+    if !stream.check.isDone { stream.forEach { _ in } }
+    return stream.check.diagnostics
   }
 
   /// Whether the rows are read from the file on each pass rather than kept.
@@ -438,19 +444,67 @@ enum CellBytes {
   }
 }
 
-/// How a streamed export's rows are read again: a new reader over the file for each pass, and the
-/// unit each row belongs to.
+/// How a streamed export's rows are read again: a new reader over the file for each pass, the
+/// unit each row belongs to, and what the first complete pass found wrong.
 public struct RowStream: Sendable {
-  let open: @Sendable () -> RowReader?
+  let open: @Sendable () -> (RowReader, FileChunks)?
   let place: @Sendable (Row) -> Row
+  let unitWarning: (@Sendable (Row) -> Diagnostic)?
+  let check = StreamCheck()
 
-  public init(open: @escaping @Sendable () -> RowReader?, place: @escaping @Sendable (Row) -> Row) {
+  public init(
+    open: @escaping @Sendable () -> (RowReader, FileChunks)?, place: @escaping @Sendable (Row) -> Row,
+    unitWarning: (@Sendable (Row) -> Diagnostic)?
+  ) {
     self.open = open
     self.place = place
+    self.unitWarning = unitWarning
   }
 
   func forEach(_ body: (Row) throws -> Void) rethrows {
-    guard var reader = open() else { return }
-    while let row = reader.next() { try body(place(row)) }
+    guard var (reader, chunks) = open() else { return }
+    let checking = !check.isDone
+    var count = 0
+    var units = DiagnosticLog(limit: DiagnosticLog.defaultLimit)
+    while let row = reader.next() {
+      let placed = place(row)
+      if checking {
+        count += 1
+        if placed.unit == nil, let unitWarning { units.append(unitWarning(row)) }
+      }
+      try body(placed)
+    }
+    _ = chunks
+    guard checking else { return }
+    var diagnostics = reader.log.diagnostics
+    let reading = ExportReading(
+      data: nil, rowsRead: reader.rowsRead, columns: reader.columns, diagnostics: diagnostics,
+      omittedErrors: reader.log.omittedErrors, omittedWarnings: reader.log.omittedWarnings)
+    if let note = reading.omissionNote(file: reader.file) { diagnostics.append(note) }
+    if chunks.needsWholeFileDecoding {
+      diagnostics.append(
+        Diagnostic(
+          .error, file: reader.file,
+          found:
+            "bytes that are not UTF-8 after a start that is only ASCII, in an export too large to decode whole",
+          expected: "a UTF-8 export (or a CP932 one whose first megabyte has Japanese text)"))
+    }
+    check.finish(rowCount: count, diagnostics: diagnostics + units.diagnostics)
+  }
+}
+
+/// What the first complete pass over a streamed export found: its rows and its problems.
+///
+/// Unchecked Sendable: written once, at the end of the pass that finishes it, before anyone reads it.
+final class StreamCheck: @unchecked Sendable {
+  private(set) var isDone = false
+  private(set) var rowCount = 0
+  private(set) var diagnostics: [Diagnostic] = []
+
+  func finish(rowCount: Int, diagnostics: [Diagnostic]) {
+    guard !isDone else { return }
+    self.rowCount = rowCount
+    self.diagnostics = diagnostics
+    isDone = true
   }
 }

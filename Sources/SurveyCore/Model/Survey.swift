@@ -30,7 +30,7 @@ public struct Survey: Sendable {
   }
 
   /// Exports larger than this many bytes (other than the overall form's) are not kept in memory:
-  /// they are checked in one reading and read again, a row at a time, for each tabulation.
+  /// they are read a row at a time on each pass, and checked during the first.
   public static let streamingThreshold = 16 << 20
 
   /// Reads every form of the codebook from its export; a form without a source is an error.
@@ -74,8 +74,7 @@ public struct Survey: Sendable {
       let file = url.relativePath
       do {
         if let data = try streamedForm(
-          form, url: url, file: file, codebook: codebook, organization: organization, checked: hasRoster,
-          log: &log)
+          form, url: url, file: file, codebook: codebook, organization: organization, checked: hasRoster)
         {
           forms.append(data)
           continue
@@ -98,51 +97,52 @@ public struct Survey: Sendable {
     return Survey(codebook: codebook, forms: forms, organization: organization, warnings: log.diagnostics)
   }
 
-  /// Checks a large export in one reading, keeping no rows, and returns it as a stream; nil when the
-  /// file is not UTF-8 and must be decoded whole.
+  /// A large export as a stream: only its header is read now; the first pass over its rows checks
+  /// them too (see `finishReading`). Nil when the file is not UTF-8 and must be decoded whole.
   private static func streamedForm(
-    _ form: Form, url: URL, file: String, codebook: Codebook, organization: Organization, checked: Bool,
-    log: inout DiagnosticLog
+    _ form: Form, url: URL, file: String, codebook: Codebook, organization: Organization, checked: Bool
   ) throws(SurveyError) -> FormData? {
     let cache = CellCache()
     let chunks = try FileChunks(url: url, file: file)
-    var reader = RowReader(
+    let reader = RowReader(
       form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
       limit: DiagnosticLog.defaultLimit, cache: cache)
+    if chunks.needsWholeFileDecoding { return nil }
+    guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(reader.log.diagnostics) }
     let departmentIndex = form.items.firstIndex { $0.kind == .department }
     let sectionIndex = form.items.firstIndex { $0.kind == .section }
+    let units = UnitLookup(organization)
+    let open: @Sendable () -> (RowReader, FileChunks)? = {
+      guard let chunks = try? FileChunks(url: url, file: file) else { return nil }
+      let reader = RowReader(
+        form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
+        limit: DiagnosticLog.defaultLimit, cache: cache)
+      return (reader, chunks)
+    }
     let place: @Sendable (Row) -> Row = { row in
       var placed = row
-      placed.unit = unit(
-        of: row, departmentIndex: departmentIndex, sectionIndex: sectionIndex, in: organization)
+      let department = departmentIndex.flatMap { row.values[$0].text } ?? ""
+      let cell = sectionIndex.flatMap { row.values[$0].text } ?? ""
+      placed.unit = units.unit(department: department, sectionCell: cell)
       return placed
     }
-    var count = 0
-    var unitWarnings = DiagnosticLog(limit: DiagnosticLog.defaultLimit)
-    while let row = reader.next() {
-      count += 1
-      if checked, place(row).unit == nil {
-        unitWarnings.append(
-          unitWarning(row, departmentIndex: departmentIndex, sectionIndex: sectionIndex, file: file))
-      }
+    let warning: @Sendable (Row) -> Diagnostic = { row in
+      unitWarning(row, departmentIndex: departmentIndex, sectionIndex: sectionIndex, file: file)
     }
-    if chunks.needsWholeFileDecoding { return nil }
-    var mine = reader.log.diagnostics
-    let reading = ExportReading(
-      data: nil, rowsRead: reader.rowsRead, columns: reader.columns, diagnostics: mine,
-      omittedErrors: reader.log.omittedErrors, omittedWarnings: reader.log.omittedWarnings)
-    if let note = reading.omissionNote(file: file) { mine.append(note) }
-    guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(mine) }
-    log.append(contentsOf: mine)
-    log.append(contentsOf: unitWarnings.diagnostics)
-    let stream = RowStream(
-      open: {
-        guard let chunks = try? FileChunks(url: url, file: file) else { return nil }
-        return RowReader(
-          form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook, cache: cache)
-      }, place: place)
-    return FormData(
-      form: form, file: file, encoding: chunks.hadBOM ? .utf8WithBOM : .utf8, rowCount: count, stream: stream)
+    let stream = RowStream(open: open, place: place, unitWarning: checked ? warning : nil)
+    return FormData(form: form, file: file, encoding: chunks.hadBOM ? .utf8WithBOM : .utf8, stream: stream)
+  }
+
+  /// Checks the streamed exports that no pass has read yet (reading them once), and returns the
+  /// warnings found in streamed exports; throws their errors. Call it after the passes a command
+  /// needs, before printing anything.
+  public func finishReading() throws(SurveyError) -> [Diagnostic] {
+    var log = DiagnosticLog()
+    for data in forms where data.isStreamed {
+      log.append(contentsOf: data.checked())
+    }
+    try log.throwIfErrors()
+    return log.diagnostics
   }
 
   /// Builds the organization from the roster form and places every other form's rows in it; a row

@@ -71,6 +71,7 @@ enum Summary {
     }
     let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
     let document = try SummaryDocument.make(targets, in: survey, questions: questions)
+    try DataOptions.finish(survey, arguments, output: &output)
     output.standardOutput(format.render(document, options: options))
     return .success
   }

@@ -39,7 +39,9 @@ enum Syntax {
     for text in arguments.values("where") { filters.append(try Filter(parsing: text)) }
     let survey = try DataOptions.load(arguments, output: &output)
     let query = Query(item: item, breakdown: by, filters: filters)
-    output.standardOutput(try SyntaxExport.crosstab(query, on: survey))
+    let syntax = try SyntaxExport.crosstab(query, on: survey)
+    try DataOptions.finish(survey, arguments, output: &output)
+    output.standardOutput(syntax)
     return .success
   }
 }

@@ -86,6 +86,7 @@ enum Tabulate {
     } else {
       report = try StandardReport.make(survey, options: tableOptions)
     }
+    try DataOptions.finish(survey, arguments, output: &output)
     output.standardOutput(format.render(report, options: renderOptions))
     return .success
   }
