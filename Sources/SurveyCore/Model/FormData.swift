@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of an export, its cells read into typed values.
 public struct Row: Sendable {
   /// The physical line where the row starts in its file.
@@ -461,20 +463,50 @@ public struct RowStream: Sendable {
     self.unitWarning = unitWarning
   }
 
+  /// Hands every row to `body`. The rows are read, parsed and placed on a second thread while
+  /// `body` runs on this one, batch by batch, so that a pass uses both cores.
   func forEach(_ body: (Row) throws -> Void) rethrows {
+    let channel = RowChannel()
+    let done = DispatchSemaphore(value: 0)
+    let producer = Thread { [self] in
+      read(into: channel)
+      done.signal()
+    }
+    producer.stackSize = 8 << 20
+    producer.start()
+    defer {
+      channel.cancel()
+      done.wait()
+    }
+    while let batch = channel.take() {
+      for row in batch { try body(row) }
+    }
+  }
+
+  /// Reads the rows into the channel; a pass that reaches the end also records what it found.
+  private func read(into channel: RowChannel) {
+    defer { channel.finish() }
     guard var (reader, chunks) = open() else { return }
     let checking = !check.isDone
     var count = 0
     var units = DiagnosticLog(limit: DiagnosticLog.defaultLimit)
+    var batch: [Row] = []
+    batch.reserveCapacity(RowChannel.batchSize)
     while let row = reader.next() {
       let placed = place(row)
       if checking {
         count += 1
         if placed.unit == nil, let unitWarning { units.append(unitWarning(row)) }
       }
-      try body(placed)
+      batch.append(placed)
+      if batch.count == RowChannel.batchSize {
+        guard channel.put(batch) else { return }
+        batch.removeAll(keepingCapacity: true)
+      }
     }
-    _ = chunks
+    if !batch.isEmpty {
+      guard channel.put(batch) else { return }
+    }
     guard checking else { return }
     var diagnostics = reader.log.diagnostics
     let reading = ExportReading(
@@ -490,6 +522,55 @@ public struct RowStream: Sendable {
           expected: "a UTF-8 export (or a CP932 one whose first megabyte has Japanese text)"))
     }
     check.finish(rowCount: count, diagnostics: diagnostics + units.diagnostics)
+  }
+}
+
+/// Batches of rows passed from the thread that reads them to the thread that counts them; at most
+/// a few batches wait, so memory stays bounded.
+///
+/// Unchecked Sendable: every access to its state holds the condition's lock.
+final class RowChannel: @unchecked Sendable {
+  static let batchSize = 512
+  private static let capacity = 4
+  private let condition = NSCondition()
+  private var batches: [[Row]] = []
+  private var finished = false
+  private var cancelled = false
+
+  /// Adds a batch, waiting while the channel is full; false when the reader is no longer wanted.
+  func put(_ batch: [Row]) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.count >= Self.capacity && !cancelled { condition.wait() }
+    guard !cancelled else { return false }
+    batches.append(batch)
+    condition.broadcast()
+    return true
+  }
+
+  /// The next batch, waiting for one; nil when the reader has finished and all were taken.
+  func take() -> [Row]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.isEmpty && !finished { condition.wait() }
+    guard !batches.isEmpty else { return nil }
+    let batch = batches.removeFirst()
+    condition.broadcast()
+    return batch
+  }
+
+  func finish() {
+    condition.lock()
+    finished = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.broadcast()
+    condition.unlock()
   }
 }
 
