@@ -231,15 +231,35 @@ public final class CellCache: @unchecked Sendable {
     }
   }
 
+  /// The value and the unplaced diagnostics of a cell met before, or nil.
+  func lookup(_ bytes: UnsafeBufferPointer<UInt8>, itemIndex: Int) -> (
+    value: Value, diagnostics: [Diagnostic]
+  )? {
+    guard let entries = buckets[Self.hash(bytes, itemIndex)] else { return nil }
+    for entry in entries where entry.itemIndex == itemIndex && entry.bytes.elementsEqual(bytes) {
+      return (entry.value, entry.diagnostics)
+    }
+    return nil
+  }
+
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ itemIndex: Int) -> Int {
+    var hasher = Hasher()
+    hasher.combine(itemIndex)
+    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+    return hasher.finalize()
+  }
+
+  /// Diagnostics of a cell met before, given the place of this cell.
+  func placed(_ diagnostics: [Diagnostic], at location: CellLocation) -> [Diagnostic] {
+    diagnostics.map { placed($0, at: location) }
+  }
+
   /// The value of a cell given by its trimmed UTF-8 bytes (and its text, when already made).
   func parse(
     _ bytes: UnsafeBufferPointer<UInt8>, itemIndex: Int, item: Item, codebook: Codebook,
     at location: CellLocation, text: String? = nil
   ) -> (value: Value, diagnostics: [Diagnostic]) {
-    var hasher = Hasher()
-    hasher.combine(itemIndex)
-    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-    let hash = hasher.finalize()
+    let hash = Self.hash(bytes, itemIndex)
     if let entries = buckets[hash] {
       for entry in entries where entry.itemIndex == itemIndex && entry.bytes.elementsEqual(bytes) {
         return (entry.value, entry.diagnostics.map { placed($0, at: location) })
@@ -286,6 +306,8 @@ public struct RowReader {
   private let cache: CellCache
   private var finished = false
   private var spans: [FieldSpan] = []
+  private let itemCount: Int
+  private let fillsDown: [Bool]
 
   /// Reads the header; problems with it are logged, and `hasHeader` says whether there was one.
   public init(
@@ -301,6 +323,8 @@ public struct RowReader {
     self.inherited = [String?](repeating: nil, count: form.items.count)
     self.names = form.items.map(\.displayName)
     self.cache = cache
+    self.itemCount = form.items.count
+    self.fillsDown = form.items.map(\.fillsDown)
     do throws(SurveyError) {
       guard let header = try self.reader.next() else {
         log.append(
@@ -360,9 +384,22 @@ public struct RowReader {
     var values = [Value](repeating: .blank, count: form.items.count)
     // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
     var changedLevel: Item?
-    for (itemIndex, item) in form.items.enumerated() {
+    for itemIndex in 0..<itemCount {
       guard let column = columns[itemIndex] else { continue }
       let span = spans[column]
+      if !fillsDown[itemIndex] && span.isVerbatim {
+        // The hot path: a cell met before costs one lookup by its bytes.
+        if let hit = reader.withBytes(of: span, { cache.lookup(CellBytes.trimmed($0), itemIndex: itemIndex) })
+        {
+          values[itemIndex] = hit.value
+          if !hit.diagnostics.isEmpty {
+            let location = CellLocation(file: file, line: line, column: column + 1, item: names[itemIndex])
+            log.append(contentsOf: cache.placed(hit.diagnostics, at: location))
+          }
+          continue
+        }
+      }
+      let item = form.items[itemIndex]
       let location = CellLocation(file: file, line: line, column: column + 1, item: names[itemIndex])
       if !item.fillsDown && span.isVerbatim {
         let parsed = reader.withBytes(of: span) { bytes in
