@@ -523,7 +523,9 @@ public struct RowStream: Sendable {
   /// Reads the rows into the channel; a pass that reaches the end also records what it found.
   private func read(into channel: RowChannel) {
     defer { channel.finish() }
-    guard var (reader, chunks) = open() else { return }
+    guard let opened = open() else { return }
+    var reader = opened.0
+    let chunks = opened.1
     let checking = !check.isDone
     var count = 0
     var units = DiagnosticLog(limit: DiagnosticLog.defaultLimit)
