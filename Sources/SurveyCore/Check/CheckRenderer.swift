@@ -34,16 +34,12 @@ public enum CheckFormat: String, Sendable, CaseIterable {
   /// One line per file: `file: N rows, E errors, W warnings` (`codebook` for a codebook that failed).
   public static func summaries(_ report: CheckReport) -> [String] {
     report.files.map { file in
-      let rows = file.formID == nil ? "codebook" : counted(file.rows, "row")
+      let rows = file.formID == nil ? "codebook" : SurveyCore.counted(file.rows, "row")
       let omitted =
         file.omitted > 0 ? " (\(file.omitted) not listed: only the first \(file.diagnostics.count) are)" : ""
       return
-        "\(escapedText(file.file)): \(rows), \(counted(file.errors, "error")), \(counted(file.warnings, "warning"))\(omitted)"
+        "\(escapedText(file.file)): \(rows), \(SurveyCore.counted(file.errors, "error")), \(SurveyCore.counted(file.warnings, "warning"))\(omitted)"
     }
-  }
-
-  static func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(count == 1 ? noun : noun + "s")"
   }
 
   static func escapedText(_ text: String) -> String {
