@@ -49,24 +49,9 @@ public struct TSVReader {
 
   /// The next record, or nil at the end of the input.
   public mutating func next() throws(SurveyError) -> TSVRecord? {
-    try ensureWholeRecord()
-    skipBlankLines()
-    guard position < bytes.count else { return nil }
-    let start = line
-    var fields: [String] = []
-    while true {
-      let field = try readField()
-      fields.append(field)
-      if position >= bytes.count { break }
-      let byte = bytes[position]
-      if byte == Self.tab {
-        position += 1
-        continue
-      }
-      consumeLineEnd()
-      break
-    }
-    return TSVRecord(line: start, fields: fields)
+    var spans: [FieldSpan] = []
+    guard let line = try nextSpans(into: &spans) else { return nil }
+    return TSVRecord(line: line, fields: spans.map { string(of: $0) })
   }
 
   /// The next record as spans of the reader's buffer, without making strings: the hot path of
@@ -256,123 +241,6 @@ public struct TSVReader {
     line += 1
   }
 
-  private mutating func readField() throws(SurveyError) -> String {
-    if position < bytes.count, bytes[position] == Self.quote {
-      return try readQuotedField()
-    }
-    let start = position
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
-      position += 1
-    }
-    return String(decoding: bytes[start..<position], as: UTF8.self)
-  }
-
-  private mutating func readQuotedField() throws(SurveyError) -> String {
-    let openingLine = line
-    position += 1
-    var value: [UInt8] = []
-    var segmentStart = position
-    while true {
-      guard position < bytes.count else {
-        throw SurveyError(
-          Diagnostic(
-            .error, file: file, line: openingLine,
-            found: "a quoted field that is never closed (it runs to the end of the file)",
-            expected: "a closing double quote"))
-      }
-      let byte = bytes[position]
-      if byte == Self.quote {
-        value.append(contentsOf: bytes[segmentStart..<position])
-        if position + 1 < bytes.count, bytes[position + 1] == Self.quote {
-          value.append(Self.quote)
-          position += 2
-          segmentStart = position
-          continue
-        }
-        position += 1
-        break
-      }
-      if byte == Self.newline {
-        line += 1
-      } else if byte == Self.carriageReturn {
-        if position + 1 >= bytes.count || bytes[position + 1] != Self.newline { line += 1 }
-      }
-      position += 1
-    }
-    // Text after the closing quote and before the delimiter is kept, as Excel does.
-    let trailingStart = position
-    while position < bytes.count {
-      let byte = bytes[position]
-      if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
-      position += 1
-    }
-    value.append(contentsOf: bytes[trailingStart..<position])
-    return String(decoding: value, as: UTF8.self)
-  }
-
-  /// Makes sure the buffer holds the next record whole (or all that is left of the input), reading
-  /// chunks from the source as needed; the bytes before the record are dropped.
-  ///
-  /// The scan follows quotes as the parser does, so a line break inside a quoted cell does not end
-  /// the record, and it asks for more bytes wherever the next byte decides the meaning of this one
-  /// (a quote that may be doubled, a CR that may be followed by LF).
-  private mutating func ensureWholeRecord() throws(SurveyError) {
-    guard source != nil else { return }
-    var scan = position
-    var inQuotes = false
-    var atFieldStart = true
-    var started = false
-    while true {
-      scanning: while scan < bytes.count {
-        let byte = bytes[scan]
-        if inQuotes {
-          if byte == Self.quote {
-            guard scan + 1 < bytes.count else { break scanning }
-            if bytes[scan + 1] == Self.quote {
-              scan += 2
-              continue
-            }
-            inQuotes = false
-          }
-          scan += 1
-          continue
-        }
-        switch byte {
-        case Self.newline, Self.carriageReturn:
-          if byte == Self.carriageReturn && scan + 1 >= bytes.count { break scanning }
-          if started { return }
-          scan += 1
-        case Self.quote where atFieldStart:
-          started = true
-          inQuotes = true
-          atFieldStart = false
-          scan += 1
-        case Self.tab:
-          started = true
-          atFieldStart = true
-          scan += 1
-        default:
-          started = true
-          atFieldStart = false
-          scan += 1
-        }
-      }
-      if exhausted { return }
-      let consumed = position
-      if consumed > 0 {
-        bytes.removeSubrange(0..<consumed)
-        position = 0
-        scan -= consumed
-      }
-      guard let source, let chunk = try source.nextChunk() else {
-        exhausted = true
-        continue
-      }
-      bytes.append(contentsOf: chunk)
-    }
-  }
 }
 
 /// A field of the record `TSVReader.nextSpans` read: a range of the reader's buffer.
