@@ -64,8 +64,10 @@ public struct FormData: Sendable {
   public var rows: [Row] {
     get {
       guard let stream else { return stored }
+      if let rows = stream.check.materialized { return rows }
       var rows: [Row] = []
       stream.forEach { rows.append($0) }
+      stream.check.materialized = rows
       return rows
     }
     set {
@@ -615,8 +617,11 @@ final class RowChannel: @unchecked Sendable {
 
 /// What the first complete pass over a streamed export found: its rows and its problems.
 ///
-/// Unchecked Sendable: written once, at the end of the pass that finishes it, before anyone reads it.
+/// Unchecked Sendable: written at the end of a pass, by the thread that waits for it, before anyone
+/// reads it.
 final class StreamCheck: @unchecked Sendable {
+  /// The rows, once something asked for all of them (`FormData.rows`), so that it reads them once.
+  var materialized: [Row]?
   private(set) var isDone = false
   private(set) var rowCount = 0
   private(set) var diagnostics: [Diagnostic] = []
