@@ -155,7 +155,7 @@ public struct Survey: Sendable {
     }
     for index in forms.indices where forms[index].form.rowNoun != "unit" {
       let hasRoster = forms.contains { $0.form.rowNoun == "unit" }
-      warnings.append(contentsOf: assignUnits(&forms[index], from: organization, checked: hasRoster))
+      warnings.append(contentsOf: place(&forms[index], in: organization, checked: hasRoster))
     }
     return (organization, warnings)
   }
@@ -235,12 +235,6 @@ public struct Survey: Sendable {
       organization.add(unit)
       data.rows[index].unit = unit
     }
-  }
-
-  private static func assignUnits(_ data: inout FormData, from organization: Organization, checked: Bool)
-    -> [Diagnostic]
-  {
-    place(&data, in: organization, checked: checked)
   }
 
   /// Gives every row of a form in memory its unit; a row whose unit the roster lacks is a warning.
