@@ -89,6 +89,21 @@ public struct DiagnosticLog: Sendable {
   /// memory stays in proportion to the input however broken it is.
   public static let defaultLimit = 10_000
 
+  /// The problems not kept, as one diagnostic for the end of a list, or nil when none were dropped.
+  public func omissionNote(file: String) -> Diagnostic? {
+    DiagnosticLog.omissionNote(
+      file: file, listed: diagnostics.count, errors: omittedErrors, warnings: omittedWarnings)
+  }
+
+  static func omissionNote(file: String, listed: Int, errors: Int, warnings: Int) -> Diagnostic? {
+    let omitted = errors + warnings
+    guard omitted > 0 else { return nil }
+    return Diagnostic(
+      errors > 0 ? .error : .warning, file: file,
+      found: "\(omitted) more problems not listed (\(errors) errors, \(warnings) warnings)",
+      expected: "at most \(listed) problems per file; fix the listed ones first")
+  }
+
   public var hasErrors: Bool { omittedErrors > 0 || diagnostics.contains { $0.severity == .error } }
 
   public mutating func append(_ diagnostic: Diagnostic) {

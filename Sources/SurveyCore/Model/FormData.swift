@@ -117,12 +117,8 @@ public struct ExportReading: Sendable {
 
   /// The problems not kept, as one diagnostic for the end of a list, or nil when none were dropped.
   public func omissionNote(file: String) -> Diagnostic? {
-    let omitted = omittedErrors + omittedWarnings
-    guard omitted > 0 else { return nil }
-    return Diagnostic(
-      omittedErrors > 0 ? .error : .warning, file: file,
-      found: "\(omitted) more problems not listed (\(omittedErrors) errors, \(omittedWarnings) warnings)",
-      expected: "at most \(diagnostics.count) problems per file; fix the listed ones first")
+    DiagnosticLog.omissionNote(
+      file: file, listed: diagnostics.count, errors: omittedErrors, warnings: omittedWarnings)
   }
 }
 
@@ -550,10 +546,7 @@ public struct RowStream: Sendable {
     }
     guard checking else { return }
     var diagnostics = reader.log.diagnostics
-    let reading = ExportReading(
-      data: nil, rowsRead: reader.rowsRead, columns: reader.columns, diagnostics: diagnostics,
-      omittedErrors: reader.log.omittedErrors, omittedWarnings: reader.log.omittedWarnings)
-    if let note = reading.omissionNote(file: reader.file) { diagnostics.append(note) }
+    if let note = reader.log.omissionNote(file: reader.file) { diagnostics.append(note) }
     if chunks.needsWholeFileDecoding {
       diagnostics.append(
         Diagnostic(

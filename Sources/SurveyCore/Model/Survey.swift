@@ -109,9 +109,7 @@ public struct Survey: Sendable {
       limit: DiagnosticLog.defaultLimit, cache: cache)
     if chunks.needsWholeFileDecoding { return nil }
     guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(reader.log.diagnostics) }
-    let departmentIndex = form.items.firstIndex { $0.kind == .department }
-    let sectionIndex = form.items.firstIndex { $0.kind == .section }
-    let units = UnitLookup(organization)
+    let units = UnitLookup(organization, items: form.items)
     let open: @Sendable () -> (RowReader, FileChunks)? = {
       guard let chunks = try? FileChunks(url: url, file: file) else { return nil }
       let reader = RowReader(
@@ -121,14 +119,10 @@ public struct Survey: Sendable {
     }
     let place: @Sendable (Row) -> Row = { row in
       var placed = row
-      let department = departmentIndex.flatMap { row.values[$0].text } ?? ""
-      let cell = sectionIndex.flatMap { row.values[$0].text } ?? ""
-      placed.unit = units.unit(department: department, sectionCell: cell)
+      placed.unit = units.unit(of: row)
       return placed
     }
-    let warning: @Sendable (Row) -> Diagnostic = { row in
-      unitWarning(row, departmentIndex: departmentIndex, sectionIndex: sectionIndex, file: file)
-    }
+    let warning: @Sendable (Row) -> Diagnostic = { row in units.warning(for: row, file: file) }
     let stream = RowStream(open: open, place: place, unitWarning: checked ? warning : nil)
     return FormData(form: form, file: file, encoding: chunks.hadBOM ? .utf8WithBOM : .utf8, stream: stream)
   }
@@ -239,38 +233,17 @@ public struct Survey: Sendable {
 
   /// Gives every row of a form in memory its unit; a row whose unit the roster lacks is a warning.
   static func place(_ data: inout FormData, in organization: Organization, checked: Bool) -> [Diagnostic] {
-    let departmentIndex = data.index(of: .department)
-    let sectionIndex = data.index(of: .section)
+    let units = UnitLookup(organization, items: data.form.items)
     var warnings: [Diagnostic] = []
     var rows = data.rows
     for index in rows.indices {
-      rows[index].unit = unit(
-        of: rows[index], departmentIndex: departmentIndex, sectionIndex: sectionIndex, in: organization)
+      rows[index].unit = units.unit(of: rows[index])
       if rows[index].unit == nil && checked {
-        warnings.append(
-          unitWarning(
-            rows[index], departmentIndex: departmentIndex, sectionIndex: sectionIndex, file: data.file))
+        warnings.append(units.warning(for: rows[index], file: data.file))
       }
     }
     data.rows = rows
     return warnings
-  }
-
-  static func unit(of row: Row, departmentIndex: Int?, sectionIndex: Int?, in organization: Organization)
-    -> UnitPath?
-  {
-    let department = departmentIndex.flatMap { row.values[$0].text } ?? ""
-    let cell = sectionIndex.flatMap { row.values[$0].text } ?? ""
-    return organization.unit(department: department, sectionCell: cell)
-  }
-
-  static func unitWarning(_ row: Row, departmentIndex: Int?, sectionIndex: Int?, file: String) -> Diagnostic {
-    let department = departmentIndex.flatMap { row.values[$0].text } ?? ""
-    let cell = sectionIndex.flatMap { row.values[$0].text } ?? ""
-    return Diagnostic(
-      .warning, file: file, line: row.line, item: "\(department) \(cell)",
-      found: "a unit that the overall form does not list; it is counted under its 部 and 課 as written",
-      expected: "a 部 and 課 of the overall form")
   }
 }
 
@@ -280,14 +253,29 @@ public struct Survey: Sendable {
 /// Unchecked Sendable: a lookup is used by one pass at a time.
 final class UnitLookup: @unchecked Sendable {
   private let organization: Organization
+  private let departmentIndex: Int?
+  private let sectionIndex: Int?
   private var known: [String: UnitPath?] = [:]
   private var last: (department: String, cell: String, unit: UnitPath?)?
 
-  init(_ organization: Organization) {
+  /// A lookup for the rows of a form with these items (its 部 and 課 columns).
+  init(_ organization: Organization, items: [Item]) {
     self.organization = organization
+    self.departmentIndex = items.firstIndex { $0.kind == .department }
+    self.sectionIndex = items.firstIndex { $0.kind == .section }
   }
 
-  func unit(department: String, sectionCell cell: String) -> UnitPath? {
+  /// A row's 部 and 課 cells, "" where it has none.
+  private func cells(of row: Row) -> (department: String, cell: String) {
+    (
+      departmentIndex.flatMap { row.values[$0].text } ?? "",
+      sectionIndex.flatMap { row.values[$0].text } ?? ""
+    )
+  }
+
+  /// The unit of a row, or nil when the overall form does not list it.
+  func unit(of row: Row) -> UnitPath? {
+    let (department, cell) = cells(of: row)
     if let last, last.department == department, last.cell == cell { return last.unit }
     let key = department + "\t" + cell
     let unit: UnitPath?
@@ -299,5 +287,14 @@ final class UnitLookup: @unchecked Sendable {
     }
     last = (department, cell, unit)
     return unit
+  }
+
+  /// The warning for a row whose unit the overall form does not list.
+  func warning(for row: Row, file: String) -> Diagnostic {
+    let (department, cell) = cells(of: row)
+    return Diagnostic(
+      .warning, file: file, line: row.line, item: "\(department) \(cell)",
+      found: "a unit that the overall form does not list; it is counted under its 部 and 課 as written",
+      expected: "a 部 and 課 of the overall form")
   }
 }
