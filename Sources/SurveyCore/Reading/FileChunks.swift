@@ -13,49 +13,88 @@ public final class FileChunks: ByteChunkSource {
   private let url: URL
   private let chunkSize: Int
   private var carry: [UInt8] = []
-  private var offset = 0
+  private var storage: [UInt8] = []
+  /// The file offset of the next byte handed out.
+  private var offset: Int
+  private let startOffset: Int
   private var sawNonASCII = false
   private var started = false
   public private(set) var hadBOM = false
   /// Set when the bytes are not UTF-8 and nothing but ASCII came before: decode the whole file.
   public private(set) var needsWholeFileDecoding = false
 
-  public init(url: URL, file: String, chunkSize: Int = 1 << 20) throws(SurveyError) {
+  /// A reader from the start of the file, or from `startOffset` (the start of a line, where no BOM
+  /// is looked for; lines in its errors are then counted from there).
+  public init(url: URL, file: String, chunkSize: Int = 1 << 20, startOffset: Int = 0) throws(SurveyError) {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw SurveyError(
         Diagnostic(.error, file: file, found: "a file that cannot be read", expected: "a readable file"))
     }
+    if startOffset > 0 {
+      guard (try? handle.seek(toOffset: UInt64(startOffset))) != nil else {
+        throw SurveyError(
+          Diagnostic(.error, file: file, found: "a file that cannot be read", expected: "a readable file"))
+      }
+      started = true
+    }
     self.handle = handle
     self.url = url
     self.file = file
-    self.chunkSize = chunkSize
+    self.chunkSize = max(1, chunkSize)
+    self.offset = startOffset
+    self.startOffset = startOffset
   }
 
   deinit {
     try? handle.close()
   }
 
-  /// The line of a byte offset, counted again from the start of the file: only errors need it.
+  /// The line of a byte offset, counted again from where reading started: only errors need it.
   private func lineOf(_ offset: Int) -> Int {
-    guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return 1 }
-    return 1 + data.prefix(offset).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    guard let data = try? Data(contentsOf: url, options: .alwaysMapped), offset <= data.count else {
+      return 1
+    }
+    return 1 + data[startOffset..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+  }
+
+  /// Up to `chunkSize` more bytes after the carried ones. The array's storage is used again for
+  /// each chunk (the reader has copied the last one by then), so reading allocates nothing.
+  private func readChunk() throws(SurveyError) -> (bytes: [UInt8], atEnd: Bool) {
+    storage.removeAll(keepingCapacity: true)
+    storage.append(contentsOf: carry)
+    let carried = carry.count
+    carry = []
+    storage.append(contentsOf: repeatElement(0, count: chunkSize))
+    let descriptor = handle.fileDescriptor
+    var filled = carried
+    var failure: Int32 = 0
+    storage.withUnsafeMutableBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      while filled < buffer.count {
+        let got = read(descriptor, base + filled, buffer.count - filled)
+        if got < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if got == 0 { return }
+        filled += got
+      }
+    }
+    if failure != 0 {
+      throw SurveyError(
+        Diagnostic(
+          .error, file: file, found: "a read error (\(String(cString: strerror(failure))))",
+          expected: "a readable file"))
+    }
+    let atEnd = filled < storage.count
+    storage.removeLast(storage.count - filled)
+    return (storage, atEnd)
   }
 
   public func nextChunk() throws(SurveyError) -> [UInt8]? {
     guard !needsWholeFileDecoding else { return nil }
-    let data: Data
-    do {
-      data = try handle.read(upToCount: chunkSize) ?? Data()
-    } catch {
-      throw SurveyError(
-        Diagnostic(
-          .error, file: file, found: "a read error (\(error.localizedDescription))",
-          expected: "a readable file"))
-    }
-    var bytes = carry
-    bytes.append(contentsOf: data)
-    carry = []
-    let atEnd = data.isEmpty
+    var (bytes, atEnd) = try readChunk()
     if !started {
       if !atEnd && bytes.count < 3 {
         carry = bytes
@@ -79,26 +118,26 @@ public final class FileChunks: ByteChunkSource {
         if back + length > end { end = back }
       }
     }
-    let checked = Array(bytes[..<end])
-    carry = Array(bytes[end...])
-    let invalid = TextDecoding.firstInvalidUTF8Offset(checked)
-    let nul = checked.firstIndex(of: 0)
-    if let bad = [invalid, nul].compactMap({ $0 }).min() {
-      let before = checked[..<bad]
-      let nonASCIIBefore = sawNonASCII || before.contains { $0 >= 0x80 }
-      if checked[bad] != 0 && !nonASCIIBefore && !hadBOM {
+    if end < bytes.count {
+      carry = Array(bytes[end...])
+      bytes.removeSubrange(end...)
+    }
+    let bad = bytes.withUnsafeBufferPointer { TextDecoding.firstInvalidUTF8Offset($0, rejectingNUL: true) }
+    if let bad {
+      let nonASCIIBefore = sawNonASCII || bytes[..<bad].contains { $0 >= 0x80 }
+      if bytes[bad] != 0 && !nonASCIIBefore && !hadBOM {
         needsWholeFileDecoding = true
         return nil
       }
       let line = lineOf(offset + bad)
-      if checked[bad] == 0 {
+      if bytes[bad] == 0 {
         throw SurveyError(
           Diagnostic(
             .error, file: file, line: line,
             found: "a NUL character in \(hadBOM ? "UTF-8 with BOM" : "UTF-8") text",
             expected: "text without NUL characters (a spreadsheet's text export)"))
       }
-      let shown = checked[bad..<min(checked.count, bad + 4)].map { String(format: "%02X", $0) }
+      let shown = bytes[bad..<min(bytes.count, bad + 4)].map { String(format: "%02X", $0) }
       throw SurveyError(
         Diagnostic(
           .error, file: file, line: line,
@@ -106,8 +145,8 @@ public final class FileChunks: ByteChunkSource {
             "bytes \(shown.joined(separator: " ")) at byte offset \(offset + bad) that no supported encoding reads",
           expected: hadBOM ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is"))
     }
-    if !sawNonASCII { sawNonASCII = checked.contains { $0 >= 0x80 } }
-    offset += checked.count
+    if !sawNonASCII { sawNonASCII = bytes.contains { $0 >= 0x80 } }
+    offset += bytes.count
     if atEnd && !carry.isEmpty {
       let shown = carry.prefix(4).map { String(format: "%02X", $0) }
       throw SurveyError(
@@ -117,6 +156,6 @@ public final class FileChunks: ByteChunkSource {
             "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
           expected: "UTF-8, as the text before them is"))
     }
-    return atEnd && checked.isEmpty ? nil : checked
+    return atEnd && bytes.isEmpty ? nil : bytes
   }
 }

@@ -26,6 +26,10 @@ public struct TSVReader {
   public let file: String
   private let source: (any ByteChunkSource)?
   private var exhausted: Bool
+  /// Bytes dropped from the front of the buffer so far.
+  private var dropped = 0
+  /// Where to stop: `nextSpans` returns nil for a record that starts at or after this offset.
+  public var stopOffset: Int?
 
   public init(utf8 bytes: [UInt8], file: String) {
     self.bytes = bytes
@@ -56,47 +60,158 @@ public struct TSVReader {
 
   /// The next record as spans of the reader's buffer, without making strings: the hot path of
   /// large exports. The spans are valid until the next call; `bytes(of:)` and `string(of:)` read
-  /// them. Returns the record's first line, or nil at the end of the input.
+  /// them. Returns the record's first line, or nil at the end of the input (or at `stopOffset`).
   public mutating func nextSpans(into spans: inout [FieldSpan]) throws(SurveyError) -> Int? {
     // Read the record where it stands; when the buffer ends inside it, read more and start again.
     while true {
-      let (savedPosition, savedLine) = (position, line)
-      if let line = try spansOnce(into: &spans) { return line }
-      if position < bytes.count || exhausted { return nil }
-      position = savedPosition
-      line = savedLine
+      skipBlankLines()
+      if position < bytes.count {
+        if let stopOffset, offset >= stopOffset { return nil }
+        let start = line
+        var cursor = (position: position, line: line)
+        let exhausted = self.exhausted
+        spans.removeAll(keepingCapacity: true)
+        let outcome = bytes.withUnsafeBufferPointer { buffer in
+          Self.scanFields(buffer, exhausted: exhausted, cursor: &cursor, into: &spans)
+        }
+        switch outcome {
+        case .complete:
+          (position, line) = cursor
+          return start
+        case .unclosedQuote(let openingLine):
+          position = bytes.count
+          throw SurveyError(
+            Diagnostic(
+              .error, file: file, line: openingLine,
+              found: "a quoted field that is never closed (it runs to the end of the file)",
+              expected: "a closing double quote"))
+        case .needsMore:
+          break
+        }
+      } else if exhausted {
+        return nil
+      }
       try refill()
     }
   }
 
-  /// The record's first line, or nil either at the end of the input or, when more bytes could
-  /// come, where the buffer ran out (`position` is then at the end of the buffer).
-  private mutating func spansOnce(into spans: inout [FieldSpan]) throws(SurveyError) -> Int? {
-    skipBlankLines()
-    guard position < bytes.count else { return nil }
-    // A CR at the very end may be followed by an LF in the next chunk.
-    let start = line
-    spans.removeAll(keepingCapacity: true)
+  /// The offset in the input of the next byte to read: the start of the next record, between records.
+  public var offset: Int { dropped + position }
+
+  private enum ScanOutcome {
+    case complete
+    case needsMore
+    case unclosedQuote(line: Int)
+  }
+
+  /// Whether a word holds a byte below 0x0E (tab, LF and CR are among them).
+  @inline(__always) private static func hasControl(_ word: UInt64) -> Bool {
+    (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// Whether a word holds a double quote.
+  @inline(__always) private static func hasQuote(_ word: UInt64) -> Bool {
+    let x = word ^ 0x2222_2222_2222_2222
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// Reads one record's fields from `cursor`. Unquoted text is skipped eight bytes at a time
+  /// until a word holds a control byte (or, in a quoted field, a quote).
+  private static func scanFields(
+    _ buffer: UnsafeBufferPointer<UInt8>, exhausted: Bool, cursor: inout (position: Int, line: Int),
+    into spans: inout [FieldSpan]
+  ) -> ScanOutcome {
+    guard let base = buffer.baseAddress else { return exhausted ? .complete : .needsMore }
+    let raw = UnsafeRawPointer(base)
+    let count = buffer.count
+    var position = cursor.position
+    var line = cursor.line
+    defer { cursor = (position, line) }
+    @inline(__always) func isDelimiter(_ byte: UInt8) -> Bool {
+      byte == tab || byte == newline || byte == carriageReturn
+    }
+    /// Moves `position` to the next tab, LF or CR (or the end).
+    @inline(__always) func skipToDelimiter() {
+      while true {
+        while position &+ 8 <= count
+          && !hasControl(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+        {
+          position &+= 8
+        }
+        let limit = min(position &+ 8, count)
+        while position < limit && !isDelimiter(base[position]) { position &+= 1 }
+        if position < limit || position >= count { return }
+      }
+    }
     while true {
-      guard let span = try readFieldSpan() else {
-        position = bytes.count
-        return nil
+      if position < count && base[position] == quote {
+        let openingLine = line
+        position &+= 1
+        let start = position
+        var verbatim = true
+        var end = start
+        while true {
+          while position &+ 8 <= count {
+            let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            if hasControl(word) || hasQuote(word) { break }
+            position &+= 8
+          }
+          guard position < count else { return exhausted ? .unclosedQuote(line: openingLine) : .needsMore }
+          let byte = base[position]
+          if byte == quote {
+            if position &+ 1 >= count && !exhausted { return .needsMore }
+            if position &+ 1 < count && base[position &+ 1] == quote {
+              verbatim = false
+              position &+= 2
+              continue
+            }
+            end = position
+            position &+= 1
+            break
+          }
+          if byte == newline {
+            line &+= 1
+          } else if byte == carriageReturn {
+            if position &+ 1 >= count && !exhausted { return .needsMore }
+            if position &+ 1 >= count || base[position &+ 1] != newline { line &+= 1 }
+          }
+          position &+= 1
+        }
+        // Text after the closing quote and before the delimiter is kept, as Excel does.
+        if position < count && !isDelimiter(base[position]) {
+          verbatim = false
+          skipToDelimiter()
+          if position >= count && !exhausted { return .needsMore }
+        } else if position >= count && !exhausted {
+          return .needsMore
+        }
+        // A span that is not verbatim keeps its raw bytes from the first inner byte: `string(of:)`
+        // reads the doubled quotes, the closing quote and what follows it.
+        spans.append(
+          verbatim
+            ? FieldSpan(start: start, end: end, isVerbatim: true)
+            : FieldSpan(start: start, end: position, isVerbatim: false))
+      } else {
+        let start = position
+        skipToDelimiter()
+        if position >= count && !exhausted { return .needsMore }
+        spans.append(FieldSpan(start: start, end: position, isVerbatim: true))
       }
-      spans.append(span)
-      guard position < bytes.count else {
-        if exhausted { return start }
-        return nil
-      }
-      if bytes[position] == Self.tab {
-        position += 1
+      guard position < count else { return exhausted ? .complete : .needsMore }
+      let byte = base[position]
+      if byte == tab {
+        position &+= 1
         continue
       }
-      if bytes[position] == Self.carriageReturn && position + 1 >= bytes.count && !exhausted {
-        position = bytes.count
-        return nil
+      if byte == carriageReturn {
+        if position &+ 1 >= count && !exhausted { return .needsMore }
+        position &+= 1
+        if position < count && base[position] == newline { position &+= 1 }
+      } else {
+        position &+= 1
       }
-      consumeLineEnd()
-      return start
+      line &+= 1
+      return .complete
     }
   }
 
@@ -105,6 +220,7 @@ public struct TSVReader {
   private mutating func refill() throws(SurveyError) {
     if position > 0 {
       bytes.removeSubrange(0..<position)
+      dropped += position
       position = 0
     }
     guard let source, let chunk = try source.nextChunk() else {
@@ -143,73 +259,6 @@ public struct TSVReader {
       index += 1
     }
     return String(decoding: value, as: UTF8.self)
-  }
-
-  /// The next field, or nil when the buffer ends inside it and more bytes could come.
-  private mutating func readFieldSpan() throws(SurveyError) -> FieldSpan? {
-    guard position < bytes.count, bytes[position] == Self.quote else {
-      let start = position
-      while position < bytes.count {
-        let byte = bytes[position]
-        if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
-        position += 1
-      }
-      if position >= bytes.count && !exhausted { return nil }
-      return FieldSpan(start: start, end: position, isVerbatim: true)
-    }
-    let openingLine = line
-    position += 1
-    let start = position
-    var verbatim = true
-    var end = start
-    while true {
-      guard position < bytes.count else {
-        if !exhausted { return nil }
-        throw SurveyError(
-          Diagnostic(
-            .error, file: file, line: openingLine,
-            found: "a quoted field that is never closed (it runs to the end of the file)",
-            expected: "a closing double quote"))
-      }
-      let byte = bytes[position]
-      if byte == Self.quote {
-        if position + 1 >= bytes.count && !exhausted { return nil }
-        if position + 1 < bytes.count, bytes[position + 1] == Self.quote {
-          verbatim = false
-          position += 2
-          continue
-        }
-        end = position
-        position += 1
-        break
-      }
-      if byte == Self.newline {
-        line += 1
-      } else if byte == Self.carriageReturn {
-        if position + 1 >= bytes.count && !exhausted { return nil }
-        if position + 1 >= bytes.count || bytes[position + 1] != Self.newline { line += 1 }
-      }
-      position += 1
-    }
-    // Text after the closing quote and before the delimiter is kept, as Excel does.
-    if position < bytes.count, bytes[position] != Self.tab, bytes[position] != Self.newline,
-      bytes[position] != Self.carriageReturn
-    {
-      verbatim = false
-      while position < bytes.count {
-        let byte = bytes[position]
-        if byte == Self.tab || byte == Self.newline || byte == Self.carriageReturn { break }
-        position += 1
-      }
-      if position >= bytes.count && !exhausted { return nil }
-    } else if position >= bytes.count && !exhausted {
-      return nil
-    }
-    // A span that is not verbatim keeps its raw bytes from the first inner byte: `string(of:)`
-    // reads the doubled quotes, the closing quote and what follows it.
-    return verbatim
-      ? FieldSpan(start: start, end: end, isVerbatim: true)
-      : FieldSpan(start: start, end: position, isVerbatim: false)
   }
 
   /// Every remaining record.
