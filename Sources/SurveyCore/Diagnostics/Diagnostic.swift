@@ -118,6 +118,17 @@ public struct DiagnosticLog: Sendable {
     for diagnostic in other { append(diagnostic) }
   }
 
+  /// Appends the diagnostics of a log of a later part of the file, their lines moved by
+  /// `lineShift`, and counts those it left out.
+  mutating func absorb(_ other: DiagnosticLog, lineShift: Int) {
+    for var diagnostic in other.diagnostics {
+      diagnostic.line = diagnostic.line.map { $0 + lineShift }
+      append(diagnostic)
+    }
+    omittedErrors += other.omittedErrors
+    omittedWarnings += other.omittedWarnings
+  }
+
   /// Throws the collected diagnostics when any of them is an error.
   public func throwIfErrors() throws(SurveyError) {
     if hasErrors { throw SurveyError(diagnostics) }

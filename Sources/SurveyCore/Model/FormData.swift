@@ -56,6 +56,9 @@ public struct FormData: Sendable {
     return stream.check.diagnostics
   }
 
+  /// The stream of a streamed export, for a counting pass.
+  var streamForCounting: RowStream? { stream }
+
   /// Whether the rows are read from the file on each pass rather than kept.
   public var isStreamed: Bool { stream != nil }
 
@@ -288,8 +291,8 @@ public final class CellCache: @unchecked Sendable {
 public struct RowReader {
   public let form: Form
   public let file: String
-  private let codebook: Codebook
-  private var reader: TSVReader
+  let codebook: Codebook
+  var reader: TSVReader
   /// For each item of the form, the column (0-based) that holds it.
   public private(set) var columns: [Int?]
   /// Whether a header row could be read.
@@ -297,8 +300,8 @@ public struct RowReader {
   /// The records after the header, ragged ones included.
   public private(set) var rowsRead = 0
   /// Every problem met so far.
-  public private(set) var log: DiagnosticLog
-  private var headerCount = 0
+  public internal(set) var log: DiagnosticLog
+  private(set) var headerCount = 0
   private var inherited: [String?]
   private let names: [String]
   private let cache: CellCache
@@ -488,14 +491,29 @@ public struct RowStream: Sendable {
   let place: @Sendable (Row) -> Row
   let unitWarning: (@Sendable (Row) -> Diagnostic)?
   let check = StreamCheck()
+  /// The file, for reading it in parts (`count`).
+  let url: URL?
+  /// A new lookup of units, one per thread that reads rows.
+  let units: (@Sendable () -> UnitLookup)?
+  /// The smallest part of a file worth a thread of its own.
+  var minimumPartBytes = 4 << 20
 
   public init(
     open: @escaping @Sendable () -> (RowReader, FileChunks)?, place: @escaping @Sendable (Row) -> Row,
     unitWarning: (@Sendable (Row) -> Diagnostic)?
   ) {
+    self.init(open: open, place: place, unitWarning: unitWarning, url: nil, units: nil)
+  }
+
+  init(
+    open: @escaping @Sendable () -> (RowReader, FileChunks)?, place: @escaping @Sendable (Row) -> Row,
+    unitWarning: (@Sendable (Row) -> Diagnostic)?, url: URL?, units: (@Sendable () -> UnitLookup)?
+  ) {
     self.open = open
     self.place = place
     self.unitWarning = unitWarning
+    self.url = url
+    self.units = units
   }
 
   /// Hands every row to `body`. The rows are read, parsed and placed on a second thread while

@@ -123,7 +123,9 @@ public struct Survey: Sendable {
       return placed
     }
     let warning: @Sendable (Row) -> Diagnostic = { row in units.warning(for: row, file: file) }
-    let stream = RowStream(open: open, place: place, unitWarning: checked ? warning : nil)
+    let stream = RowStream(
+      open: open, place: place, unitWarning: checked ? warning : nil, url: url,
+      units: { UnitLookup(organization, items: form.items) })
     return FormData(form: form, file: file, encoding: chunks.hadBOM ? .utf8WithBOM : .utf8, stream: stream)
   }
 
@@ -253,8 +255,8 @@ public struct Survey: Sendable {
 /// Unchecked Sendable: a lookup is used by one pass at a time.
 final class UnitLookup: @unchecked Sendable {
   private let organization: Organization
-  private let departmentIndex: Int?
-  private let sectionIndex: Int?
+  let departmentIndex: Int?
+  let sectionIndex: Int?
   private var known: [String: UnitPath?] = [:]
   private var last: (department: String, cell: String, unit: UnitPath?)?
 

@@ -20,6 +20,8 @@ public final class FileChunks: ByteChunkSource {
   private var sawNonASCII = false
   private var started = false
   public private(set) var hadBOM = false
+  /// The bytes the reader gives out start at this file offset (after a BOM).
+  public var firstOffset: Int { startOffset + (hadBOM ? 3 : 0) }
   /// Set when the bytes are not UTF-8 and nothing but ASCII came before: decode the whole file.
   public private(set) var needsWholeFileDecoding = false
 

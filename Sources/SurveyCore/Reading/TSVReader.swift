@@ -95,6 +95,9 @@ public struct TSVReader {
     }
   }
 
+  /// The line the next record starts on, between records.
+  public var currentLine: Int { line }
+
   /// The offset in the input of the next byte to read: the start of the next record, between records.
   public var offset: Int { dropped + position }
 
@@ -235,6 +238,11 @@ public struct TSVReader {
     bytes.withUnsafeBufferPointer { buffer in
       body(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
     }
+  }
+
+  /// Calls `body` with the reader's whole buffer, which the spans of the last record index into.
+  public func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    bytes.withUnsafeBufferPointer(body)
   }
 
   /// A span's text, with a quoted field's `""` read as `"` and any text after its closing quote.

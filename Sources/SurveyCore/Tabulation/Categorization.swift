@@ -62,6 +62,8 @@ public struct Categorization: Sendable {
   public let heading: String
   /// Whether a row may fall in more than one category.
   public let isMultiple: Bool
+  /// What of a row `classify` reads.
+  public let reads: RowReads
   private let classify: @Sendable (Row) -> [Int]?
   private let registry: CategoryRegistry
 
@@ -71,19 +73,21 @@ public struct Categorization: Sendable {
 
   /// Builds a variable from its parts; `classify` returns the category indexes of a row, an empty
   /// list when the row did not answer, or nil when the row could not be joined.
+  /// `reads` names what `classify` reads of a row; the whole row unless told.
   public init(
     id: String, item: Item, name: String, heading: String, categories: [Category], isMultiple: Bool,
-    classify: @escaping @Sendable (Row) -> [Int]?
+    reads: RowReads = .wholeRow, classify: @escaping @Sendable (Row) -> [Int]?
   ) {
     self.init(
       id: id, item: item, name: name, heading: heading, registry: CategoryRegistry(categories),
-      isMultiple: isMultiple, classify: classify)
+      isMultiple: isMultiple, reads: reads, classify: classify)
   }
 
   init(
     id: String, item: Item, name: String, heading: String, registry: CategoryRegistry, isMultiple: Bool,
-    classify: @escaping @Sendable (Row) -> [Int]?
+    reads: RowReads, classify: @escaping @Sendable (Row) -> [Int]?
   ) {
+    self.reads = reads
     self.id = id
     self.item = item
     self.name = name
@@ -104,7 +108,7 @@ public struct Categorization: Sendable {
     let kind = item.kind
     self.init(
       id: item.id, item: item, name: item.displayName, heading: item.title, registry: registry,
-      isMultiple: kind == .multiple
+      isMultiple: kind == .multiple, reads: RowReads(items: [itemIndex])
     ) { row in
       Categorization.indexes(of: row.values[itemIndex], kind: kind, registry: registry)
     }
@@ -137,7 +141,8 @@ public struct Categorization: Sendable {
     let lookup = byUnit
     return Categorization(
       id: item.id, item: item, name: item.displayName + " (joined on the unit)", heading: item.title,
-      categories: categories + [Category.unjoined], isMultiple: item.kind == .multiple
+      categories: categories + [Category.unjoined], isMultiple: item.kind == .multiple,
+      reads: RowReads(items: [], unit: true)
     ) { row in
       guard let unit = row.unit, let found = lookup[unit] else { return [unjoined] }
       return found

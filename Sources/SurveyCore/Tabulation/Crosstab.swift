@@ -27,12 +27,12 @@ public final class Crosstab {
       self.category = category
     }
 
-    mutating func add(_ indexes: [Int], answered isAnswered: Bool) {
-      rowCount += 1
-      if isAnswered { answered += 1 }
+    mutating func add(_ indexes: [Int], answered isAnswered: Bool, weight: Int) {
+      rowCount += weight
+      if isAnswered { answered += weight }
       for index in indexes {
         if index >= counts.count { counts += [Int](repeating: 0, count: index + 1 - counts.count) }
-        counts[index] += 1
+        counts[index] += weight
       }
     }
 
@@ -58,25 +58,31 @@ public final class Crosstab {
     for row in rows { add(row) }
   }
 
-  public func add(_ row: Row) {
+  public func add(_ row: Row) { add(row, weight: 1) }
+
+  /// Counts a row as `weight` rows.
+  public func add(_ row: Row, weight: Int) {
     let columns = item.categoryIndexes(of: row)
-    if columns.count > 1 && !item.isMultiple { multiplyCoded += 1 }
+    if columns.count > 1 && !item.isMultiple { multiplyCoded += weight }
     let answered = item.answered(columns)
-    totals.add(columns, answered: answered)
+    totals.add(columns, answered: answered, weight: weight)
     let rowIndexes = breakdown.categoryIndexes(of: row)
-    tallyCase(columns, rowIndexes)
-    if rowIndexes.isEmpty { missing.add(columns, answered: answered) }
+    tallyCase(columns, rowIndexes, weight: weight)
+    if rowIndexes.isEmpty { missing.add(columns, answered: answered, weight: weight) }
     for index in rowIndexes {
       while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
-      tallies[index].add(columns, answered: answered)
+      tallies[index].add(columns, answered: answered, weight: weight)
     }
   }
 
+  /// The crosstab as a consumer of a pass over rows.
+  public var consumer: RowConsumer { RowConsumer(reads: item.reads.union(breakdown.reads), add: add) }
+
   /// The cases a test of independence takes: rows with exactly one category of each variable (no
   /// 無回答, no 結合なし, no second code); rows with a second code are counted as left out.
-  private func tallyCase(_ columns: [Int], _ rows: [Int]) {
+  private func tallyCase(_ columns: [Int], _ rows: [Int], weight: Int) {
     if columns.count > 1 || rows.count > 1 {
-      casesLeftOut += 1
+      casesLeftOut += weight
       return
     }
     guard let c = columns.first, let r = rows.first, !item.isUnjoined(c), !breakdown.isUnjoined(r) else {
@@ -84,7 +90,7 @@ public final class Crosstab {
     }
     while r >= caseCounts.count { caseCounts.append([]) }
     if c >= caseCounts[r].count { caseCounts[r] += [Int](repeating: 0, count: c + 1 - caseCounts[r].count) }
-    caseCounts[r][c] += 1
+    caseCounts[r][c] += weight
   }
 
   /// Breakdown category by variable category, for the tests of independence.

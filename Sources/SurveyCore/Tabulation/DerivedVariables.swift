@@ -18,7 +18,7 @@ extension Categorization {
     ]
     return Categorization(
       id: "\(item.id):class", item: item, name: "\(item.displayName) (classes)", heading: "\(item.title)（階級）",
-      categories: categories, isMultiple: false
+      categories: categories, isMultiple: false, reads: RowReads(items: [itemIndex])
     ) { row in
       guard let yen = NumericSummary.figure(row.values[itemIndex]) else { return [] }
       switch yen {
@@ -53,7 +53,8 @@ extension Categorization {
     let registry = CategoryRegistry(categories)
     return Categorization(
       id: "\(item.id):\(suffix)", item: item, name: "\(item.displayName) (\(byDecade ? "decades" : "eras"))",
-      heading: "\(item.title)（\(byDecade ? "年代" : "元号")）", categories: categories, isMultiple: false
+      heading: "\(item.title)（\(byDecade ? "年代" : "元号")）", categories: categories, isMultiple: false,
+      reads: RowReads(items: [itemIndex])
     ) { row in
       guard let year = NumericSummary.figure(row.values[itemIndex]) else { return [] }
       let key = byDecade ? "\(year / 10 * 10)s" : (Era.japanese(year)?.era.name ?? "")

@@ -72,6 +72,9 @@ public struct BoundFilter: Sendable {
   public let selectsNotAnswered: Bool
   public let negated: Bool
 
+  /// What of a row the filter reads.
+  public var reads: RowReads { variable.reads }
+
   public func keeps(_ row: Row) -> Bool {
     let indexes = variable.categoryIndexes(of: row)
     let hit = indexes.isEmpty ? selectsNotAnswered : indexes.contains { selected.contains($0) }

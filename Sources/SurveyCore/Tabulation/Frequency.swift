@@ -20,16 +20,22 @@ public final class Frequency {
     for row in rows { add(row) }
   }
 
-  public func add(_ row: Row) {
+  public func add(_ row: Row) { add(row, weight: 1) }
+
+  /// Counts a row as `weight` rows.
+  public func add(_ row: Row, weight: Int) {
     let indexes = categorization.categoryIndexes(of: row)
-    rowCount += 1
-    if indexes.isEmpty { notAnswered += 1 }
-    if indexes.count > 1 && !categorization.isMultiple { multiplyCoded += 1 }
+    rowCount += weight
+    if indexes.isEmpty { notAnswered += weight }
+    if indexes.count > 1 && !categorization.isMultiple { multiplyCoded += weight }
     for index in indexes {
       if index >= tallies.count { tallies += [Int](repeating: 0, count: index + 1 - tallies.count) }
-      tallies[index] += 1
+      tallies[index] += weight
     }
   }
+
+  /// The frequency as a consumer of a pass over rows.
+  public var consumer: RowConsumer { RowConsumer(reads: categorization.reads, add: add) }
 
   /// The count of each category, in the categorization's order.
   public var counts: [Int] {

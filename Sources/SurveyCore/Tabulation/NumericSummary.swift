@@ -35,13 +35,14 @@ public final class NumericSummary {
       self.category = category
     }
 
-    mutating func add(_ value: Int?) {
-      rowCount += 1
+    mutating func add(_ value: Int?, weight: Int) {
+      rowCount += weight
       guard let value else { return }
-      given += 1
-      occurrences[value, default: 0] += 1
-      let (next, overflow) = total.addingReportingOverflow(value)
-      if overflow { overflowed = true } else { total = next }
+      given += weight
+      occurrences[value, default: 0] += weight
+      let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
+      let (next, overflow) = total.addingReportingOverflow(product)
+      if overflow || productOverflow { overflowed = true } else { total = next }
     }
 
     /// The p-quantile (p = quarters / 4) as a fraction, or nil without values.
@@ -94,15 +95,23 @@ public final class NumericSummary {
     }
   }
 
-  public func add(_ row: Row) {
+  public func add(_ row: Row) { add(row, weight: 1) }
+
+  /// Counts a row as `weight` rows.
+  public func add(_ row: Row, weight: Int) {
     let value = NumericSummary.figure(row.values[itemIndex])
-    total.add(value)
+    total.add(value, weight: weight)
     let indexes = breakdown.categoryIndexes(of: row)
-    if indexes.isEmpty { missing.add(value) }
+    if indexes.isEmpty { missing.add(value, weight: weight) }
     for index in indexes {
       while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
-      tallies[index].add(value)
+      tallies[index].add(value, weight: weight)
     }
+  }
+
+  /// The summary as a consumer of a pass over rows.
+  public var consumer: RowConsumer {
+    RowConsumer(reads: RowReads(items: [itemIndex]).union(breakdown.reads), add: add)
   }
 
   /// One line per breakdown category, then the breakdown's 無回答.
@@ -218,35 +227,41 @@ public final class MissingFigureReasons {
     }
   }
 
-  public func add(_ row: Row) {
+  public func add(_ row: Row) { add(row, weight: 1) }
+
+  /// Counts a row as `weight` rows.
+  public func add(_ row: Row, weight: Int) {
     switch row.values[itemIndex] {
     case .amount(let amount):
       switch amount.status {
-      case .given: given += 1
-      case .withheld(let option): withheld[option.code, default: 0] += 1
+      case .given: given += weight
+      case .withheld(let option): withheld[option.code, default: 0] += weight
       case .figureMissing(let text):
         if let at = written.firstIndex(where: { $0.text == text }) {
-          written[at].count += 1
+          written[at].count += weight
         } else if written.count < Self.distinctTexts {
-          written.append((text, 1))
+          written.append((text, weight))
         } else {
           let other = "…"
           if let at = written.firstIndex(where: { $0.text == other }) {
-            written[at].count += 1
+            written[at].count += weight
           } else {
-            written.append((other, 1))
+            written.append((other, weight))
           }
         }
       }
     case .year(let year):
       switch year.status {
-      case .given: given += 1
-      case .withheld(let option): withheld[option.code, default: 0] += 1
+      case .given: given += weight
+      case .withheld(let option): withheld[option.code, default: 0] += weight
       }
     default:
-      blank += 1
+      blank += weight
     }
   }
+
+  /// The tally as a consumer of a pass over rows.
+  public var consumer: RowConsumer { RowConsumer(reads: RowReads(items: [itemIndex]), add: add) }
 
   /// Each reason and how many rows gave it: the figure code without a figure (by what was written),
   /// each "no figure" code, and 無回答.

@@ -49,32 +49,36 @@ public struct Query: Sendable {
     var joinedRows = 0
     var units = Set<UnitPath>()
     var failure: SurveyError?
-    data.forEachRow { row in
-      for variable in joined { variable.learn(from: row) }
-      guard failure == nil, bound.allSatisfy({ $0.keeps(row) }) else { return }
-      kept += 1
-      if let unit = row.unit {
-        joinedRows += 1
-        units.insert(unit)
-      }
-      guard let layerVariable, let layerMissing else {
-        main.add(row)
-        return
-      }
-      let indexes = layerVariable.categoryIndexes(of: row)
-      if indexes.isEmpty { layerMissing.add(row) }
-      for index in indexes {
-        if layered[index] == nil {
-          do throws(SurveyError) {
-            layered[index] = try slice(variable, by: by, data: data, organization: organization)
-          } catch {
-            failure = error
-            return
-          }
+    // The pass reads what the variables and the tables read, and the unit for the join figures.
+    let reads = joined.reduce(main.reads.union(RowReads(items: [], unit: true))) { $0.union($1.reads) }
+    data.tally([
+      RowConsumer(reads: reads) { row, weight in
+        for variable in joined { variable.learn(from: row) }
+        guard failure == nil, bound.allSatisfy({ $0.keeps(row) }) else { return }
+        kept += weight
+        if let unit = row.unit {
+          joinedRows += weight
+          units.insert(unit)
         }
-        layered[index]?.add(row)
+        guard let layerVariable, let layerMissing else {
+          main.add(row, weight: weight)
+          return
+        }
+        let indexes = layerVariable.categoryIndexes(of: row)
+        if indexes.isEmpty { layerMissing.add(row, weight: weight) }
+        for index in indexes {
+          if layered[index] == nil {
+            do throws(SurveyError) {
+              layered[index] = try slice(variable, by: by, data: data, organization: organization)
+            } catch {
+              failure = error
+              return
+            }
+          }
+          layered[index]?.add(row, weight: weight)
+        }
       }
-    }
+    ])
     if let failure { throw failure }
 
     var context: [String] = []
@@ -145,11 +149,11 @@ public struct Query: Sendable {
     if let by {
       if isFigure {
         let summary = try NumericSummary(accumulating: item, by: by, in: data)
-        slice.adders.append(summary.add)
+        slice.consumers.append(summary.consumer)
         slice.makers.append { [options] in summary.table(options) }
       }
       let crosstab = Crosstab(variable, by: by, rowNoun: rowNoun)
-      slice.adders.append(crosstab.add)
+      slice.consumers.append(crosstab.consumer)
       slice.makers.append { [options] in crosstab.table(options) }
       if statistics {
         slice.makers.append { Query.statisticsTable(crosstab) }
@@ -162,7 +166,7 @@ public struct Query: Sendable {
         expected: "a coded, text or hierarchy item")
     }
     let frequency = Frequency(variable, rowNoun: rowNoun)
-    slice.adders.append(frequency.add)
+    slice.consumers.append(frequency.consumer)
     if item.kind.isHierarchy {
       slice.makers.append { StandardReport.countTable(frequency) }
     } else {
@@ -172,11 +176,11 @@ public struct Query: Sendable {
       if let department = data.form.items.first(where: { $0.kind == .department }) {
         let byDepartment = try Categorization(item: department, in: data, organization: organization)
         let summary = try NumericSummary(accumulating: item, by: byDepartment, in: data)
-        slice.adders.append(summary.add)
+        slice.consumers.append(summary.consumer)
         slice.makers.append { [options] in summary.table(options) }
       }
       let reasons = try MissingFigureReasons(accumulating: item, in: data)
-      slice.adders.append(reasons.add)
+      slice.consumers.append(reasons.consumer)
       slice.makers.append { reasons.table() }
     }
     return slice
@@ -306,12 +310,15 @@ struct VariableResolver {
 
 /// The accumulators of one slice of a request's rows, and how to turn them into tables.
 final class QuerySlice {
-  var adders: [(Row) -> Void] = []
+  var consumers: [RowConsumer] = []
   var makers: [() -> Table] = []
 
-  func add(_ row: Row) {
-    for add in adders { add(row) }
+  func add(_ row: Row, weight: Int) {
+    for consumer in consumers { consumer.add(row, weight) }
   }
+
+  /// What the slice's tables read of a row.
+  var reads: RowReads { consumers.reduce(RowReads(items: [])) { $0.union($1.reads) } }
 
   func tables() -> [Table] { makers.map { $0() } }
 }

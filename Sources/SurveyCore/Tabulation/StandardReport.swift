@@ -26,16 +26,16 @@ public enum StandardReport {
     }
     let byDepartment = try Categorization(item: departmentItem, in: data, organization: organization)
     let perDepartment = Frequency(byDepartment, rowNoun: rowNoun)
-    var adders: [(Row) -> Void] = [perDepartment.add]
+    var consumers: [RowConsumer] = [perDepartment.consumer]
     var tables: [() -> Table] = []
     func frequency(_ categorization: Categorization) -> Frequency {
       let frequency = Frequency(categorization, rowNoun: rowNoun)
-      adders.append(frequency.add)
+      consumers.append(frequency.consumer)
       return frequency
     }
     func crosstab(_ item: Categorization, by breakdown: Categorization) -> Crosstab {
       let crosstab = Crosstab(item, by: breakdown, rowNoun: rowNoun)
-      adders.append(crosstab.add)
+      consumers.append(crosstab.consumer)
       return crosstab
     }
 
@@ -69,17 +69,15 @@ public enum StandardReport {
             breakdown.id == departmentItem.id
             ? byDepartment : try Categorization(item: breakdown, in: data, organization: organization)
           let summary = try NumericSummary(accumulating: figureItem, by: categories, in: data)
-          adders.append(summary.add)
+          consumers.append(summary.consumer)
           tables.append { summary.table(options) }
         }
         let reasons = try MissingFigureReasons(accumulating: figureItem, in: data)
-        adders.append(reasons.add)
+        consumers.append(reasons.consumer)
         tables.append { reasons.table() }
       }
     }
-    data.forEachRow { row in
-      for add in adders { add(row) }
-    }
+    data.tally(consumers)
     let departments = perDepartment.counts.filter { $0 > 0 }.count
     let summary = [
       "\(data.rowCount) \(plural(form.rowNoun)) in \(departments) departments (\(data.file), \(data.encoding.rawValue))"

@@ -1,0 +1,434 @@
+import Foundation
+
+/// How many times each distinct combination of cells came in a pass, in the order first met.
+///
+/// A combination is a tuple of counting-value ids (`CellTable`), one per item a group of
+/// consumers reads. Memory grows with the combinations, not with the rows.
+struct TupleCounter {
+  /// The positions (in the form's items) whose ids make the key.
+  let items: [Int]
+  private var single: [Int] = []
+  private var keys: [Int32] = []
+  private(set) var counts: [Int] = []
+  private var order: [Int32] = []
+  private var slots: [Int32] = []
+  private var hashes: [UInt64] = []
+
+  init(items: [Int]) {
+    self.items = items
+    if items.count != 1 { slots = [Int32](repeating: -1, count: 256) }
+  }
+
+  /// Counts the combination of `ids` (one id per item of the form) at `items`.
+  mutating func add(_ ids: UnsafeBufferPointer<Int32>) {
+    if items.count == 1 {
+      let id = Int(ids[items[0]])
+      if id >= single.count { single += [Int](repeating: 0, count: max(16, id + 1 - single.count)) }
+      if single[id] == 0 { order.append(Int32(id)) }
+      single[id] += 1
+      return
+    }
+    var hash: UInt64 = 0x2545_F491_4F6C_DD1D
+    for item in items {
+      hash = (hash ^ UInt64(UInt32(bitPattern: ids[item]))) &* 0x9E37_79B9_7F4A_7C15
+    }
+    hash ^= hash >> 31
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = Int(slots[slot])
+      if entry < 0 { break }
+      if hashes[entry] == hash && matches(entry, ids) {
+        counts[entry] += 1
+        return
+      }
+      slot = (slot + 1) & mask
+    }
+    slots[slot] = Int32(counts.count)
+    hashes.append(hash)
+    for item in items { keys.append(ids[item]) }
+    counts.append(1)
+    if counts.count * 2 > slots.count { grow() }
+  }
+
+  private func matches(_ entry: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+    var at = entry * items.count
+    for item in items {
+      if keys[at] != ids[item] { return false }
+      at += 1
+    }
+    return true
+  }
+
+  private mutating func grow() {
+    slots = [Int32](repeating: -1, count: slots.count * 2)
+    let mask = slots.count - 1
+    for entry in hashes.indices {
+      var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+      while slots[slot] >= 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(entry)
+    }
+  }
+
+  /// Each combination (its ids, in the order of `items`) and its count, in the order first met.
+  func forEach(_ body: ([Int32], Int) -> Void) {
+    if items.count == 1 {
+      for id in order { body([id], single[Int(id)]) }
+      return
+    }
+    for entry in counts.indices {
+      body(Array(keys[(entry * items.count)..<((entry + 1) * items.count)]), counts[entry])
+    }
+  }
+}
+
+/// One part of a streamed export read and counted on one thread: every cell is checked as the
+/// row-by-row reader checks it (the same diagnostics, in the same order), and the rows are
+/// counted by the combinations the consumers read.
+struct PartCounter {
+  private let form: Form
+  private let file: String
+  private var reader: TSVReader
+  private let columns: [Int?]
+  private let headerCount: Int
+  private var tables: [CellTable]
+  private let names: [String]
+  /// Items whose cells can give no diagnostic and that nothing reads: free text and identifiers.
+  private let skipped: [Bool]
+  private let fillsDown: [Bool]
+  private var inherited: [Int32]
+  private var ids: [Int32]
+  private var spans: [FieldSpan] = []
+  private(set) var counters: [TupleCounter]
+  private(set) var log: DiagnosticLog
+  private(set) var units: DiagnosticLog
+  private(set) var rowCount = 0
+  /// Set when reading stopped at an error of the file itself (encoding, unclosed quote).
+  private(set) var failed = false
+  private let unitLookup: UnitLookup?
+  private var unitKnown: [Int64: Bool] = [:]
+  private let checksUnits: Bool
+
+  init(
+    form: Form, file: String, reader: TSVReader, columns: [Int?], headerCount: Int, codebook: Codebook,
+    groups: [[Int]], read: Set<Int>, log: DiagnosticLog, unitLookup: UnitLookup?, checksUnits: Bool
+  ) {
+    self.form = form
+    self.file = file
+    self.reader = reader
+    self.columns = columns
+    self.headerCount = headerCount
+    self.tables = form.items.indices.map { index in
+      CellTable(
+        item: form.items[index], codebook: codebook, file: file, column: columns[index].map { $0 + 1 })
+    }
+    self.names = form.items.map(\.displayName)
+    self.fillsDown = form.items.map(\.fillsDown)
+    self.skipped = form.items.indices.map { index in
+      let item = form.items[index]
+      return (item.kind == .text || item.kind == .identifier) && !item.fillsDown && !read.contains(index)
+    }
+    self.inherited = [Int32](repeating: -1, count: form.items.count)
+    self.ids = [Int32](repeating: 0, count: form.items.count)
+    self.counters = groups.map { TupleCounter(items: $0) }
+    self.log = log
+    self.units = DiagnosticLog(limit: log.limit)
+    self.unitLookup = unitLookup
+    self.checksUnits = checksUnits
+  }
+
+  /// The value an id stands for in an item's table.
+  func value(item: Int, id: Int32) -> Value { tables[item].values[Int(id)] }
+
+  /// Where reading stands: the stream offset and line of the next record.
+  var position: (offset: Int, line: Int) { (reader.offset, reader.currentLine) }
+
+  /// Reads and counts records until the end, the reader's stop offset, or `cancelled`.
+  mutating func run(stopAt stopOffset: Int?, cancelled: () -> Bool = { false }) {
+    reader.stopOffset = stopOffset
+    while true {
+      if rowCount & 4095 == 0 && cancelled() { return }
+      let line: Int?
+      do throws(SurveyError) {
+        line = try reader.nextSpans(into: &spans)
+      } catch {
+        log.append(contentsOf: error.diagnostics)
+        failed = true
+        return
+      }
+      guard let line else { return }
+      if spans.count != headerCount {
+        ragged(line: line)
+        continue
+      }
+      rowCount += 1
+      let record = reader  // the buffer the spans index into; not changed while the row is counted
+      record.withBuffer { buffer in countRow(line: line, buffer: buffer) }
+    }
+  }
+
+  private func location(_ item: Int, line: Int) -> CellLocation {
+    CellLocation(file: file, line: line, column: columns[item].map { $0 + 1 }, item: names[item])
+  }
+
+  private mutating func ragged(line: Int) {
+    log.append(
+      Diagnostic(
+        .error, file: file, line: line,
+        found: "a row of \(spans.count) fields (a ragged row)",
+        expected: "\(headerCount) fields, as in the header"))
+    // Its hierarchy cells still stand above the rows that inherit them.
+    for item in form.items.indices where fillsDown[item] {
+      guard let column = columns[item], column < spans.count else { continue }
+      let raw = reader.string(of: spans[column]).trimmingSpaces
+      if !raw.isEmpty { inherited[item] = tables[item].id(ofText: raw, line: line, log: &log) }
+    }
+  }
+
+  private mutating func countRow(line: Int, buffer: UnsafeBufferPointer<UInt8>) {
+    var changedLevel: Int?
+    for item in form.items.indices {
+      guard let column = columns[item] else {
+        ids[item] = tables[item].id(ofText: "", line: line, log: &log)
+        continue
+      }
+      if skipped[item] { continue }
+      let span = spans[column]
+      var id: Int32
+      if span.isVerbatim {
+        let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+        id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log)
+      } else {
+        id = tables[item].id(ofText: reader.string(of: span).trimmingSpaces, line: line, log: &log)
+      }
+      if fillsDown[item] {
+        // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
+        let title = form.items[item].title
+        if tables[item].values[Int(id)] == .blank {
+          if let changedLevel {
+            log.append(
+              location(item, line: line).diagnostic(
+                .error,
+                found: "a blank \(title) on a row that starts a new \(form.items[changedLevel].title)",
+                expected: "the \(title) of the row"))
+          } else if inherited[item] >= 0 {
+            id = inherited[item]
+          } else {
+            log.append(
+              location(item, line: line).diagnostic(
+                .error, found: "a blank \(title) with no row above to inherit it from",
+                expected: "the \(title) of the row"))
+          }
+        } else if changedLevel == nil && id != inherited[item] {
+          changedLevel = item
+        }
+        inherited[item] = id
+      }
+      ids[item] = id
+    }
+    if checksUnits { checkUnit(line: line) }
+    ids.withUnsafeBufferPointer { ids in
+      for index in counters.indices { counters[index].add(ids) }
+    }
+  }
+
+  /// Logs the row's unit when the overall form does not list it (remembered by its 部 and 課 ids).
+  private mutating func checkUnit(line: Int) {
+    guard let unitLookup else { return }
+    let department = unitLookup.departmentIndex.map { Int64(ids[$0]) } ?? -1
+    let section = unitLookup.sectionIndex.map { Int64(ids[$0]) } ?? -1
+    let key = department << 32 | (section & 0xFFFF_FFFF)
+    var row = Row(line: line, values: [])
+    if unitKnown[key] == nil {
+      row.values = hierarchyValues()
+      unitKnown[key] = unitLookup.unit(of: row) != nil
+    }
+    if unitKnown[key] == false {
+      if row.values.isEmpty { row.values = hierarchyValues() }
+      units.append(unitLookup.warning(for: row, file: file))
+    }
+  }
+
+  private func hierarchyValues() -> [Value] {
+    var values = [Value](repeating: .blank, count: form.items.count)
+    for index in [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap({ $0 }) {
+      values[index] = tables[index].values[Int(ids[index])]
+    }
+    return values
+  }
+}
+
+/// Tells a thread to stop early. Unchecked Sendable: the flag is read and written under a lock.
+private final class Cancellation: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cancelled = false
+  var isCancelled: Bool { lock.withLock { cancelled } }
+  func cancel() { lock.withLock { cancelled = true } }
+}
+
+/// A part counter handed to the thread that runs it. Unchecked Sendable: only that thread uses
+/// the counter until the semaphore says it has finished.
+private final class PartTask: @unchecked Sendable {
+  var counter: PartCounter
+  let chunks: FileChunks
+  let done = DispatchSemaphore(value: 0)
+  let cancellation = Cancellation()
+
+  init(counter: PartCounter, chunks: FileChunks) {
+    self.counter = counter
+    self.chunks = chunks
+  }
+}
+
+extension RowStream {
+  /// Counts every row for the consumers in one pass: the file is read in two parts at once (the
+  /// second from a record start near its middle) when it is large and there is a second core.
+  /// Each part counts the combinations of cells the consumers read; the consumers then get each
+  /// combination once, with its count, the first part's first. A pass that reaches the end
+  /// records the rows and problems found, the same as a row-by-row pass.
+  func count(_ consumers: [RowConsumer], form: Form) {
+    guard let opened = open() else { return }
+    let rowReader = opened.0
+    let chunks = opened.1
+    let lookup = units?()
+    let unitItems = [lookup?.departmentIndex, lookup?.sectionIndex].compactMap { $0 }
+    var groups: [[Int]] = []
+    var groupConsumers: [[RowConsumer]] = []
+    var groupPlaces: [Bool] = []
+    for consumer in consumers {
+      let items = Array(Set((consumer.reads.items ?? []) + (consumer.reads.unit ? unitItems : []))).sorted()
+      if let index = groups.firstIndex(of: items), groupPlaces[index] == consumer.reads.unit {
+        groupConsumers[index].append(consumer)
+      } else {
+        groups.append(items)
+        groupConsumers.append([consumer])
+        groupPlaces.append(consumer.reads.unit)
+      }
+    }
+    let read = Set(groups.joined())
+    let checking = !check.isDone
+    func counter(_ reader: TSVReader, log: DiagnosticLog) -> PartCounter {
+      PartCounter(
+        form: form, file: rowReader.file, reader: reader, columns: rowReader.columns,
+        headerCount: rowReader.headerCount, codebook: rowReader.codebook, groups: groups, read: read,
+        log: log,
+        unitLookup: units?(), checksUnits: checking && unitWarning != nil)
+    }
+    var first = counter(rowReader.reader, log: rowReader.log)
+
+    var second: PartTask?
+    var stop: Int?
+    if let url, ProcessInfo.processInfo.activeProcessorCount > 1, !chunks.needsWholeFileDecoding,
+      let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
+      size >= 2 * minimumPartBytes,
+      let boundary = Self.boundary(
+        in: url, near: size / 2, headerCount: rowReader.headerCount,
+        hierarchyColumns: form.items.indices.filter { form.items[$0].fillsDown }.compactMap {
+          rowReader.columns[$0]
+        }),
+      boundary > chunks.firstOffset,
+      let secondChunks = try? FileChunks(url: url, file: rowReader.file, startOffset: boundary)
+    {
+      let task = PartTask(
+        counter: counter(
+          TSVReader(source: secondChunks, file: rowReader.file),
+          log: DiagnosticLog(limit: rowReader.log.limit)),
+        chunks: secondChunks)
+      let thread = Thread {
+        task.counter.run(stopAt: nil) { task.cancellation.isCancelled }
+        task.done.signal()
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
+      second = task
+      stop = boundary - chunks.firstOffset
+    }
+
+    first.run(stopAt: stop)
+    var parts = [first]
+    if let second, let stop {
+      let aligned = !first.failed && first.position.offset == stop
+      if !aligned { second.cancellation.cancel() }
+      second.done.wait()
+      if aligned && !second.counter.failed && !second.chunks.needsWholeFileDecoding {
+        parts.append(second.counter)
+      } else if !first.failed {
+        // The guess of a record start was wrong, or the second part met a damaged file: read on.
+        first.run(stopAt: nil)
+      }
+    }
+
+    if checking {
+      var log = first.log
+      var unitsLog = first.units
+      let lineShift = first.position.line - 1
+      for part in parts.dropFirst() {
+        log.absorb(part.log, lineShift: lineShift)
+        unitsLog.absorb(part.units, lineShift: lineShift)
+      }
+      var diagnostics = log.diagnostics
+      if let note = log.omissionNote(file: rowReader.file) { diagnostics.append(note) }
+      if chunks.needsWholeFileDecoding {
+        diagnostics.append(
+          Diagnostic(
+            .error, file: rowReader.file,
+            found:
+              "bytes that are not UTF-8 after a start that is only ASCII, in an export too large to decode whole",
+            expected: "a UTF-8 export (or a CP932 one whose first megabyte has Japanese text)"))
+      }
+      check.finish(
+        rowCount: parts.reduce(0) { $0 + $1.rowCount }, diagnostics: diagnostics + unitsLog.diagnostics)
+    }
+
+    for part in parts {
+      for (group, counter) in part.counters.enumerated() {
+        counter.forEach { key, count in
+          var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
+          for (position, item) in counter.items.enumerated() {
+            row.values[item] = part.value(item: item, id: key[position])
+          }
+          if groupPlaces[group] { row = place(row) }
+          for consumer in groupConsumers[group] { consumer.add(row, count) }
+        }
+      }
+    }
+  }
+
+  /// The offset of a record start near `middle`: the first line start after it where two whole
+  /// records follow with the header's number of fields, the first with its 部, 課 and 係 written
+  /// (so that nothing is inherited across the parts). Nil when none is found nearby. The guess is
+  /// checked when the first part reaches it.
+  static func boundary(in url: URL, near middle: Int, headerCount: Int, hierarchyColumns: [Int]) -> Int? {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    defer { try? handle.close() }
+    guard (try? handle.seek(toOffset: UInt64(middle))) != nil, let data = try? handle.read(upToCount: 4 << 20)
+    else { return nil }
+    let window = [UInt8](data)
+    var index = 0
+    while index < window.count, let newline = window[index...].firstIndex(of: 0x0A) {
+      let start = newline + 1
+      index = start
+      guard start < window.count, window[start] != 0x0A, window[start] != 0x0D else { continue }
+      let slice = Array(window[start..<min(window.count, start + (256 << 10))])
+      var reader = TSVReader(utf8: slice, file: "")
+      var spans: [FieldSpan] = []
+      var plausible = true
+      for record in 0..<2 {
+        guard (try? reader.nextSpans(into: &spans)) != nil, spans.count == headerCount,
+          reader.offset < slice.count
+        else {
+          plausible = false
+          break
+        }
+        if record == 0
+          && hierarchyColumns.contains(where: { reader.string(of: spans[$0]).trimmingSpaces.isEmpty })
+        {
+          plausible = false
+          break
+        }
+      }
+      if plausible { return middle + start }
+    }
+    return nil
+  }
+}
