@@ -83,10 +83,15 @@ final class StreamingTests: XCTestCase {
 
   /// A copy of the bundled data with a.tsv replaced, in a temporary directory.
   func bundledWith(a bytes: [UInt8]) throws -> URL {
+    try Self.bundledWith(a: bytes, in: self)
+  }
+
+  /// The same, removed when `testCase` ends.
+  static func bundledWith(a bytes: [UInt8], in testCase: XCTestCase) throws -> URL {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "kyodo-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+    testCase.addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
     for name in ["codebook.tsv", "overall.tsv", "b.tsv", "c.tsv"] {
       try FileManager.default.copyItem(
         at: Self.data.appendingPathComponent(name), to: directory.appendingPathComponent(name))

@@ -22,7 +22,8 @@ struct CellTable {
   private var entryDiagnostics: [[Diagnostic]] = []
   /// The counting values, by id.
   private(set) var values: [Value] = []
-  private var valueIDs: [Value: Int32] = [:]
+  /// Ids of the values by their hash (open addressing), so that each value is stored once.
+  private var valueSlots = [Int32](repeating: -1, count: 256)
   static let entryLimit = 1 << 16
   static let arenaLimit = 8 << 20
 
@@ -31,8 +32,14 @@ struct CellTable {
   private let column: Int?
   private let name: String
 
+  /// Reads the usual amount cell straight from its bytes, for an amount item.
+  private let plainAmounts: PlainAmountReader?
+  /// The ids of the figures read by `plainAmounts`.
+  private var figureIDs: [Int: Int32] = [:]
+
   init(item: Item, codebook: Codebook, file: String, column: Int?) {
     self.item = item
+    self.plainAmounts = PlainAmountReader(item: item, units: codebook.amountUnits)
     self.file = file
     self.column = column
     self.name = item.displayName
@@ -44,6 +51,12 @@ struct CellTable {
 
   /// The id of a cell given by its trimmed bytes; its diagnostics are logged at its line.
   mutating func id(of bytes: UnsafeBufferPointer<UInt8>, line: Int, log: inout DiagnosticLog) -> Int32 {
+    if let plainAmounts, let (code, yen) = plainAmounts.read(bytes) {
+      if let id = figureIDs[yen] { return id }
+      let id = valueID(.amount(Amount(answer: CodedAnswer(code: code, text: ""), status: .given(yen: yen))))
+      figureIDs[yen] = id
+      return id
+    }
     let hash = Self.hash(bytes)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
@@ -83,18 +96,45 @@ struct CellTable {
   }
 
   private mutating func valueID(_ value: Value) -> Int32 {
-    if let id = valueIDs[value] { return id }
+    var slot = value.hashValue & (valueSlots.count - 1)
+    while valueSlots[slot] >= 0 {
+      if values[Int(valueSlots[slot])] == value { return valueSlots[slot] }
+      slot = (slot + 1) & (valueSlots.count - 1)
+    }
     let id = Int32(values.count)
     values.append(value)
-    valueIDs[value] = id
+    valueSlots[slot] = id
+    if values.count * 2 > valueSlots.count {
+      valueSlots = [Int32](repeating: -1, count: valueSlots.count * 2)
+      for (index, stored) in values.enumerated() {
+        var slot = stored.hashValue & (valueSlots.count - 1)
+        while valueSlots[slot] >= 0 { slot = (slot + 1) & (valueSlots.count - 1) }
+        valueSlots[slot] = Int32(index)
+      }
+    }
     return id
   }
 
   private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return true }
-    return arena.withUnsafeBufferPointer { arena in
+    return arena.withUnsafeBytes { arena in
       guard let stored = arena.baseAddress else { return false }
-      return memcmp(stored + starts[entry], base, bytes.count) == 0
+      let given = UnsafeRawPointer(base)
+      let start = starts[entry]
+      var index = 0
+      while index + 8 <= bytes.count {
+        if stored.loadUnaligned(fromByteOffset: start + index, as: UInt64.self)
+          != given.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        {
+          return false
+        }
+        index += 8
+      }
+      while index < bytes.count {
+        if stored.load(fromByteOffset: start + index, as: UInt8.self) != base[index] { return false }
+        index += 1
+      }
+      return true
     }
   }
 
@@ -168,5 +208,67 @@ extension CodedAnswer {
     var answer = self
     answer.text = ""
     return answer
+  }
+}
+
+/// Reads the amount cell most exports are made of, a figure code, digits (half- or full-width,
+/// with commas anywhere) and a unit without a warning (`①１，１８０千円`, `①13,950千円`),
+/// straight from its bytes, to the same figure as `AmountParser`; any other cell is left to the
+/// parser. Such a cell gives no diagnostic.
+struct PlainAmountReader {
+  private let figureCode: Int
+  private let units: [(suffix: [UInt8], yen: Int)]
+
+  /// A reader for an amount item with a figure option, or nil.
+  init?(item: Item, units: [AmountUnit]) {
+    guard item.kind == .amount, let figure = item.options.first(where: { $0.role == .figure }),
+      (1...20).contains(figure.code)
+    else { return nil }
+    self.figureCode = figure.code
+    self.units = units.filter { $0.warning == nil }.map {
+      (Array(TextNormalization.halfWidth($0.suffix).utf8), $0.yen)
+    }
+  }
+
+  /// The code and the figure in yen, or nil when the cell is not of the plain form.
+  func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (code: Int, yen: Int)? {
+    let count = bytes.count
+    // A circled number ①–⑳ is E2 91 A0–B3.
+    guard count > 3, bytes[0] == 0xE2, bytes[1] == 0x91, bytes[2] >= 0xA0, bytes[2] <= 0xB3,
+      Int(bytes[2]) - 0x9F == figureCode
+    else { return nil }
+    var index = 3
+    var number = 0
+    var digits = 0
+    while index < count {
+      let byte = bytes[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        number = number * 10 + Int(byte - 0x30)
+        digits += 1
+        index += 1
+      } else if byte == 0x2C {
+        index += 1
+      } else if byte == 0xEF && index + 2 < count && bytes[index + 1] == 0xBC
+        && (bytes[index + 2] == 0x8C || (bytes[index + 2] >= 0x90 && bytes[index + 2] <= 0x99))
+      {
+        // Full-width comma (U+FF0C) or digit (U+FF10–FF19).
+        if bytes[index + 2] != 0x8C {
+          number = number * 10 + Int(bytes[index + 2] - 0x90)
+          digits += 1
+        }
+        index += 3
+      } else {
+        break
+      }
+      if digits > 9 { return nil }
+    }
+    guard digits > 0 else { return nil }
+    let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+    for unit in units where rest.elementsEqual(unit.suffix) {
+      let (yen, overflow) = number.multipliedReportingOverflow(by: unit.yen)
+      guard !overflow, yen <= AmountParser.largest else { return nil }
+      return (figureCode, yen)
+    }
+    return nil
   }
 }

@@ -12,7 +12,6 @@ struct TupleCounter {
   private(set) var counts: [Int] = []
   private var order: [Int32] = []
   private var slots: [Int32] = []
-  private var hashes: [UInt64] = []
 
   init(items: [Int]) {
     self.items = items
@@ -28,24 +27,19 @@ struct TupleCounter {
       single[id] += 1
       return
     }
-    var hash: UInt64 = 0x2545_F491_4F6C_DD1D
-    for item in items {
-      hash = (hash ^ UInt64(UInt32(bitPattern: ids[item]))) &* 0x9E37_79B9_7F4A_7C15
-    }
-    hash ^= hash >> 31
+    let hash = Self.hash(ids, at: items)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let entry = Int(slots[slot])
       if entry < 0 { break }
-      if hashes[entry] == hash && matches(entry, ids) {
+      if matches(entry, ids) {
         counts[entry] += 1
         return
       }
       slot = (slot + 1) & mask
     }
     slots[slot] = Int32(counts.count)
-    hashes.append(hash)
     for item in items { keys.append(ids[item]) }
     counts.append(1)
     if counts.count * 2 > slots.count { grow() }
@@ -63,21 +57,48 @@ struct TupleCounter {
   private mutating func grow() {
     slots = [Int32](repeating: -1, count: slots.count * 2)
     let mask = slots.count - 1
-    for entry in hashes.indices {
-      var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-      while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(entry)
+    keys.withUnsafeBufferPointer { keys in
+      for entry in counts.indices {
+        let key = UnsafeBufferPointer(rebasing: keys[(entry * items.count)..<((entry + 1) * items.count)])
+        var slot = Int(truncatingIfNeeded: Self.hash(key, at: Array(key.indices))) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(entry)
+      }
     }
   }
 
+  /// The hash of the ids at `items`.
+  @inline(__always) static func hash(_ ids: UnsafeBufferPointer<Int32>, at items: [Int]) -> UInt64 {
+    var hash: UInt64
+    if items.count == 2 {
+      hash =
+        (UInt64(UInt32(bitPattern: ids[items[0]])) << 32 | UInt64(UInt32(bitPattern: ids[items[1]])))
+        &* 0x9E37_79B9_7F4A_7C15
+    } else {
+      hash = 0x2545_F491_4F6C_DD1D
+      for item in items {
+        hash = (hash ^ UInt64(UInt32(bitPattern: ids[item]))) &* 0x9E37_79B9_7F4A_7C15
+      }
+    }
+    return hash ^ (hash >> 31)
+  }
+
   /// Each combination (its ids, in the order of `items`) and its count, in the order first met.
-  func forEach(_ body: ([Int32], Int) -> Void) {
+  func forEach(_ body: (UnsafeBufferPointer<Int32>, Int) -> Void) {
     if items.count == 1 {
-      for id in order { body([id], single[Int(id)]) }
+      var key: Int32 = 0
+      for id in order {
+        key = id
+        withUnsafePointer(to: &key) { body(UnsafeBufferPointer(start: $0, count: 1), single[Int(id)]) }
+      }
       return
     }
-    for entry in counts.indices {
-      body(Array(keys[(entry * items.count)..<((entry + 1) * items.count)]), counts[entry])
+    keys.withUnsafeBufferPointer { keys in
+      for entry in counts.indices {
+        body(
+          UnsafeBufferPointer(rebasing: keys[(entry * items.count)..<((entry + 1) * items.count)]),
+          counts[entry])
+      }
     }
   }
 }
@@ -135,6 +156,11 @@ struct PartCounter {
     self.units = DiagnosticLog(limit: log.limit)
     self.unitLookup = unitLookup
     self.checksUnits = checksUnits
+  }
+
+  /// Frees a group's counts once they are handed over.
+  mutating func dropCounts(_ group: Int) {
+    counters[group] = TupleCounter(items: counters[group].items)
   }
 
   /// The value an id stands for in an item's table.
@@ -345,19 +371,21 @@ extension RowStream {
     }
 
     first.run(stopAt: stop)
-    var parts = [first]
+    var later: [PartCounter] = []
     if let second, let stop {
       let aligned = !first.failed && first.position.offset == stop
       if !aligned { second.cancellation.cancel() }
       second.done.wait()
       if aligned && !second.counter.failed && !second.chunks.needsWholeFileDecoding {
-        parts.append(second.counter)
+        later.append(second.counter)
       } else if !first.failed {
         // The guess of a record start was wrong, or the second part met a damaged file: read on.
         first.run(stopAt: nil)
       }
     }
+    var parts = [first] + later
 
+    check.partsCounted = parts.count
     if checking {
       var log = first.log
       var unitsLog = first.units
@@ -380,16 +408,22 @@ extension RowStream {
         rowCount: parts.reduce(0) { $0 + $1.rowCount }, diagnostics: diagnostics + unitsLog.diagnostics)
     }
 
-    for part in parts {
-      for (group, counter) in part.counters.enumerated() {
+    // Group by group, the first part's combinations before the second's: each group then meets
+    // names and texts in file order. A group's counts are dropped once handed over.
+    for group in groups.indices {
+      for index in parts.indices {
+        let part = parts[index]
+        let counter = part.counters[group]
+        // One row is filled again for each combination: the group sets the same items every time.
+        var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
         counter.forEach { key, count in
-          var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
           for (position, item) in counter.items.enumerated() {
             row.values[item] = part.value(item: item, id: key[position])
           }
-          if groupPlaces[group] { row = place(row) }
-          for consumer in groupConsumers[group] { consumer.add(row, count) }
+          let counted = groupPlaces[group] ? place(row) : row
+          for consumer in groupConsumers[group] { consumer.add(counted, count) }
         }
+        parts[index].dropCounts(group)
       }
     }
   }
@@ -401,7 +435,7 @@ extension RowStream {
   static func boundary(in url: URL, near middle: Int, headerCount: Int, hierarchyColumns: [Int]) -> Int? {
     guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
     defer { try? handle.close() }
-    guard (try? handle.seek(toOffset: UInt64(middle))) != nil, let data = try? handle.read(upToCount: 4 << 20)
+    guard (try? handle.seek(toOffset: UInt64(middle))) != nil, let data = try? handle.read(upToCount: 1 << 20)
     else { return nil }
     let window = [UInt8](data)
     var index = 0

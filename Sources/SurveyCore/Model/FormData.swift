@@ -27,7 +27,7 @@ public struct FormData: Sendable {
   public var file: String
   public var encoding: TextEncoding
   private var stored: [Row]
-  private let stream: RowStream?
+  private var stream: RowStream?
 
   /// How many rows the export has (for a streamed export, known once a pass has read it).
   public var rowCount: Int { stream?.check.rowCount ?? stored.count }
@@ -54,6 +54,13 @@ public struct FormData: Sendable {
     guard let stream else { return [] }
     if !stream.check.isDone { stream.forEach { _ in } }
     return stream.check.diagnostics
+  }
+
+  /// The same export, counted in parts of at least `bytes` (tests read small files in parts).
+  func countingInParts(ofAtLeast bytes: Int) -> FormData {
+    var copy = self
+    copy.stream?.minimumPartBytes = bytes
+    return copy
   }
 
   /// The stream of a streamed export, for a counting pass.
@@ -634,6 +641,8 @@ final class StreamCheck: @unchecked Sendable {
   /// The rows, once something asked for all of them (`FormData.rows`), so that it reads them once.
   var materialized: [Row]?
   private(set) var isDone = false
+  /// How many parts the last counting pass was read in (1 when its guess of a record start failed).
+  var partsCounted = 0
   private(set) var rowCount = 0
   private(set) var diagnostics: [Diagnostic] = []
 

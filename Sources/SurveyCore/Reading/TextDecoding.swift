@@ -178,12 +178,17 @@ public enum TextDecoding {
     bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
   }
 
-  /// The offset of the first byte that breaks UTF-8 (or, with `rejectingNUL`, is NUL), or nil.
+  /// Whether the low byte is a three-byte lead whose second byte may be any continuation byte.
+  @inline(__always) private static func isPlainThreeByteLead(_ word: UInt64) -> Bool {
+    let lead = word & 0xFF
+    return lead != 0xE0 && lead != 0xED
+  }
+
+  /// The offset of the first byte that breaks UTF-8, or nil.
   ///
   /// The hot path of reading large exports: ASCII is checked eight bytes at a time, and a
   /// three-byte sequence (kana, kanji, circled numbers) by its lead byte's range for the second.
-  static func firstInvalidUTF8Offset(_ buffer: UnsafeBufferPointer<UInt8>, rejectingNUL: Bool = false) -> Int?
-  {
+  static func firstInvalidUTF8Offset(_ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let base = buffer.baseAddress else { return nil }
     let count = buffer.count
     let raw = UnsafeRawPointer(base)
@@ -191,15 +196,27 @@ public enum TextDecoding {
     while index < count {
       let lead = base[index]
       if lead < 0x80 {
-        if rejectingNUL && lead == 0 { return index }
         index &+= 1
         while index &+ 8 <= count {
           let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
           if word & 0x8080_8080_8080_8080 != 0 { break }
-          if rejectingNUL && (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
           index &+= 8
         }
       } else if lead >= 0xE0 && lead <= 0xEF {
+        // Kana and kanji come in runs: four three-byte characters at a time, by the bit patterns
+        // of their lead and continuation bytes (E0 and ED, whose second byte is narrower, excepted).
+        var advanced = false
+        while index &+ 16 <= count {
+          let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          let second = raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+          guard first & 0xC0F0_C0C0_F0C0_C0F0 == 0x80E0_8080_E080_80E0, second & 0xC0C0_F0C0 == 0x8080_E080,
+            Self.isPlainThreeByteLead(first), Self.isPlainThreeByteLead(first >> 24),
+            Self.isPlainThreeByteLead(first >> 48), Self.isPlainThreeByteLead(second >> 8)
+          else { break }
+          index &+= 12
+          advanced = true
+        }
+        if advanced { continue }
         guard index &+ 2 < count else { return index }
         let second = base[index &+ 1]
         let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80

@@ -19,8 +19,11 @@ public final class NumericSummary {
   public struct Line: Sendable {
     public var category: Category
     public var rowCount = 0
-    /// How many rows gave each figure (yen for amounts, Western years for start years).
-    public private(set) var occurrences: [Int: Int] = [:]
+    /// The figures given (yen for amounts, Western years for start years) with how many rows
+    /// gave each: appended as they come, then sorted and merged whenever the unsorted tail grows
+    /// as long as the sorted part, so that memory follows the distinct figures.
+    private var figures: [Figure] = []
+    private var sortedCount = 0
     public private(set) var given = 0
     private var total = 0
     private var overflowed = false
@@ -28,8 +31,36 @@ public final class NumericSummary {
     /// The sum of the figures, or nil when it leaves the range of Int (only absurd inputs do:
     /// amounts are at most 1兆円 each).
     public var sum: Int? { overflowed ? nil : total }
-    public var minimum: Int? { occurrences.keys.min() }
-    public var maximum: Int? { occurrences.keys.max() }
+    public var minimum: Int? { figures.min { $0.value < $1.value }?.value }
+    public var maximum: Int? { figures.max { $0.value < $1.value }?.value }
+
+    private struct Figure: Sendable {
+      var value: Int
+      var count: Int
+    }
+
+    /// How many rows gave each figure, in increasing order of the figures.
+    public var occurrences: [(value: Int, count: Int)] {
+      var line = self
+      line.compact()
+      return line.figures.map { ($0.value, $0.count) }
+    }
+
+    private mutating func compact() {
+      guard sortedCount < figures.count else { return }
+      figures.sort { $0.value < $1.value }
+      var kept = 0
+      for index in figures.indices {
+        if kept > 0 && figures[kept - 1].value == figures[index].value {
+          figures[kept - 1].count += figures[index].count
+        } else {
+          figures[kept] = figures[index]
+          kept += 1
+        }
+      }
+      figures.removeLast(figures.count - kept)
+      sortedCount = kept
+    }
 
     init(category: Category) {
       self.category = category
@@ -39,7 +70,8 @@ public final class NumericSummary {
       rowCount += weight
       guard let value else { return }
       given += weight
-      occurrences[value, default: 0] += weight
+      figures.append(Figure(value: value, count: weight))
+      if figures.count - sortedCount > max(1024, sortedCount) { compact() }
       let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
       let (next, overflow) = total.addingReportingOverflow(product)
       if overflow || productOverflow { overflowed = true } else { total = next }
@@ -47,24 +79,31 @@ public final class NumericSummary {
 
     /// The p-quantile (p = quarters / 4) as a fraction, or nil without values.
     public func quantile(quarters: Int) -> Fraction? {
-      guard given > 0 else { return nil }
-      // Position (n − 1) × quarters / 4, kept in quarters to stay exact.
-      let position = (given - 1) * quarters
-      let lower = position / 4
-      let remainder = position % 4
-      let low = orderStatistic(lower)
-      let high = orderStatistic(min(lower + 1, given - 1))
-      return Fraction(4 * low + remainder * (high - low), 4)
+      quantiles(quarters: [quarters])[0]
     }
 
-    /// The k-th smallest figure (from 0).
-    private func orderStatistic(_ k: Int) -> Int {
-      var seen = 0
-      for value in occurrences.keys.sorted() {
-        seen += occurrences[value] ?? 0
-        if seen > k { return value }
+    /// Several p-quantiles (p = quarters / 4), from one sort of the distinct figures.
+    public func quantiles(quarters: [Int]) -> [Fraction?] {
+      guard given > 0 else { return quarters.map { _ in nil } }
+      let sorted = occurrences
+      /// The k-th smallest figure (from 0).
+      func orderStatistic(_ k: Int) -> Int {
+        var seen = 0
+        for (value, count) in sorted {
+          seen += count
+          if seen > k { return value }
+        }
+        return sorted.last?.value ?? 0
       }
-      return occurrences.keys.max() ?? 0
+      return quarters.map { quarters in
+        // Position (n − 1) × quarters / 4, kept in quarters to stay exact.
+        let position = (given - 1) * quarters
+        let lower = position / 4
+        let remainder = position % 4
+        let low = orderStatistic(lower)
+        let high = orderStatistic(min(lower + 1, given - 1))
+        return Fraction(4 * low + remainder * (high - low), 4)
+      }
     }
 
     public var mean: Fraction? { given == 0 ? nil : sum.map { Fraction($0, given) } }
@@ -162,10 +201,10 @@ public final class NumericSummary {
         guard let value else { return .empty }
         return isAmount ? .yen(value) : .year(value)
       }
+      let quartiles = line.quantiles(quarters: [1, 2, 3])
       cells += [
-        statistic(line.mean), extreme(line.minimum), statistic(line.quantile(quarters: 1)),
-        statistic(line.quantile(quarters: 2)), statistic(line.quantile(quarters: 3)),
-        extreme(line.maximum),
+        statistic(line.mean), extreme(line.minimum), statistic(quartiles[0]), statistic(quartiles[1]),
+        statistic(quartiles[2]), extreme(line.maximum),
       ]
       cells.append(.count(line.withoutFigure))
       rows.append(cells)

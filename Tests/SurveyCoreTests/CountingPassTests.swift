@@ -1,0 +1,126 @@
+import Foundation
+import XCTest
+
+@testable import SurveyCore
+
+/// A streamed export counted in two parts at once gives the tables, the diagnostics and their
+/// lines that reading it row by row gives, wherever the second part starts.
+final class CountingPassTests: XCTestCase {
+  static let data = StreamingTests.data
+
+  /// The bundled Ａ export's header and its body repeated: real multi-line cells, merged hierarchy
+  /// cells and the 11 known warnings on every copy.
+  func repeatedExport(_ copies: Int, middle: String = "") throws -> [UInt8] {
+    let text = try String(contentsOf: Self.data.appendingPathComponent("a.tsv"), encoding: .utf8)
+    // Excel's CRLF, one Character in Swift.
+    let headerEnd = try XCTUnwrap(text.firstIndex(of: "\r\n"))
+    let header = String(text[...headerEnd])
+    let body = String(text[text.index(after: headerEnd)...])
+    let half = String(repeating: body, count: copies / 2)
+    return Array((header + half + middle + half).utf8)
+  }
+
+  /// The report, some queries and the warnings, from the export in memory and streamed in parts.
+  func compare(_ bytes: [UInt8], expectedParts: Int, file: StaticString = #filePath, line: UInt = #line)
+    throws
+  {
+    let directory = try StreamingTests.bundledWith(a: bytes, in: self)
+    let inMemory = try Survey.load(directory: directory)
+    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    let forms = streamed.forms.map { $0.isStreamed ? $0.countingInParts(ofAtLeast: 1) : $0 }
+    let parted = Survey(
+      codebook: streamed.codebook, forms: forms, organization: streamed.organization,
+      warnings: streamed.warnings)
+    XCTAssertEqual(
+      TextRenderer().render(try StandardReport.make(parted)),
+      TextRenderer().render(try StandardReport.make(inMemory)),
+      file: file, line: line)
+    XCTAssertEqual(
+      parted.data(for: "a")?.streamForCounting?.check.partsCounted, expectedParts, file: file, line: line)
+    let queries = [
+      Query(item: "形態", breakdown: "部", statistics: true),
+      Query(item: "市の予算", breakdown: "形態"),
+      Query(item: "形態", breakdown: "設問２"),
+      Query(item: "類型", breakdown: "課", layer: "部", filters: [try Filter(parsing: "形態!=委託")]),
+    ]
+    for query in queries {
+      XCTAssertEqual(
+        OutputFormat.tsv.render(try query.run(on: parted)),
+        OutputFormat.tsv.render(try query.run(on: inMemory)),
+        query.item, file: file, line: line)
+    }
+    let warnings = parted.warnings + (try parted.finishReading())
+    XCTAssertEqual(warnings.map(\.description), inMemory.warnings.map(\.description), file: file, line: line)
+  }
+
+  func testTwoPartsCountWhatOneReaderCounts() throws {
+    // 40 copies: 2,800 projects and 440 warnings, whose lines in the second part are shifted back.
+    try compare(try repeatedExport(40), expectedParts: 2)
+  }
+
+  func testAWrongGuessOfARecordStartIsCaughtAndReadOn() throws {
+    // A free-text cell in the middle holds two lines that look like whole records (a quoted cell
+    // may hold tabs and line breaks): the second part's guess starts inside it. The first part
+    // finds the record it reads running past the guess, and reads on alone.
+    let text = try String(contentsOf: Self.data.appendingPathComponent("a.tsv"), encoding: .utf8)
+    let lines = text.split(separator: "\r\n", omittingEmptySubsequences: false)
+    let complete = lines.dropFirst().filter {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).count == 22 && !$0.contains("\"")
+    }
+    XCTAssertGreaterThanOrEqual(complete.count, 2)
+    let fakes = complete.prefix(2).joined(separator: "\r\n")
+    let padding = String(repeating: "あ", count: 3000)
+    var fields =
+      complete.first.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+      ?? []
+    fields[4] = "\"\(padding)\r\n\(fakes)\r\nおわり\""
+    try compare(try repeatedExport(40, middle: fields.joined(separator: "\t") + "\r\n"), expectedParts: 1)
+  }
+
+  func testASmallExportIsCountedInOnePart() throws {
+    let directory = try StreamingTests.bundledWith(a: try repeatedExport(2), in: self)
+    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    _ = try StandardReport.make(streamed)
+    XCTAssertEqual(streamed.data(for: "a")?.streamForCounting?.check.partsCounted, 1)
+  }
+
+  func testTheLogOfALaterPartIsAppendedWithItsLinesShifted() {
+    var first = DiagnosticLog(limit: 3)
+    first.append(Diagnostic(.warning, file: "a.tsv", line: 5, found: "x"))
+    first.append(Diagnostic(.warning, file: "a.tsv", line: 9, found: "y"))
+    var second = DiagnosticLog(limit: 3)
+    for line in 1...3 { second.append(Diagnostic(.error, file: "a.tsv", line: line, found: "z")) }
+    second.append(Diagnostic(.error, file: "a.tsv", line: 4, found: "z"))
+    first.absorb(second, lineShift: 100)
+    XCTAssertEqual(first.diagnostics.map(\.line), [5, 9, 101])
+    XCTAssertEqual(first.omittedErrors, 3, "two over the limit here, one over it in the second part")
+  }
+}
+
+/// The usual amount cells read from their bytes give what the amount parser gives.
+final class PlainAmountReaderTests: XCTestCase {
+  func testPlainAmountsAreReadAsTheParserReadsThem() throws {
+    let survey = try Survey.load(directory: StreamingTests.data)
+    let item = try XCTUnwrap(survey.codebook.allItems.first { $0.id == "a.7" })
+    let reader = try XCTUnwrap(PlainAmountReader(item: item, units: survey.codebook.amountUnits))
+    let location = CellLocation(file: "a.tsv", line: 2, item: item.displayName)
+    let plain = [
+      "①999千円", "①９９９千円", "①９，９９９千円", "①9,999千円", "①0千円", "①００７千円", "①,5千円", "①１２３，４５６，７８９千円",
+      "①3万円", "①1500円",
+    ]
+    for cell in plain {
+      var text = cell
+      let read = text.withUTF8 { reader.read($0) }
+      let parsed = CellParser.parse(cell, item: item, codebook: survey.codebook, at: location)
+      XCTAssertTrue(parsed.diagnostics.isEmpty, cell)
+      guard case .amount(let amount) = parsed.value else { return XCTFail(cell) }
+      XCTAssertEqual(read?.code, amount.answer.code, cell)
+      XCTAssertEqual(read?.yen, amount.yen, cell)
+    }
+    // Anything else is left to the parser: other codes, decimals, spaces, notes, typo units.
+    for cell in ["②無し", "①１.５千円", "① 999千円", "①999 千円", "①999千円（見込）", "①３０千万", "①千円", "①", "①1234567890千円"] {
+      var text = cell
+      XCTAssertNil(text.withUTF8 { reader.read($0) }, cell)
+    }
+  }
+}
