@@ -12,16 +12,18 @@ struct TupleCounter {
   private(set) var counts: [Int] = []
   private var order: [Int32] = []
   private var slots: [Int32] = []
+  private let first: Int
 
   init(items: [Int]) {
     self.items = items
+    self.first = items.first ?? 0
     if items.count != 1 { slots = [Int32](repeating: -1, count: 256) }
   }
 
   /// Counts the combination of `ids` (one id per item of the form) at `items`.
   mutating func add(_ ids: UnsafeBufferPointer<Int32>) {
     if items.count == 1 {
-      let id = Int(ids[items[0]])
+      let id = Int(ids[first])
       if id >= single.count { single += [Int](repeating: 0, count: max(16, id + 1 - single.count)) }
       if single[id] == 0 { order.append(Int32(id)) }
       single[id] += 1
@@ -348,7 +350,7 @@ extension RowStream {
       let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
       size >= 2 * minimumPartBytes,
       let boundary = Self.boundary(
-        in: url, near: size / 2, headerCount: rowReader.headerCount,
+        in: url, near: size * 45 / 100, headerCount: rowReader.headerCount,
         hierarchyColumns: form.items.indices.filter { form.items[$0].fillsDown }.compactMap {
           rowReader.columns[$0]
         }),
@@ -370,29 +372,55 @@ extension RowStream {
       stop = boundary - chunks.firstOffset
     }
 
+    /// Hands a part's combinations to the consumers, group by group, and frees them.
+    func handOver(_ part: inout PartCounter) {
+      for group in groups.indices {
+        let counter = part.counters[group]
+        // One row is filled again for each combination: the group sets the same items every time.
+        var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
+        counter.forEach { key, count in
+          for (position, item) in counter.items.enumerated() {
+            row.values[item] = part.value(item: item, id: key[position])
+          }
+          let counted = groupPlaces[group] ? place(row) : row
+          for consumer in groupConsumers[group] { consumer.add(counted, count) }
+        }
+        part.dropCounts(group)
+      }
+    }
+
+    // The consumers get the first part's combinations before the second's, so that they meet
+    // names and texts in file order; the first part's are handed over while the second is read.
     first.run(stopAt: stop)
-    var later: [PartCounter] = []
+    var parts = 1
+    var secondPart: PartCounter?
     if let second, let stop {
       let aligned = !first.failed && first.position.offset == stop
-      if !aligned { second.cancellation.cancel() }
+      if aligned {
+        handOver(&first)
+      } else {
+        second.cancellation.cancel()
+      }
       second.done.wait()
       if aligned && !second.counter.failed && !second.chunks.needsWholeFileDecoding {
-        later.append(second.counter)
+        secondPart = second.counter
+        parts = 2
       } else if !first.failed {
         // The guess of a record start was wrong, or the second part met a damaged file: read on.
         first.run(stopAt: nil)
       }
     }
-    var parts = [first] + later
+    handOver(&first)
+    if var secondPart { handOver(&secondPart) }
 
-    check.partsCounted = parts.count
+    check.partsCounted = parts
     if checking {
       var log = first.log
       var unitsLog = first.units
-      let lineShift = first.position.line - 1
-      for part in parts.dropFirst() {
-        log.absorb(part.log, lineShift: lineShift)
-        unitsLog.absorb(part.units, lineShift: lineShift)
+      if let secondPart {
+        let lineShift = first.position.line - 1
+        log.absorb(secondPart.log, lineShift: lineShift)
+        unitsLog.absorb(secondPart.units, lineShift: lineShift)
       }
       var diagnostics = log.diagnostics
       if let note = log.omissionNote(file: rowReader.file) { diagnostics.append(note) }
@@ -405,26 +433,8 @@ extension RowStream {
             expected: "a UTF-8 export (or a CP932 one whose first megabyte has Japanese text)"))
       }
       check.finish(
-        rowCount: parts.reduce(0) { $0 + $1.rowCount }, diagnostics: diagnostics + unitsLog.diagnostics)
-    }
-
-    // Group by group, the first part's combinations before the second's: each group then meets
-    // names and texts in file order. A group's counts are dropped once handed over.
-    for group in groups.indices {
-      for index in parts.indices {
-        let part = parts[index]
-        let counter = part.counters[group]
-        // One row is filled again for each combination: the group sets the same items every time.
-        var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
-        counter.forEach { key, count in
-          for (position, item) in counter.items.enumerated() {
-            row.values[item] = part.value(item: item, id: key[position])
-          }
-          let counted = groupPlaces[group] ? place(row) : row
-          for consumer in groupConsumers[group] { consumer.add(counted, count) }
-        }
-        parts[index].dropCounts(group)
-      }
+        rowCount: first.rowCount + (secondPart?.rowCount ?? 0),
+        diagnostics: diagnostics + unitsLog.diagnostics)
     }
   }
 
