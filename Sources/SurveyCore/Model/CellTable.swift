@@ -20,9 +20,13 @@ struct CellTable {
   private var entryValue: [Int32] = []
   /// The diagnostics each text gave when parsed, without their place.
   private var entryDiagnostics: [[Diagnostic]] = []
-  /// The counting values, by id.
-  private(set) var values: [Value] = []
-  /// Ids of the values by their hash (open addressing), so that each value is stored once.
+  /// For each id, the index of its value in `stored`; for a plain amount, −1 − its index in
+  /// `plainYen` (a figure in 8 bytes rather than a `Value`: there may be one per distinct amount).
+  private var places: [Int32] = []
+  private var stored: [Value] = []
+  private var storedIDs: [Int32] = []
+  private var plainYen: [Int] = []
+  /// Indexes into `stored` by the values' hash (open addressing), so that each value is stored once.
   private var valueSlots = [Int32](repeating: -1, count: 256)
   static let entryLimit = 1 << 16
   static let arenaLimit = 8 << 20
@@ -51,9 +55,12 @@ struct CellTable {
 
   /// The id of a cell given by its trimmed bytes; its diagnostics are logged at its line.
   mutating func id(of bytes: UnsafeBufferPointer<UInt8>, line: Int, log: inout DiagnosticLog) -> Int32 {
-    if let plainAmounts, let (code, yen) = plainAmounts.read(bytes) {
+    if let plainAmounts, let yen = plainAmounts.read(bytes)?.yen {
       if let id = figureIDs[yen] { return id }
-      let id = valueID(.amount(Amount(answer: CodedAnswer(code: code, text: ""), status: .given(yen: yen))))
+      // A parsed cell of the same figure has its own id: counts of equal values simply add up.
+      let id = Int32(places.count)
+      places.append(-1 - Int32(plainYen.count))
+      plainYen.append(yen)
       figureIDs[yen] = id
       return id
     }
@@ -95,19 +102,31 @@ struct CellTable {
     return text.withUTF8 { id(of: $0, line: line, log: &log) }
   }
 
+  /// The counting value an id stands for.
+  func value(_ id: Int32) -> Value {
+    let place = Int(places[Int(id)])
+    if place >= 0 { return stored[place] }
+    let code = plainAmounts?.figureCode ?? 0
+    return .amount(
+      Amount(answer: CodedAnswer(code: code, text: ""), status: .given(yen: plainYen[-1 - place])))
+  }
+
   private mutating func valueID(_ value: Value) -> Int32 {
     var slot = value.hashValue & (valueSlots.count - 1)
     while valueSlots[slot] >= 0 {
-      if values[Int(valueSlots[slot])] == value { return valueSlots[slot] }
+      let index = Int(valueSlots[slot])
+      if stored[index] == value { return storedIDs[index] }
       slot = (slot + 1) & (valueSlots.count - 1)
     }
-    let id = Int32(values.count)
-    values.append(value)
-    valueSlots[slot] = id
-    if values.count * 2 > valueSlots.count {
+    let id = Int32(places.count)
+    places.append(Int32(stored.count))
+    valueSlots[slot] = Int32(stored.count)
+    storedIDs.append(id)
+    stored.append(value)
+    if stored.count * 2 > valueSlots.count {
       valueSlots = [Int32](repeating: -1, count: valueSlots.count * 2)
-      for (index, stored) in values.enumerated() {
-        var slot = stored.hashValue & (valueSlots.count - 1)
+      for (index, value) in stored.enumerated() {
+        var slot = value.hashValue & (valueSlots.count - 1)
         while valueSlots[slot] >= 0 { slot = (slot + 1) & (valueSlots.count - 1) }
         valueSlots[slot] = Int32(index)
       }
@@ -216,7 +235,7 @@ extension CodedAnswer {
 /// straight from its bytes, to the same figure as `AmountParser`; any other cell is left to the
 /// parser. Such a cell gives no diagnostic.
 struct PlainAmountReader {
-  private let figureCode: Int
+  let figureCode: Int
   private let units: [(suffix: [UInt8], yen: Int)]
 
   /// A reader for an amount item with a figure option, or nil.

@@ -9,7 +9,10 @@ struct TupleCounter {
   let items: [Int]
   private var single: [Int] = []
   private var keys: [Int32] = []
-  private(set) var counts: [Int] = []
+  /// The count of each combination, in four bytes (there may be one per distinct figure and
+  /// breakdown); a count that would pass UInt32.max carries into `carried`.
+  private var counts: [UInt32] = []
+  private var carried: [Int: Int] = [:]
   private var order: [Int32] = []
   private var slots: [Int32] = []
   private let first: Int
@@ -36,6 +39,10 @@ struct TupleCounter {
       let entry = Int(slots[slot])
       if entry < 0 { break }
       if matches(entry, ids) {
+        if counts[entry] == UInt32.max {
+          carried[entry, default: 0] += Int(UInt32.max)
+          counts[entry] = 0
+        }
         counts[entry] += 1
         return
       }
@@ -99,7 +106,7 @@ struct TupleCounter {
       for entry in counts.indices {
         body(
           UnsafeBufferPointer(rebasing: keys[(entry * items.count)..<((entry + 1) * items.count)]),
-          counts[entry])
+          Int(counts[entry]) + (carried[entry] ?? 0))
       }
     }
   }
@@ -166,7 +173,7 @@ struct PartCounter {
   }
 
   /// The value an id stands for in an item's table.
-  func value(item: Int, id: Int32) -> Value { tables[item].values[Int(id)] }
+  func value(item: Int, id: Int32) -> Value { tables[item].value(id) }
 
   /// Where reading stands: the stream offset and line of the next record.
   var position: (offset: Int, line: Int) { (reader.offset, reader.currentLine) }
@@ -232,7 +239,7 @@ struct PartCounter {
       if fillsDown[item] {
         // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
         let title = form.items[item].title
-        if tables[item].values[Int(id)] == .blank {
+        if tables[item].value(id) == .blank {
           if let changedLevel {
             log.append(
               location(item, line: line).diagnostic(
@@ -280,7 +287,7 @@ struct PartCounter {
   private func hierarchyValues() -> [Value] {
     var values = [Value](repeating: .blank, count: form.items.count)
     for index in [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap({ $0 }) {
-      values[index] = tables[index].values[Int(ids[index])]
+      values[index] = tables[index].value(ids[index])
     }
     return values
   }
