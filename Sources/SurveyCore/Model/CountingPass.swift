@@ -54,7 +54,7 @@ struct TupleCounter {
     if counts.count * 2 > slots.count { grow() }
   }
 
-  private func matches(_ entry: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
+  @inline(__always) private func matches(_ entry: Int, _ ids: UnsafeBufferPointer<Int32>) -> Bool {
     var at = entry * items.count
     for item in items {
       if keys[at] != ids[item] { return false }
@@ -263,7 +263,9 @@ struct PartCounter {
     }
     if checksUnits { checkUnit(line: line) }
     ids.withUnsafeBufferPointer { ids in
-      for index in counters.indices { counters[index].add(ids) }
+      counters.withUnsafeMutableBufferPointer { counters in
+        for index in counters.indices { counters[index].add(ids) }
+      }
     }
   }
 
