@@ -2,17 +2,23 @@
 """Times kyodo on synthetic Ａ調査票 exports of 100k and 1M rows, release build.
 
 For each size it runs the full standard report (`kyodo tabulate --file a=FILE`) and one crosstab
-(`kyodo tabulate 形態 --by 部 --file a=FILE`) under /usr/bin/time -v and prints seconds, MB/s and
-peak RSS. When the Python package duckdb is installed it also runs DuckDB on the same file for four
-aggregations (a frequency, a crosstab, a multiple-answer split and a budget sum) and prints both
-times and their ratio. The files are generated once by scripts/generate-synthetic.py into
---dir (default /tmp/kyodo-bench) and reused.
+(`kyodo tabulate 形態 --by 部 --file a=FILE`) under /usr/bin/time -v, --runs times (default 3), and
+prints the median seconds, MB/s and the largest peak RSS. When the Python package duckdb is
+installed it also runs DuckDB on the same file for four aggregations (a frequency, a crosstab, a
+multiple-answer split and a budget sum), also the median of --runs, and prints both times and their
+ratio. The files are generated once by scripts/generate-synthetic.py into --dir (default
+/tmp/kyodo-bench) and reused.
 
-Usage: scripts/benchmark.py [--rows 100000,1000000] [--dir DIR] [--skip-build]
+With --same-categories it also times a file of the first size's rows repeated up to the last size
+(1M rows with the categories and distinct amounts of 100k): memory follows the categories, so its
+peak matches the small file's.
+
+Usage: scripts/benchmark.py [--rows 100000,1000000] [--runs 3] [--same-categories] [--dir DIR] [--skip-build]
 """
 import argparse
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -34,7 +40,33 @@ def timed(command):
     return seconds, rss
 
 
-def duckdb_seconds(path):
+def timed_runs(command, runs):
+    """The median seconds and the largest peak RSS of several runs."""
+    results = [timed(command) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def repeated(path, source, times):
+    """A file of the source's header and its body `times` over (written once)."""
+    if os.path.exists(path):
+        return
+    with open(source, "rb") as file:
+        data = file.read()
+    header_end = data.index(b"\n") + 1
+    body = data[header_end:]
+    with open(path + ".part", "wb") as file:
+        file.write(data[:header_end])
+        for _ in range(times):
+            file.write(body)
+    os.rename(path + ".part", path)
+
+
+def duckdb_seconds(path, runs=1):
+    times = [duckdb_once(path) for _ in range(runs)]
+    return None if None in times else statistics.median(times)
+
+
+def duckdb_once(path):
     try:
         import duckdb
     except ImportError:
@@ -59,28 +91,38 @@ def main():
     parser.add_argument("--rows", default="100000,1000000")
     parser.add_argument("--dir", default="/tmp/kyodo-bench")
     parser.add_argument("--skip-build", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--same-categories", action="store_true")
     options = parser.parse_args()
     if not options.skip_build:
         subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     os.makedirs(options.dir, exist_ok=True)
     print("| rows | file MB | command | seconds | MB/s | peak RSS MB | DuckDB s (4 aggregations) |")
     print("|---:|---:|---|---:|---:|---:|---:|")
-    for rows in [int(r) for r in options.rows.split(",")]:
+    sizes = [int(r) for r in options.rows.split(",")]
+    files = []
+    for rows in sizes:
         path = os.path.join(options.dir, f"a-{rows}.tsv")
         if not os.path.exists(path):
             with open(path + ".part", "wb") as file:
                 subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "generate-synthetic.py"),
                                 "--rows", str(rows)], stdout=file, check=True)
             os.rename(path + ".part", path)
+        files.append((f"{rows:,}", path))
+    if options.same_categories and len(sizes) > 1 and sizes[-1] % sizes[0] == 0:
+        times = sizes[-1] // sizes[0]
+        path = os.path.join(options.dir, f"a-{sizes[0]}x{times}.tsv")
+        repeated(path, files[0][1], times)
+        files.append((f"{sizes[-1]:,} ({sizes[0]:,} rows {times} times)", path))
+    for label, path in files:
         megabytes = os.path.getsize(path) / 1e6
         subprocess.run(["cat", path], stdout=subprocess.DEVNULL)  # into the page cache
-        duck = duckdb_seconds(path)
+        duck = duckdb_seconds(path, options.runs)
         for name, command in [("standard report", [KYODO, "tabulate", "--file", f"a={path}"]),
                               ("crosstab 形態 by 部", [KYODO, "tabulate", "形態", "--by", "部", "--file", f"a={path}"])]:
-            seconds, rss = timed(command)
-            duck_text = "" if duck is None else f"{duck:.1f} (kyodo/DuckDB {seconds / duck:.1f})"
-            print(f"| {rows:,} | {megabytes:,.0f} | {name} | {seconds:.1f} | {megabytes / seconds:,.0f} | {rss:,.0f} | {duck_text} |")
-
+            seconds, rss = timed_runs(command, options.runs)
+            duck_text = "" if duck is None else f"{duck:.1f} (kyodo/DuckDB {seconds / duck:.2f})"
+            print(f"| {label} | {megabytes:,.0f} | {name} | {seconds:.2f} | {megabytes / seconds:,.0f} | {rss:,.0f} | {duck_text} |")
 
 if __name__ == "__main__":
     main()

@@ -149,6 +149,12 @@ struct CellTable {
         }
         index += 8
       }
+      guard index < bytes.count else { return true }
+      if bytes.count >= 8 {
+        let last = bytes.count - 8
+        return stored.loadUnaligned(fromByteOffset: start + last, as: UInt64.self)
+          == given.loadUnaligned(fromByteOffset: last, as: UInt64.self)
+      }
       while index < bytes.count {
         if stored.load(fromByteOffset: start + index, as: UInt8.self) != base[index] { return false }
         index += 1
@@ -187,11 +193,18 @@ struct CellTable {
       index += 8
     }
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < bytes.count {
-      tail |= UInt64(base[index]) << shift
-      shift += 8
-      index += 1
+    if index < bytes.count {
+      if bytes.count >= 8 {
+        // The last eight bytes, overlapping those already taken.
+        tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
+      } else {
+        var shift: UInt64 = 0
+        while index < bytes.count {
+          tail |= UInt64(base[index]) << shift
+          shift += 8
+          index += 1
+        }
+      }
     }
     hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
     return hash ^ (hash >> 29)
