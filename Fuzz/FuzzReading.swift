@@ -7,7 +7,10 @@
 // - ExportLoader for every form of the bundled codebook, behind that form's real header line, so
 //   the rows reach fill-down and every item's cell parser;
 // - CellParser for every item of the bundled codebook, with the whole input as one cell;
-// - Checker, the `kyodo check` validation, with the input as each form's export.
+// - Checker, the `kyodo check` validation, with the input as each form's export;
+// - the counting pass's fast paths against the slow ones: the UTF-8 check against the standard
+//   library, plain amounts against the amount parser, a part counter's diagnostics and rows
+//   against the row-by-row reader's.
 // Any crash, trap, hang (-timeout) or memory blow-up (-rss_limit_mb, -malloc_limit_mb) is a finding.
 
 import Foundation
@@ -60,5 +63,6 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
   }
   FuzzChecks.run(input, setup: setup)
+  FuzzCounting.run(input, setup: setup)
   return 0
 }

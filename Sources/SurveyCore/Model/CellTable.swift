@@ -102,6 +102,40 @@ struct CellTable {
     return text.withUTF8 { id(of: $0, line: line, log: &log) }
   }
 
+  /// How many rows gave each id, when the item is counted on its own, and the ids in the order
+  /// first counted.
+  private var counts: [Int] = []
+  private var countOrder: [Int32] = []
+
+  /// Counts a row with this id.
+  mutating func count(_ id: Int32) {
+    let index = Int(id)
+    if index >= counts.count { counts += [Int](repeating: 0, count: max(16, index + 1 - counts.count)) }
+    if counts[index] == 0 { countOrder.append(id) }
+    counts[index] += 1
+  }
+
+  /// Each id counted and its count, in the order first counted.
+  func forEachCount(_ body: (UnsafeBufferPointer<Int32>, Int) -> Void) {
+    var key: Int32 = 0
+    for id in countOrder {
+      key = id
+      withUnsafePointer(to: &key) { body(UnsafeBufferPointer(start: $0, count: 1), counts[Int(id)]) }
+    }
+  }
+
+  /// Forgets the counts once handed over.
+  mutating func dropCounts() {
+    counts = []
+    countOrder = []
+  }
+
+  /// The id of the blank cell, once one has come.
+  private var blankID: Int32 = -1
+
+  /// Whether an id stands for a blank cell.
+  func isBlank(_ id: Int32) -> Bool { id == blankID }
+
   /// The counting value an id stands for.
   func value(_ id: Int32) -> Value {
     let place = Int(places[Int(id)])
@@ -119,6 +153,7 @@ struct CellTable {
       slot = (slot + 1) & (valueSlots.count - 1)
     }
     let id = Int32(places.count)
+    if value == .blank { blankID = id }
     places.append(Int32(stored.count))
     valueSlots[slot] = Int32(stored.count)
     storedIDs.append(id)

@@ -3,35 +3,24 @@ import Foundation
 /// How many times each distinct combination of cells came in a pass, in the order first met.
 ///
 /// A combination is a tuple of counting-value ids (`CellTable`), one per item a group of
-/// consumers reads. Memory grows with the combinations, not with the rows.
+/// consumers reads. Memory grows with the combinations, not with the rows. (A group of one item is
+/// counted by the item's `CellTable` instead.)
 struct TupleCounter {
   /// The positions (in the form's items) whose ids make the key.
   let items: [Int]
-  private var single: [Int] = []
   private var keys: [Int32] = []
   /// The count of each combination, in four bytes (there may be one per distinct figure and
   /// breakdown); a count that would pass UInt32.max carries into `carried`.
   private var counts: [UInt32] = []
   private var carried: [Int: Int] = [:]
-  private var order: [Int32] = []
   private var slots: [Int32] = []
-  private let first: Int
-
   init(items: [Int]) {
     self.items = items
-    self.first = items.first ?? 0
-    if items.count != 1 { slots = [Int32](repeating: -1, count: 256) }
+    slots = [Int32](repeating: -1, count: 256)
   }
 
   /// Counts the combination of `ids` (one id per item of the form) at `items`.
   mutating func add(_ ids: UnsafeBufferPointer<Int32>) {
-    if items.count == 1 {
-      let id = Int(ids[first])
-      if id >= single.count { single += [Int](repeating: 0, count: max(16, id + 1 - single.count)) }
-      if single[id] == 0 { order.append(Int32(id)) }
-      single[id] += 1
-      return
-    }
     let hash = Self.hash(ids, at: items)
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
@@ -94,14 +83,6 @@ struct TupleCounter {
 
   /// Each combination (its ids, in the order of `items`) and its count, in the order first met.
   func forEach(_ body: (UnsafeBufferPointer<Int32>, Int) -> Void) {
-    if items.count == 1 {
-      var key: Int32 = 0
-      for id in order {
-        key = id
-        withUnsafePointer(to: &key) { body(UnsafeBufferPointer(start: $0, count: 1), single[Int(id)]) }
-      }
-      return
-    }
     keys.withUnsafeBufferPointer { keys in
       for entry in counts.indices {
         body(
@@ -129,7 +110,11 @@ struct PartCounter {
   private var inherited: [Int32]
   private var ids: [Int32]
   private var spans: [FieldSpan] = []
-  private(set) var counters: [TupleCounter]
+  private var counters: [TupleCounter]
+  /// Items counted on their own (a group of one item): their table counts them, as it reads them.
+  private let countedAlone: [Bool]
+  /// The groups of several items (or none), counted by their `TupleCounter`.
+  private let combinations: [Int]
   private(set) var log: DiagnosticLog
   private(set) var units: DiagnosticLog
   private(set) var rowCount = 0
@@ -161,6 +146,8 @@ struct PartCounter {
     self.inherited = [Int32](repeating: -1, count: form.items.count)
     self.ids = [Int32](repeating: 0, count: form.items.count)
     self.counters = groups.map { TupleCounter(items: $0) }
+    self.countedAlone = form.items.indices.map { item in groups.contains([item]) }
+    self.combinations = groups.indices.filter { groups[$0].count != 1 }
     self.log = log
     self.units = DiagnosticLog(limit: log.limit)
     self.unitLookup = unitLookup
@@ -169,8 +156,27 @@ struct PartCounter {
 
   /// Frees a group's counts once they are handed over.
   mutating func dropCounts(_ group: Int) {
-    counters[group] = TupleCounter(items: counters[group].items)
+    let items = counters[group].items
+    if items.count == 1 {
+      tables[items[0]].dropCounts()
+    } else {
+      counters[group] = TupleCounter(items: items)
+    }
   }
+
+  /// Each combination of a group (its ids, in the order of the group's items) and its count, in
+  /// the order first met.
+  func forEachCombination(of group: Int, _ body: (UnsafeBufferPointer<Int32>, Int) -> Void) {
+    let items = counters[group].items
+    if items.count == 1 {
+      tables[items[0]].forEachCount(body)
+    } else {
+      counters[group].forEach(body)
+    }
+  }
+
+  /// The items of a group.
+  func items(of group: Int) -> [Int] { counters[group].items }
 
   /// The value an id stands for in an item's table.
   func value(item: Int, id: Int32) -> Value { tables[item].value(id) }
@@ -225,6 +231,7 @@ struct PartCounter {
     for item in form.items.indices {
       guard let column = columns[item] else {
         ids[item] = tables[item].id(ofText: "", line: line, log: &log)
+        if countedAlone[item] { tables[item].count(ids[item]) }
         continue
       }
       if skipped[item] { continue }
@@ -238,8 +245,8 @@ struct PartCounter {
       }
       if fillsDown[item] {
         // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
-        let title = form.items[item].title
-        if tables[item].value(id) == .blank {
+        if tables[item].isBlank(id) {
+          let title = form.items[item].title
           if let changedLevel {
             log.append(
               location(item, line: line).diagnostic(
@@ -260,11 +267,12 @@ struct PartCounter {
         inherited[item] = id
       }
       ids[item] = id
+      if countedAlone[item] { tables[item].count(id) }
     }
     if checksUnits { checkUnit(line: line) }
     ids.withUnsafeBufferPointer { ids in
       counters.withUnsafeMutableBufferPointer { counters in
-        for index in counters.indices { counters[index].add(ids) }
+        for index in combinations { counters[index].add(ids) }
       }
     }
   }
@@ -334,8 +342,10 @@ extension RowStream {
     var groupPlaces: [Bool] = []
     for consumer in consumers {
       let items = Array(Set((consumer.reads.items ?? []) + (consumer.reads.unit ? unitItems : []))).sorted()
-      if let index = groups.firstIndex(of: items), groupPlaces[index] == consumer.reads.unit {
+      if let index = groups.firstIndex(of: items) {
+        // Placing a row in its unit costs nothing to a consumer that does not read the unit.
         groupConsumers[index].append(consumer)
+        groupPlaces[index] = groupPlaces[index] || consumer.reads.unit
       } else {
         groups.append(items)
         groupConsumers.append([consumer])
@@ -384,11 +394,11 @@ extension RowStream {
     /// Hands a part's combinations to the consumers, group by group, and frees them.
     func handOver(_ part: inout PartCounter) {
       for group in groups.indices {
-        let counter = part.counters[group]
+        let items = part.items(of: group)
         // One row is filled again for each combination: the group sets the same items every time.
         var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
-        counter.forEach { key, count in
-          for (position, item) in counter.items.enumerated() {
+        part.forEachCombination(of: group) { key, count in
+          for (position, item) in items.enumerated() {
             row.values[item] = part.value(item: item, id: key[position])
           }
           let counted = groupPlaces[group] ? place(row) : row
