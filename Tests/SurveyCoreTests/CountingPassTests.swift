@@ -78,6 +78,50 @@ final class CountingPassTests: XCTestCase {
     try compare(try repeatedExport(36, middle: fields.joined(separator: "\t") + "\r\n"), expectedParts: 1)
   }
 
+  /// The errors of a streamed export: from a counting pass (the standard report), or from a
+  /// row-by-row reading (the check that `finishReading` makes when no pass has).
+  func errors(_ bytes: [UInt8], counting: Bool) throws -> [String] {
+    let directory = try StreamingTests.bundledWith(a: bytes, in: self)
+    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    let forms = streamed.forms.map { $0.isStreamed ? $0.countingInParts(ofAtLeast: 1) : $0 }
+    let parted = Survey(
+      codebook: streamed.codebook, forms: forms, organization: streamed.organization,
+      warnings: streamed.warnings)
+    if counting { _ = try StandardReport.make(parted) }
+    do {
+      _ = try parted.finishReading()
+      return []
+    } catch {
+      // Each reading has its own directory: compare what follows the file name.
+      return error.diagnostics.filter { $0.severity == .error }.map { "\($0.line ?? 0): \($0.found)" }
+    }
+  }
+
+  func testBytesThatAreNotUTF8AreFoundWhereverTheyAre() throws {
+    // A counting pass checks UTF-8 in the cells it parses or skips, not in whole chunks: the
+    // error names the same byte, offset and line as a row-by-row reading.
+    let clean = try repeatedExport(40)
+    for (needle, occurrence) in [("事業", 1081), ("①共催", 511), ("市民部", 31)] {
+      var bytes = clean
+      let needleBytes = Array(needle.utf8)
+      var found = 0
+      var index = 0
+      while index + needleBytes.count <= bytes.count {
+        if Array(bytes[index..<(index + needleBytes.count)]) == needleBytes {
+          found += 1
+          if found == occurrence { break }
+        }
+        index += 1
+      }
+      XCTAssertEqual(found, occurrence, needle)
+      bytes[index + 1] = 0xFF  // a broken lead byte's continuation
+      let expected = try errors(bytes, counting: false)
+      XCTAssertEqual(expected.count, 1, needle)
+      XCTAssertTrue(expected.first?.contains("that no supported encoding reads") ?? false, needle)
+      XCTAssertEqual(try errors(bytes, counting: true), expected, needle)
+    }
+  }
+
   func testASmallExportIsCountedInOnePart() throws {
     let directory = try StreamingTests.bundledWith(a: try repeatedExport(2), in: self)
     let streamed = try Survey.load(directory: directory, streamingThreshold: 0)

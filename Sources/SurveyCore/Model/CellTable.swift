@@ -53,8 +53,11 @@ struct CellTable {
     self.mask = 1023
   }
 
-  /// The id of a cell given by its trimmed bytes; its diagnostics are logged at its line.
-  mutating func id(of bytes: UnsafeBufferPointer<UInt8>, line: Int, log: inout DiagnosticLog) -> Int32 {
+  /// The id of a cell given by its trimmed bytes; its diagnostics are logged at its line. With
+  /// `checkingUTF8`, a cell not met before is checked first, and −1 says that it is not UTF-8.
+  mutating func id(
+    of bytes: UnsafeBufferPointer<UInt8>, line: Int, log: inout DiagnosticLog, checkingUTF8: Bool = false
+  ) -> Int32 {
     if let plainAmounts, let yen = plainAmounts.read(bytes)?.yen {
       if let id = figureIDs[yen] { return id }
       // A parsed cell of the same figure has its own id: counts of equal values simply add up.
@@ -77,6 +80,7 @@ struct CellTable {
       }
       slot = (slot + 1) & mask
     }
+    if checkingUTF8 && TextDecoding.firstInvalidUTF8Offset(bytes) != nil { return -1 }
     let location = CellLocation(file: file, line: line, column: column, item: name)
     let (value, diagnostics) = CellParser.parse(
       String(decoding: bytes, as: UTF8.self), item: item, codebook: codebook, at: location)

@@ -121,13 +121,18 @@ struct PartCounter {
   /// Set when reading stopped at an error of the file itself (encoding, unclosed quote).
   private(set) var failed = false
   private let unitLookup: UnitLookup?
+  /// When set, the part checks UTF-8 itself (its chunks are not): the cells it parses, the cells it
+  /// skips and ragged rows. A cell met before is the same bytes as one checked then.
+  private let utf8: FileChunks?
   private var unitKnown: [Int64: Bool] = [:]
   private let checksUnits: Bool
 
   init(
     form: Form, file: String, reader: TSVReader, columns: [Int?], headerCount: Int, codebook: Codebook,
-    groups: [[Int]], read: Set<Int>, log: DiagnosticLog, unitLookup: UnitLookup?, checksUnits: Bool
+    groups: [[Int]], read: Set<Int>, log: DiagnosticLog, unitLookup: UnitLookup?, checksUnits: Bool,
+    checkingUTF8Of utf8: FileChunks? = nil
   ) {
+    self.utf8 = utf8
     self.form = form
     self.file = file
     self.reader = reader
@@ -186,6 +191,11 @@ struct PartCounter {
 
   /// Reads and counts records until the end, the reader's stop offset, or `cancelled`.
   mutating func run(stopAt stopOffset: Int?, cancelled: () -> Bool = { false }) {
+    // The reader is moved out while rows are counted (and back at the end), so that a row's
+    // buffer is lent to `countRow` without copying the reader.
+    var reader = TSVReader(utf8: [], file: file)
+    swap(&reader, &self.reader)
+    defer { swap(&reader, &self.reader) }
     reader.stopOffset = stopOffset
     while true {
       if rowCount & 4095 == 0 && cancelled() { return }
@@ -199,12 +209,17 @@ struct PartCounter {
       }
       guard let line else { return }
       if spans.count != headerCount {
-        ragged(line: line)
+        guard reader.withBuffer({ buffer in spans.allSatisfy { checked($0, in: buffer, reader: reader) } })
+        else {
+          return
+        }
+        ragged(line: line, reader: reader)
         continue
       }
+      guard reader.withBuffer({ buffer in countRow(line: line, buffer: buffer, reader: reader) }) else {
+        return
+      }
       rowCount += 1
-      let record = reader  // the buffer the spans index into; not changed while the row is counted
-      record.withBuffer { buffer in countRow(line: line, buffer: buffer) }
     }
   }
 
@@ -212,7 +227,7 @@ struct PartCounter {
     CellLocation(file: file, line: line, column: columns[item].map { $0 + 1 }, item: names[item])
   }
 
-  private mutating func ragged(line: Int) {
+  private mutating func ragged(line: Int, reader: TSVReader) {
     log.append(
       Diagnostic(
         .error, file: file, line: line,
@@ -226,7 +241,26 @@ struct PartCounter {
     }
   }
 
-  private mutating func countRow(line: Int, buffer: UnsafeBufferPointer<UInt8>) {
+  /// Whether a span's bytes are UTF-8 (always, when the part does not check); the error is
+  /// logged and the part stops when they are not.
+  private mutating func checked(_ span: FieldSpan, in buffer: UnsafeBufferPointer<UInt8>, reader: TSVReader)
+    -> Bool
+  {
+    guard let utf8,
+      let bad = TextDecoding.firstInvalidUTF8Offset(
+        UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
+    else { return true }
+    let index = span.start + bad
+    log.append(
+      utf8.invalidUTF8(
+        Array(buffer[index..<min(buffer.count, index + 4)]),
+        atStreamOffset: reader.offset(ofBufferIndex: index)))
+    failed = true
+    return false
+  }
+
+  /// Counts one row; false when a cell is not UTF-8 (the part then stops).
+  private mutating func countRow(line: Int, buffer: UnsafeBufferPointer<UInt8>, reader: TSVReader) -> Bool {
     var changedLevel: Int?
     for item in form.items.indices {
       guard let column = columns[item] else {
@@ -234,13 +268,21 @@ struct PartCounter {
         if countedAlone[item] { tables[item].count(ids[item]) }
         continue
       }
-      if skipped[item] { continue }
       let span = spans[column]
+      if skipped[item] {
+        if utf8 != nil && !checked(span, in: buffer, reader: reader) { return false }
+        continue
+      }
       var id: Int32
       if span.isVerbatim {
         let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-        id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log)
+        id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log, checkingUTF8: utf8 != nil)
+        if id < 0 {
+          _ = checked(span, in: buffer, reader: reader)
+          return false
+        }
       } else {
+        if utf8 != nil && !checked(span, in: buffer, reader: reader) { return false }
         id = tables[item].id(ofText: reader.string(of: span).trimmingSpaces, line: line, log: &log)
       }
       if fillsDown[item] {
@@ -275,6 +317,7 @@ struct PartCounter {
         for index in combinations { counters[index].add(ids) }
       }
     }
+    return true
   }
 
   /// Logs the row's unit when the overall form does not list it (remembered by its 部 and 課 ids).
@@ -354,14 +397,15 @@ extension RowStream {
     }
     let read = Set(groups.joined())
     let checking = !check.isDone
-    func counter(_ reader: TSVReader, log: DiagnosticLog) -> PartCounter {
-      PartCounter(
+    func counter(_ reader: TSVReader, chunks: FileChunks, log: DiagnosticLog) -> PartCounter {
+      chunks.leavesUTF8ToReader = true
+      return PartCounter(
         form: form, file: rowReader.file, reader: reader, columns: rowReader.columns,
         headerCount: rowReader.headerCount, codebook: rowReader.codebook, groups: groups, read: read,
         log: log,
-        unitLookup: units?(), checksUnits: checking && unitWarning != nil)
+        unitLookup: units?(), checksUnits: checking && unitWarning != nil, checkingUTF8Of: chunks)
     }
-    var first = counter(rowReader.reader, log: rowReader.log)
+    var first = counter(rowReader.reader, chunks: chunks, log: rowReader.log)
 
     var second: PartTask?
     var stop: Int?
@@ -378,7 +422,7 @@ extension RowStream {
     {
       let task = PartTask(
         counter: counter(
-          TSVReader(source: secondChunks, file: rowReader.file),
+          TSVReader(source: secondChunks, file: rowReader.file), chunks: secondChunks,
           log: DiagnosticLog(limit: rowReader.log.limit)),
         chunks: secondChunks)
       let thread = Thread {

@@ -24,6 +24,10 @@ public final class FileChunks: ByteChunkSource {
   public var firstOffset: Int { startOffset + (hadBOM ? 3 : 0) }
   /// Set when the bytes are not UTF-8 and nothing but ASCII came before: decode the whole file.
   public private(set) var needsWholeFileDecoding = false
+  /// Whether the reader of the chunks checks UTF-8 itself, where it matters (a counting pass: a
+  /// cell met before is the same bytes as one checked then). Chunks are then checked only for NUL,
+  /// once the file has shown UTF-8 text (or from the start, when reading starts mid-file).
+  public var leavesUTF8ToReader = false
 
   /// A reader from the start of the file, or from `startOffset` (the start of a line, where no BOM
   /// is looked for; lines in its errors are then counted from there).
@@ -57,6 +61,22 @@ public final class FileChunks: ByteChunkSource {
       return 1
     }
     return 1 + data[startOffset..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+  }
+
+  /// The error for bytes that break UTF-8 at a file offset.
+  private func invalidUTF8(_ shown: [UInt8], at fileOffset: Int, line: Int) -> Diagnostic {
+    Diagnostic(
+      .error, file: file, line: line,
+      found:
+        "bytes \(shown.map { String(format: "%02X", $0) }.joined(separator: " ")) at byte offset \(fileOffset) that no supported encoding reads",
+      expected: hadBOM ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is")
+  }
+
+  /// The error for bytes that break UTF-8, found by a reader that checks them itself: `bytes`
+  /// starts at the bad byte, `streamOffset` counts the bytes handed out before it.
+  public func invalidUTF8(_ bytes: [UInt8], atStreamOffset streamOffset: Int) -> Diagnostic {
+    let fileOffset = firstOffset + streamOffset
+    return invalidUTF8(Array(bytes.prefix(4)), at: fileOffset, line: lineOf(fileOffset))
   }
 
   /// Up to `chunkSize` more bytes after the carried ones. The array's storage is used again for
@@ -124,8 +144,9 @@ public final class FileChunks: ByteChunkSource {
       carry = Array(bytes[end...])
       bytes.removeSubrange(end...)
     }
+    let checksUTF8 = !(leavesUTF8ToReader && (sawNonASCII || startOffset > 0))
     let bad = bytes.withUnsafeBufferPointer { buffer -> Int? in
-      let invalid = TextDecoding.firstInvalidUTF8Offset(buffer)
+      let invalid = checksUTF8 ? TextDecoding.firstInvalidUTF8Offset(buffer) : nil
       // NUL is valid UTF-8 but never in a spreadsheet's text; memchr finds it fastest.
       guard let base = buffer.baseAddress, let nul = memchr(base, 0, invalid ?? buffer.count) else {
         return invalid
@@ -146,13 +167,8 @@ public final class FileChunks: ByteChunkSource {
             found: "a NUL character in \(hadBOM ? "UTF-8 with BOM" : "UTF-8") text",
             expected: "text without NUL characters (a spreadsheet's text export)"))
       }
-      let shown = bytes[bad..<min(bytes.count, bad + 4)].map { String(format: "%02X", $0) }
       throw SurveyError(
-        Diagnostic(
-          .error, file: file, line: line,
-          found:
-            "bytes \(shown.joined(separator: " ")) at byte offset \(offset + bad) that no supported encoding reads",
-          expected: hadBOM ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is"))
+        invalidUTF8(Array(bytes[bad..<min(bytes.count, bad + 4)]), at: offset + bad, line: line))
     }
     if !sawNonASCII { sawNonASCII = bytes.contains { $0 >= 0x80 } }
     offset += bytes.count

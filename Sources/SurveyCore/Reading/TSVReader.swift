@@ -95,6 +95,9 @@ public struct TSVReader {
     }
   }
 
+  /// The offset in the input of a byte of the buffer, such as a span's.
+  public func offset(ofBufferIndex index: Int) -> Int { dropped + index }
+
   /// The line the next record starts on, between records.
   public var currentLine: Int { line }
 
