@@ -111,14 +111,16 @@ public struct TSVReader {
   }
 
   /// Whether a word holds a byte below 0x0E (tab, LF and CR are among them).
-  @inline(__always) private static func hasControl(_ word: UInt64) -> Bool {
-    (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 != 0
+  /// The high bit of each byte of a word below 0x0E (tab, LF and CR are among them). Bits above the
+  /// lowest may be wrong; the lowest marks the first such byte.
+  @inline(__always) private static func controlBits(_ word: UInt64) -> UInt64 {
+    (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080
   }
 
-  /// Whether a word holds a double quote.
-  @inline(__always) private static func hasQuote(_ word: UInt64) -> Bool {
+  /// The same for double quotes.
+  @inline(__always) private static func quoteBits(_ word: UInt64) -> UInt64 {
     let x = word ^ 0x2222_2222_2222_2222
-    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
   }
 
   /// Reads one record's fields from `cursor`. Unquoted text is skipped eight bytes at a time
@@ -138,16 +140,18 @@ public struct TSVReader {
     }
     /// Moves `position` to the next tab, LF or CR (or the end).
     @inline(__always) func skipToDelimiter() {
-      while true {
-        while position &+ 8 <= count
-          && !hasControl(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-        {
+      while position &+ 8 <= count {
+        let bits = controlBits(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+        if bits == 0 {
           position &+= 8
+          continue
         }
-        let limit = min(position &+ 8, count)
-        while position < limit && !isDelimiter(base[position]) { position &+= 1 }
-        if position < limit || position >= count { return }
+        // The first byte below 0x0E: a delimiter, or another control byte to step over.
+        position &+= bits.trailingZeroBitCount >> 3
+        if isDelimiter(base[position]) { return }
+        position &+= 1
       }
+      while position < count && !isDelimiter(base[position]) { position &+= 1 }
     }
     while true {
       if position < count && base[position] == quote {
@@ -157,9 +161,14 @@ public struct TSVReader {
         var verbatim = true
         var end = start
         while true {
+          // To the first quote or control byte, a word at a time.
           while position &+ 8 <= count {
             let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-            if hasControl(word) || hasQuote(word) { break }
+            let bits = controlBits(word) | quoteBits(word)
+            if bits != 0 {
+              position &+= bits.trailingZeroBitCount >> 3
+              break
+            }
             position &+= 8
           }
           guard position < count else { return exhausted ? .unclosedQuote(line: openingLine) : .needsMore }
