@@ -169,3 +169,44 @@ final class PlainAmountReaderTests: XCTestCase {
     }
   }
 }
+
+/// Combinations of cells are counted, and handed back in the order first met, however they are
+/// stored.
+final class TupleCounterTests: XCTestCase {
+  /// Counts rows given as ids (one per item of a three-item form) and returns what it hands back.
+  func counted(_ rows: [[Int32]], items: [Int]) -> [[Int32]: Int] {
+    var counter = TupleCounter(items: items)
+    var order: [[Int32]] = []
+    for row in rows { row.withUnsafeBufferPointer { counter.add($0) } }
+    var result: [[Int32]: Int] = [:]
+    counter.forEach { key, count in
+      order.append(Array(key))
+      result[Array(key)] = count
+    }
+    var firstMet: [[Int32]] = []
+    for row in rows {
+      let key = items.map { row[$0] }
+      if !firstMet.contains(key) { firstMet.append(key) }
+    }
+    XCTAssertEqual(order, firstMet, "in the order first met")
+    return result
+  }
+
+  func testPairsAreCountedAndHandedBackInTheOrderFirstMet() {
+    let rows: [[Int32]] = [[0, 5, 1], [1, 5, 2], [0, 5, 1], [0, 7, 1], [1, 5, 2], [0, 5, 1]]
+    XCTAssertEqual(counted(rows, items: [0, 1]), [[0, 5]: 3, [1, 5]: 2, [0, 7]: 1])
+    XCTAssertEqual(counted(rows, items: [0, 1, 2]), [[0, 5, 1]: 3, [1, 5, 2]: 2, [0, 7, 1]: 1])
+  }
+
+  func testPairsWhoseFirstItemHasManyIdsAreStillCountedRight() {
+    // 5,000 ids of the first item against 3 of the second.
+    var rows: [[Int32]] = []
+    for id in 0..<5_000 { rows.append([Int32(id), Int32(id % 3), 0]) }
+    rows += rows.prefix(100)
+    let counts = counted(rows, items: [0, 1])
+    XCTAssertEqual(counts.count, 5_000)
+    XCTAssertEqual(counts[[42, 0]], 2)
+    XCTAssertEqual(counts[[4_999, 1]], 1)
+    XCTAssertEqual(counts.values.reduce(0, +), 5_100)
+  }
+}
