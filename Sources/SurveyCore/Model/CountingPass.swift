@@ -209,14 +209,16 @@ struct PartCounter {
       }
       guard let line else { return }
       if spans.count != headerCount {
-        guard reader.withBuffer({ buffer in spans.allSatisfy { checked($0, in: buffer, reader: reader) } })
+        let origin = reader.offset(ofBufferIndex: 0)
+        guard reader.withBuffer({ buffer in spans.allSatisfy { checked($0, in: buffer, origin: origin) } })
         else {
           return
         }
         ragged(line: line, reader: reader)
         continue
       }
-      guard reader.withBuffer({ buffer in countRow(line: line, buffer: buffer, reader: reader) }) else {
+      let origin = reader.offset(ofBufferIndex: 0)
+      guard reader.withBuffer({ buffer in countRow(line: line, buffer: buffer, origin: origin) }) else {
         return
       }
       rowCount += 1
@@ -243,7 +245,7 @@ struct PartCounter {
 
   /// Whether a span's bytes are UTF-8 (always, when the part does not check); the error is
   /// logged and the part stops when they are not.
-  private mutating func checked(_ span: FieldSpan, in buffer: UnsafeBufferPointer<UInt8>, reader: TSVReader)
+  private mutating func checked(_ span: FieldSpan, in buffer: UnsafeBufferPointer<UInt8>, origin: Int)
     -> Bool
   {
     guard let utf8,
@@ -254,13 +256,14 @@ struct PartCounter {
     log.append(
       utf8.invalidUTF8(
         Array(buffer[index..<min(buffer.count, index + 4)]),
-        atStreamOffset: reader.offset(ofBufferIndex: index)))
+        atStreamOffset: origin + index))
     failed = true
     return false
   }
 
-  /// Counts one row; false when a cell is not UTF-8 (the part then stops).
-  private mutating func countRow(line: Int, buffer: UnsafeBufferPointer<UInt8>, reader: TSVReader) -> Bool {
+  /// Counts one row (its spans index `buffer`, whose first byte is at stream offset `origin`);
+  /// false when a cell is not UTF-8 (the part then stops).
+  private mutating func countRow(line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int) -> Bool {
     var changedLevel: Int?
     for item in form.items.indices {
       guard let column = columns[item] else {
@@ -270,7 +273,7 @@ struct PartCounter {
       }
       let span = spans[column]
       if skipped[item] {
-        if utf8 != nil && !checked(span, in: buffer, reader: reader) { return false }
+        if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
         continue
       }
       var id: Int32
@@ -278,12 +281,13 @@ struct PartCounter {
         let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
         id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log, checkingUTF8: utf8 != nil)
         if id < 0 {
-          _ = checked(span, in: buffer, reader: reader)
+          _ = checked(span, in: buffer, origin: origin)
           return false
         }
       } else {
-        if utf8 != nil && !checked(span, in: buffer, reader: reader) { return false }
-        id = tables[item].id(ofText: reader.string(of: span).trimmingSpaces, line: line, log: &log)
+        if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
+        id = tables[item].id(
+          ofText: TSVReader.string(of: span, in: buffer).trimmingSpaces, line: line, log: &log)
       }
       if fillsDown[item] {
         // A merged cell leaves the rows below it blank; a new value above resets what is inherited.

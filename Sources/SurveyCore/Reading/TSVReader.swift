@@ -259,15 +259,22 @@ public struct TSVReader {
 
   /// A span's text, with a quoted field's `""` read as `"` and any text after its closing quote.
   public func string(of span: FieldSpan) -> String {
-    guard !span.isVerbatim else { return String(decoding: bytes[span.start..<span.end], as: UTF8.self) }
+    bytes.withUnsafeBufferPointer { Self.string(of: span, in: $0) }
+  }
+
+  /// A span's text in the buffer it indexes (`withBuffer`).
+  public static func string(of span: FieldSpan, in buffer: UnsafeBufferPointer<UInt8>) -> String {
+    guard !span.isVerbatim else {
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]), as: UTF8.self)
+    }
     var value: [UInt8] = []
     var index = span.start
     var quoted = true
     while index < span.end {
-      let byte = bytes[index]
-      if quoted && byte == Self.quote {
-        if index + 1 < span.end, bytes[index + 1] == Self.quote {
-          value.append(Self.quote)
+      let byte = buffer[index]
+      if quoted && byte == quote {
+        if index + 1 < span.end, buffer[index + 1] == quote {
+          value.append(quote)
           index += 2
           continue
         }
