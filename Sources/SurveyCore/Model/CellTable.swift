@@ -119,6 +119,9 @@ struct CellTable {
     counts[index] += 1
   }
 
+  /// How many different ids have been counted.
+  var countedIDs: Int { countOrder.count }
+
   /// Each id counted and its count, in the order first counted.
   func forEachCount(_ body: (UnsafeBufferPointer<Int32>, Int) -> Void) {
     var key: Int32 = 0

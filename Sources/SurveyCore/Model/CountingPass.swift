@@ -81,6 +81,9 @@ struct TupleCounter {
     return hash ^ (hash >> 31)
   }
 
+  /// How many combinations have been counted.
+  var count: Int { counts.count }
+
   /// Each combination (its ids, in the order of `items`) and its count, in the order first met.
   func forEach(_ body: (UnsafeBufferPointer<Int32>, Int) -> Void) {
     keys.withUnsafeBufferPointer { keys in
@@ -178,6 +181,12 @@ struct PartCounter {
     } else {
       counters[group].forEach(body)
     }
+  }
+
+  /// How many combinations a group has counted.
+  func combinations(of group: Int) -> Int {
+    let items = counters[group].items
+    return items.count == 1 ? tables[items[0]].countedIDs : counters[group].count
   }
 
   /// The items of a group.
@@ -350,6 +359,24 @@ struct PartCounter {
   }
 }
 
+/// Work handed to another thread, and waited for. Unchecked Sendable: `run` is called once, on
+/// that thread, and `wait` returns after it; the work touches only what the caller lent it.
+private final class HandOverJob: @unchecked Sendable {
+  private let work: () -> Void
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ work: @escaping () -> Void) {
+    self.work = work
+  }
+
+  func run() {
+    work()
+    done.signal()
+  }
+
+  func wait() { done.wait() }
+}
+
 /// Tells a thread to stop early. Unchecked Sendable: the flag is read and written under a lock.
 private final class Cancellation: @unchecked Sendable {
   private let lock = NSLock()
@@ -439,21 +466,73 @@ extension RowStream {
       stop = boundary - chunks.firstOffset
     }
 
-    /// Hands a part's combinations to the consumers, group by group, and frees them.
-    func handOver(_ part: inout PartCounter) {
-      for group in groups.indices {
-        let items = part.items(of: group)
-        // One row is filled again for each combination: the group sets the same items every time.
-        var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
-        part.forEachCombination(of: group) { key, count in
-          for (position, item) in items.enumerated() {
-            row.values[item] = part.value(item: item, id: key[position])
-          }
-          let counted = groupPlaces[group] ? place(row) : row
-          for consumer in groupConsumers[group] { consumer.add(counted, count) }
+    /// Hands one group's combinations of a part to the group's consumers.
+    func handOver(_ group: Int, of part: PartCounter) {
+      let items = part.items(of: group)
+      // One row is filled again for each combination: the group sets the same items every time.
+      var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
+      part.forEachCombination(of: group) { key, count in
+        for (position, item) in items.enumerated() {
+          row.values[item] = part.value(item: item, id: key[position])
         }
+        let counted = groupPlaces[group] ? place(row) : row
+        for consumer in groupConsumers[group] { consumer.add(counted, count) }
+      }
+    }
+
+    /// Hands a part's combinations to the consumers and frees them. With `onTwoThreads`, the
+    /// groups of several items are shared between this thread and another, after the groups of
+    /// one item (which meet every name), when no group needs the unit and every item of theirs
+    /// is counted alone too: their consumers then share nothing that changes (the names of a
+    /// hierarchy are all known). Otherwise group after group, in order.
+    func handOver(_ part: inout PartCounter, onTwoThreads: Bool) {
+      let alone = Set(groups.filter { $0.count == 1 }.joined())
+      let several = groups.indices.filter { groups[$0].count != 1 }
+      let shared =
+        onTwoThreads && several.count > 1
+        && several.allSatisfy { !groupPlaces[$0] && groups[$0].allSatisfy(alone.contains) }
+      guard shared else {
+        for group in groups.indices {
+          handOver(group, of: part)
+          part.dropCounts(group)
+        }
+        return
+      }
+      for group in groups.indices where groups[group].count == 1 {
+        handOver(group, of: part)
         part.dropCounts(group)
       }
+      // The largest groups first, each to the thread with less so far.
+      var mine: [Int] = []
+      var theirs: [Int] = []
+      var load = (0, 0)
+      for group in several.sorted(by: { part.combinations(of: $0) > part.combinations(of: $1) }) {
+        if load.0 <= load.1 {
+          mine.append(group)
+          load.0 += part.combinations(of: group)
+        } else {
+          theirs.append(group)
+          load.1 += part.combinations(of: group)
+        }
+      }
+      // Each thread frees a group's counts once handed over: the other thread gets its groups
+      // in a copy of the part, and this one lets go of them.
+      var lent = part
+      for group in theirs { part.dropCounts(group) }
+      let job = HandOverJob {
+        for group in theirs {
+          handOver(group, of: lent)
+          lent.dropCounts(group)
+        }
+      }
+      let thread = Thread { job.run() }
+      thread.stackSize = 8 << 20
+      thread.start()
+      for group in mine {
+        handOver(group, of: part)
+        part.dropCounts(group)
+      }
+      job.wait()
     }
 
     // The consumers get the first part's combinations before the second's, so that they meet
@@ -464,7 +543,7 @@ extension RowStream {
     if let second, let stop {
       let aligned = !first.failed && first.position.offset == stop
       if aligned {
-        handOver(&first)
+        handOver(&first, onTwoThreads: false)
       } else {
         second.cancellation.cancel()
       }
@@ -477,8 +556,8 @@ extension RowStream {
         first.run(stopAt: nil)
       }
     }
-    handOver(&first)
-    if var secondPart { handOver(&secondPart) }
+    handOver(&first, onTwoThreads: secondPart == nil)
+    if var secondPart { handOver(&secondPart, onTwoThreads: true) }
 
     check.partsCounted = parts
     if checking {
