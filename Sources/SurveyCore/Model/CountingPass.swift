@@ -162,6 +162,13 @@ struct PartCounter {
     self.checksUnits = checksUnits
   }
 
+  /// Frees the cells read (their tables, and the counts), once the part has read its last row and
+  /// handed its counts over; its rows, log and position remain.
+  mutating func releaseCells() {
+    tables = []
+    counters = []
+  }
+
   /// Frees a group's counts once they are handed over.
   mutating func dropCounts(_ group: Int) {
     let items = counters[group].items
@@ -557,7 +564,12 @@ extension RowStream {
       }
     }
     handOver(&first, onTwoThreads: secondPart == nil)
-    if var secondPart { handOver(&secondPart, onTwoThreads: true) }
+    if var secondPart {
+      // The first part has read its last row: its cells need not be kept while the second's are
+      // handed over.
+      first.releaseCells()
+      handOver(&secondPart, onTwoThreads: true)
+    }
 
     check.partsCounted = parts
     if checking {
