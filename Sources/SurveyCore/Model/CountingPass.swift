@@ -246,11 +246,7 @@ struct PartCounter {
   }
 
   private mutating func ragged(line: Int, reader: TSVReader) {
-    log.append(
-      Diagnostic(
-        .error, file: file, line: line,
-        found: "a row of \(spans.count) fields (a ragged row)",
-        expected: "\(headerCount) fields, as in the header"))
+    log.append(RowReader.raggedRow(file: file, line: line, fields: spans.count, expected: headerCount))
     // Its hierarchy cells still stand above the rows that inherit them.
     for item in form.items.indices where fillsDown[item] {
       guard let column = columns[item], column < spans.count else { continue }
@@ -308,20 +304,15 @@ struct PartCounter {
       if fillsDown[item] {
         // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
         if tables[item].isBlank(id) {
-          let title = form.items[item].title
           if let changedLevel {
             log.append(
-              location(item, line: line).diagnostic(
-                .error,
-                found: "a blank \(title) on a row that starts a new \(form.items[changedLevel].title)",
-                expected: "the \(title) of the row"))
+              RowReader.blankLevel(
+                form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
           } else if inherited[item] >= 0 {
             id = inherited[item]
           } else {
             log.append(
-              location(item, line: line).diagnostic(
-                .error, found: "a blank \(title) with no row above to inherit it from",
-                expected: "the \(title) of the row"))
+              RowReader.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
           }
         } else if changedLevel == nil && id != inherited[item] {
           changedLevel = item

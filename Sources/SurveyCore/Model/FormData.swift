@@ -351,6 +351,22 @@ public struct RowReader {
     }
   }
 
+  /// The error for a row whose number of fields is not the header's.
+  static func raggedRow(file: String, line: Int, fields: Int, expected: Int) -> Diagnostic {
+    Diagnostic(
+      .error, file: file, line: line, found: "a row of \(fields) fields (a ragged row)",
+      expected: "\(expected) fields, as in the header")
+  }
+
+  /// The error for a blank hierarchy cell that cannot inherit: on a row that starts a new higher
+  /// level (`startingNew`), or with no row above.
+  static func blankLevel(_ item: Item, startingNew level: Item?, at location: CellLocation) -> Diagnostic {
+    let found =
+      level.map { "a blank \(item.title) on a row that starts a new \($0.title)" }
+      ?? "a blank \(item.title) with no row above to inherit it from"
+    return location.diagnostic(.error, found: found, expected: "the \(item.title) of the row")
+  }
+
   /// The next row that could be read, or nil at the end of the export (or at a quote that is never
   /// closed). Ragged rows are logged and skipped.
   public mutating func next() -> Row? {
@@ -369,11 +385,7 @@ public struct RowReader {
       }
       rowsRead += 1
       if spans.count != headerCount {
-        log.append(
-          Diagnostic(
-            .error, file: file, line: line,
-            found: "a row of \(spans.count) fields (a ragged row)",
-            expected: "\(headerCount) fields, as in the header"))
+        log.append(Self.raggedRow(file: file, line: line, fields: spans.count, expected: headerCount))
         // Its hierarchy cells still stand above the rows that inherit them.
         for (itemIndex, item) in form.items.enumerated() where item.fillsDown {
           if let column = columns[itemIndex], column < spans.count {
@@ -423,17 +435,11 @@ public struct RowReader {
         if !raw.isEmpty {
           if changedLevel == nil, raw != inherited[itemIndex] { changedLevel = item }
         } else if let changedLevel {
-          log.append(
-            location.diagnostic(
-              .error, found: "a blank \(item.title) on a row that starts a new \(changedLevel.title)",
-              expected: "the \(item.title) of the row"))
+          log.append(Self.blankLevel(item, startingNew: changedLevel, at: location))
         } else if let above = inherited[itemIndex] {
           raw = above
         } else {
-          log.append(
-            location.diagnostic(
-              .error, found: "a blank \(item.title) with no row above to inherit it from",
-              expected: "the \(item.title) of the row"))
+          log.append(Self.blankLevel(item, startingNew: nil, at: location))
         }
         inherited[itemIndex] = raw
       }
