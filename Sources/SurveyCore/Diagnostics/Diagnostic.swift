@@ -69,6 +69,18 @@ public struct SurveyError: Error, Sendable, CustomStringConvertible {
   }
 }
 
+extension Diagnostic {
+  /// The same problem at another place: a cell's diagnostics, kept from the first time its text
+  /// was parsed, given to each later cell with the same text.
+  func placed(file: String, line: Int, column: Int?) -> Diagnostic {
+    var placed = self
+    placed.file = file
+    placed.line = line
+    placed.column = column
+    return placed
+  }
+}
+
 /// Collects diagnostics while a file is read, so that every problem is reported, not just the first.
 ///
 /// With a `limit`, only that many are kept and the rest are only counted, so that a file of a

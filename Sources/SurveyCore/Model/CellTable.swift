@@ -3,20 +3,15 @@ import Foundation
 /// The distinct cells of one item met in a counting pass: each cell text is parsed once, and each
 /// distinct counting value (`Value.counted(as:)`) gets a small id, numbered as first met.
 ///
-/// Texts are kept by their UTF-8 bytes in one arena and found by an open-addressing hash. The
-/// texts stop being kept at a fixed number (or arena size); later new texts are parsed each time
-/// they come, so memory stays bounded. Counting values are all kept: they are the categories
-/// (codes, names, figures) the tables count by.
+/// Texts are kept by their UTF-8 bytes (`ByteInterner`) up to a fixed number or size; later new
+/// texts are parsed each time they come, so memory stays bounded. Counting values are all kept:
+/// they are the categories (codes, names, figures) the tables count by.
 struct CellTable {
   let item: Item
   private let codebook: Codebook
   private let kind: ItemKind
-  private var slots: [Int32]
-  private var mask: Int
-  private var hashes: [UInt64] = []
-  private var starts: [Int] = []
-  private var lengths: [Int] = []
-  private var arena: [UInt8] = []
+  private var texts = ByteInterner(entryLimit: 1 << 16, arenaLimit: 8 << 20)
+  /// For each text, the id of its counting value.
   private var entryValue: [Int32] = []
   /// The diagnostics each text gave when parsed, without their place.
   private var entryDiagnostics: [[Diagnostic]] = []
@@ -28,8 +23,6 @@ struct CellTable {
   private var plainYen: [Int] = []
   /// Indexes into `stored` by the values' hash (open addressing), so that each value is stored once.
   private var valueSlots = [Int32](repeating: -1, count: 256)
-  static let entryLimit = 1 << 16
-  static let arenaLimit = 8 << 20
 
   /// The file and column named in diagnostics.
   private let file: String
@@ -49,8 +42,6 @@ struct CellTable {
     self.name = item.displayName
     self.kind = item.kind
     self.codebook = codebook
-    self.slots = [Int32](repeating: -1, count: 1024)
-    self.mask = 1023
   }
 
   /// The id of a cell given by its trimmed bytes; its diagnostics are logged at its line. With
@@ -67,18 +58,11 @@ struct CellTable {
       figureIDs.insert(yen, id: id)
       return id
     }
-    let hash = Self.hash(bytes)
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while true {
-      let entry = Int(slots[slot])
-      if entry < 0 { break }
-      if hashes[entry] == hash && lengths[entry] == bytes.count && matches(entry, bytes) {
-        if !entryDiagnostics[entry].isEmpty {
-          for diagnostic in entryDiagnostics[entry] { log.append(placed(diagnostic, line: line)) }
-        }
-        return entryValue[entry]
+    if let entry = texts.index(of: bytes) {
+      for diagnostic in entryDiagnostics[entry] {
+        log.append(diagnostic.placed(file: file, line: line, column: column))
       }
-      slot = (slot + 1) & mask
+      return entryValue[entry]
     }
     if checkingUTF8 && TextDecoding.firstInvalidUTF8Offset(bytes) != nil { return -1 }
     let location = CellLocation(file: file, line: line, column: column, item: name)
@@ -86,16 +70,9 @@ struct CellTable {
       String(decoding: bytes, as: UTF8.self), item: item, codebook: codebook, at: location)
     log.append(contentsOf: diagnostics)
     let id = valueID(value.counted(as: kind))
-    if starts.count < Self.entryLimit && arena.count + bytes.count <= Self.arenaLimit {
-      let entry = starts.count
-      hashes.append(hash)
-      starts.append(arena.count)
-      lengths.append(bytes.count)
-      arena.append(contentsOf: bytes)
+    if texts.add(bytes) != nil {
       entryValue.append(id)
       entryDiagnostics.append(diagnostics)
-      slots[slot] = Int32(entry)
-      if starts.count * 2 > slots.count { grow() }
     }
     return id
   }
@@ -176,81 +153,6 @@ struct CellTable {
     return id
   }
 
-  private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    return arena.withUnsafeBytes { arena in
-      guard let stored = arena.baseAddress else { return false }
-      let given = UnsafeRawPointer(base)
-      let start = starts[entry]
-      var index = 0
-      while index + 8 <= bytes.count {
-        if stored.loadUnaligned(fromByteOffset: start + index, as: UInt64.self)
-          != given.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        {
-          return false
-        }
-        index += 8
-      }
-      guard index < bytes.count else { return true }
-      if bytes.count >= 8 {
-        let last = bytes.count - 8
-        return stored.loadUnaligned(fromByteOffset: start + last, as: UInt64.self)
-          == given.loadUnaligned(fromByteOffset: last, as: UInt64.self)
-      }
-      while index < bytes.count {
-        if stored.load(fromByteOffset: start + index, as: UInt8.self) != base[index] { return false }
-        index += 1
-      }
-      return true
-    }
-  }
-
-  private mutating func grow() {
-    slots = [Int32](repeating: -1, count: slots.count * 2)
-    mask = slots.count - 1
-    for entry in hashes.indices {
-      var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-      while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(entry)
-    }
-  }
-
-  private func placed(_ diagnostic: Diagnostic, line: Int) -> Diagnostic {
-    var placed = diagnostic
-    placed.line = line
-    placed.column = column
-    placed.file = file
-    return placed
-  }
-
-  /// A hash of a cell's bytes, eight at a time.
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    guard let base = bytes.baseAddress else { return hash }
-    let raw = UnsafeRawPointer(base)
-    var index = 0
-    while index + 8 <= bytes.count {
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-      hash ^= hash >> 32
-      index += 8
-    }
-    var tail: UInt64 = 0
-    if index < bytes.count {
-      if bytes.count >= 8 {
-        // The last eight bytes, overlapping those already taken.
-        tail = raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)
-      } else {
-        var shift: UInt64 = 0
-        while index < bytes.count {
-          tail |= UInt64(base[index]) << shift
-          shift += 8
-          index += 1
-        }
-      }
-    }
-    hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-    return hash ^ (hash >> 29)
-  }
 }
 
 extension Value {

@@ -214,19 +214,10 @@ extension RowStream {
         log.absorb(secondPart.log, lineShift: lineShift)
         unitsLog.absorb(secondPart.units, lineShift: lineShift)
       }
-      var diagnostics = log.diagnostics
-      if let note = log.omissionNote(file: rowReader.file) { diagnostics.append(note) }
-      if chunks.needsWholeFileDecoding {
-        diagnostics.append(
-          Diagnostic(
-            .error, file: rowReader.file,
-            found:
-              "bytes that are not UTF-8 after a start that is only ASCII, in an export too large to decode whole",
-            expected: "a UTF-8 export (or a CP932 one whose first megabyte has Japanese text)"))
-      }
       check.finish(
-        rowCount: first.rowCount + (secondPart?.rowCount ?? 0),
-        diagnostics: diagnostics + unitsLog.diagnostics)
+        rowCount: first.rowCount + (secondPart?.rowCount ?? 0), log: log, units: unitsLog,
+        file: rowReader.file,
+        chunks: chunks)
     }
   }
 

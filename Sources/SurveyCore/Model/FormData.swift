@@ -216,16 +216,11 @@ public enum ExportLoader {
 /// growing at a fixed number of entries, so memory stays bounded on any input.
 public final class CellCache: @unchecked Sendable {
   // Used by one reader at a time (one reading, or the passes of one export, one after another).
-  private var buckets: [Int: [Entry]] = [:]
+  /// For each item (by position), its texts met, and what parsing each gave.
+  private var texts: [ByteInterner] = []
+  private var parsed: [[(value: Value, diagnostics: [Diagnostic])]] = []
   private var count = 0
   static let capacity = 20_000
-
-  private struct Entry {
-    var itemIndex: Int
-    var bytes: [UInt8]
-    var value: Value
-    var diagnostics: [Diagnostic]
-  }
 
   public init() {}
 
@@ -243,23 +238,13 @@ public final class CellCache: @unchecked Sendable {
   func lookup(_ bytes: UnsafeBufferPointer<UInt8>, itemIndex: Int) -> (
     value: Value, diagnostics: [Diagnostic]
   )? {
-    guard let entries = buckets[Self.hash(bytes, itemIndex)] else { return nil }
-    for entry in entries where entry.itemIndex == itemIndex && entry.bytes.elementsEqual(bytes) {
-      return (entry.value, entry.diagnostics)
-    }
-    return nil
-  }
-
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ itemIndex: Int) -> Int {
-    var hasher = Hasher()
-    hasher.combine(itemIndex)
-    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-    return hasher.finalize()
+    guard itemIndex < texts.count, let entry = texts[itemIndex].index(of: bytes) else { return nil }
+    return parsed[itemIndex][entry]
   }
 
   /// Diagnostics of a cell met before, given the place of this cell.
   func placed(_ diagnostics: [Diagnostic], at location: CellLocation) -> [Diagnostic] {
-    diagnostics.map { placed($0, at: location) }
+    diagnostics.map { $0.placed(file: location.file, line: location.line, column: location.column) }
   }
 
   /// The value of a cell given by its trimmed UTF-8 bytes (and its text, when already made).
@@ -267,29 +252,22 @@ public final class CellCache: @unchecked Sendable {
     _ bytes: UnsafeBufferPointer<UInt8>, itemIndex: Int, item: Item, codebook: Codebook,
     at location: CellLocation, text: String? = nil
   ) -> (value: Value, diagnostics: [Diagnostic]) {
-    let hash = Self.hash(bytes, itemIndex)
-    if let entries = buckets[hash] {
-      for entry in entries where entry.itemIndex == itemIndex && entry.bytes.elementsEqual(bytes) {
-        return (entry.value, entry.diagnostics.map { placed($0, at: location) })
-      }
+    if let hit = lookup(bytes, itemIndex: itemIndex) {
+      return (hit.value, placed(hit.diagnostics, at: location))
     }
     let raw = text ?? String(decoding: bytes, as: UTF8.self)
-    let parsed = CellParser.parse(raw, item: item, codebook: codebook, at: location)
+    let result = CellParser.parse(raw, item: item, codebook: codebook, at: location)
     if count < CellCache.capacity {
-      buckets[hash, default: []].append(
-        Entry(itemIndex: itemIndex, bytes: Array(bytes), value: parsed.value, diagnostics: parsed.diagnostics)
-      )
-      count += 1
+      while texts.count <= itemIndex {
+        texts.append(ByteInterner(entryLimit: CellCache.capacity, arenaLimit: 8 << 20))
+        parsed.append([])
+      }
+      if texts[itemIndex].add(bytes) != nil {
+        parsed[itemIndex].append(result)
+        count += 1
+      }
     }
-    return parsed
-  }
-
-  private func placed(_ diagnostic: Diagnostic, at location: CellLocation) -> Diagnostic {
-    var placed = diagnostic
-    placed.line = location.line
-    placed.column = location.column
-    placed.file = location.file
-    return placed
+    return result
   }
 }
 
@@ -576,17 +554,7 @@ public struct RowStream: Sendable {
       guard channel.put(batch) else { return }
     }
     guard checking else { return }
-    var diagnostics = reader.log.diagnostics
-    if let note = reader.log.omissionNote(file: reader.file) { diagnostics.append(note) }
-    if chunks.needsWholeFileDecoding {
-      diagnostics.append(
-        Diagnostic(
-          .error, file: reader.file,
-          found:
-            "bytes that are not UTF-8 after a start that is only ASCII, in an export too large to decode whole",
-          expected: "a UTF-8 export (or a CP932 one whose first megabyte has Japanese text)"))
-    }
-    check.finish(rowCount: count, diagnostics: diagnostics + units.diagnostics)
+    check.finish(rowCount: count, log: reader.log, units: units, file: reader.file, chunks: chunks)
   }
 }
 
@@ -652,10 +620,22 @@ final class StreamCheck: @unchecked Sendable {
   private(set) var rowCount = 0
   private(set) var diagnostics: [Diagnostic] = []
 
-  func finish(rowCount: Int, diagnostics: [Diagnostic]) {
+  /// Records what a pass that reached the end found: the reader's problems (and a line for those
+  /// not kept), a file it could not read as UTF-8, then the rows whose unit is not listed.
+  func finish(rowCount: Int, log: DiagnosticLog, units: DiagnosticLog, file: String, chunks: FileChunks) {
     guard !isDone else { return }
+    var diagnostics = log.diagnostics
+    if let note = log.omissionNote(file: file) { diagnostics.append(note) }
+    if chunks.needsWholeFileDecoding {
+      diagnostics.append(
+        Diagnostic(
+          .error, file: file,
+          found:
+            "bytes that are not UTF-8 after a start that is only ASCII, in an export too large to decode whole",
+          expected: "a UTF-8 export (or a CP932 one whose first megabyte has Japanese text)"))
+    }
     self.rowCount = rowCount
-    self.diagnostics = diagnostics
+    self.diagnostics = diagnostics + units.diagnostics
     isDone = true
   }
 }
