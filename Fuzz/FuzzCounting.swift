@@ -15,6 +15,16 @@ enum FuzzCounting {
     if let offset, String(validating: input[..<offset], as: UTF8.self) == nil {
       fatalError("UTF-8 check: the bytes before offset \(offset) are not valid")
     }
+    // Transcoding in pieces, cut where the input's first byte says, gives what the whole gives.
+    if let cut = input.first {
+      for encoding in [TextEncoding.cp932, .utf16LittleEndian, .utf16BigEndian] {
+        let whole = transcoded(input, as: encoding, pieces: input.count)
+        let pieces = transcoded(input, as: encoding, pieces: Int(cut % 7) + 1)
+        if whole.output != pieces.output || whole.failure != pieces.failure {
+          fatalError("\(encoding) in pieces of \(cut % 7 + 1): \(pieces) against the whole's \(whole)")
+        }
+      }
+    }
     let codebook = setup.codebook
     // A plain amount read from its bytes is what the parser reads, with no diagnostic.
     let cell = String(decoding: input, as: UTF8.self)
@@ -50,5 +60,28 @@ enum FuzzCounting {
         fatalError("counting pass: \(part.rowCount) rows, \(found) against \(count) rows, \(expected)")
       }
     }
+  }
+
+  /// The UTF-8 a transcoder gives for `bytes` in pieces of `size`, up to its failure if any.
+  static func transcoded(_ bytes: [UInt8], as encoding: TextEncoding, pieces size: Int) -> (
+    output: [UInt8], failure: Transcoder.Failure?
+  ) {
+    guard var transcoder = Transcoder(encoding) else { return (bytes, nil) }
+    var output: [UInt8] = []
+    var start = 0
+    repeat {
+      let end = min(bytes.count, start + max(1, size))
+      let piece = Array(bytes[start..<end])
+      do throws(Transcoder.Failure) {
+        try piece.withUnsafeBufferPointer { buffer throws(Transcoder.Failure) in
+          try transcoder.transcode(buffer, atEnd: end == bytes.count, into: &output)
+        }
+      } catch {
+        // What was written before a failure may differ with the cut; the failure may not.
+        return ([], error)
+      }
+      start = end
+    } while start < bytes.count
+    return (output, nil)
   }
 }

@@ -100,26 +100,37 @@ final class StreamingTests: XCTestCase {
     return directory
   }
 
-  func testAStreamedCP932ExportIsDecodedWhole() throws {
+  /// A streamed export in CP932 or UTF-16 is transcoded chunk by chunk, not decoded whole, and
+  /// gives the report of the UTF-8 file.
+  func testAStreamedExportGivesTheSameReportInEveryEncoding() throws {
     let mini = Self.data.deletingLastPathComponent().appendingPathComponent("Tests/KyodoTests/Fixtures/mini")
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kyodo-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-    for name in ["codebook.tsv", "overall.tsv"] {
-      try FileManager.default.copyItem(
-        at: mini.appendingPathComponent(name), to: directory.appendingPathComponent(name))
-    }
     let text = try String(contentsOf: mini.appendingPathComponent("a.tsv"), encoding: .utf8)
-    try XCTUnwrap(text.data(using: .shiftJIS)).write(to: directory.appendingPathComponent("a.tsv"))
-    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
-    XCTAssertEqual(streamed.data(for: "a")?.encoding, .cp932)
     let expected = OutputFormat.tsv.render(try StandardReport.make(try Survey.load(directory: mini)))
-    XCTAssertEqual(
-      OutputFormat.tsv.render(try StandardReport.make(streamed)).replacingOccurrences(
-        of: "CP932", with: "UTF-8"
-      )
-      .replacingOccurrences(of: directory.path, with: mini.path), expected)
+    let encodings: [(TextEncoding, [UInt8])] = [
+      (.cp932, Array(try XCTUnwrap(text.data(using: .shiftJIS)))),
+      (.utf16LittleEndian, [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+      (.utf16BigEndian, [0xFE, 0xFF] + Array(text.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
+    ]
+    for (encoding, bytes) in encodings {
+      let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "kyodo-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+      for name in ["codebook.tsv", "overall.tsv"] {
+        try FileManager.default.copyItem(
+          at: mini.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+      }
+      try Data(bytes).write(to: directory.appendingPathComponent("a.tsv"))
+      let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+      let data = try XCTUnwrap(streamed.data(for: "a"))
+      XCTAssertTrue(data.isStreamed)
+      XCTAssertEqual(data.encoding, encoding)
+      XCTAssertEqual(
+        OutputFormat.tsv.render(try StandardReport.make(streamed))
+          .replacingOccurrences(of: encoding.rawValue, with: "UTF-8")
+          .replacingOccurrences(of: directory.path, with: mini.path), expected, "\(encoding)")
+      XCTAssertEqual(try streamed.finishReading(), [])
+    }
   }
 
   func testAnErrorInAStreamedRowIsThrownWhenReadingIsFinished() throws {

@@ -81,7 +81,7 @@ extension RowStream {
 
     var second: PartTask?
     var stop: Int?
-    if let url, ProcessInfo.processInfo.activeProcessorCount > 1, !chunks.needsWholeFileDecoding,
+    if let url, ProcessInfo.processInfo.activeProcessorCount > 1, !chunks.transcodes,
       let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
       size >= 2 * minimumPartBytes,
       let boundary = Self.boundary(
@@ -182,14 +182,14 @@ extension RowStream {
     var parts = 1
     var secondPart: PartCounter?
     if let second, let stop {
-      let aligned = !first.failed && first.position.offset == stop
+      let aligned = !first.failed && !chunks.transcodes && first.position.offset == stop
       if aligned {
         handOver(&first, onTwoThreads: false)
       } else {
         second.cancellation.cancel()
       }
       second.done.wait()
-      if aligned && !second.counter.failed && !second.chunks.needsWholeFileDecoding {
+      if aligned && !second.counter.failed && !second.chunks.transcodes {
         secondPart = second.counter
         parts = 2
       } else if !first.failed {

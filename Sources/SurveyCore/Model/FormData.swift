@@ -25,7 +25,9 @@ public struct FormData: Sendable {
   public var form: Form
   /// The file name the rows came from, for messages.
   public var file: String
-  public var encoding: TextEncoding
+  /// The encoding of the file; for a streamed export, known for certain once a pass has read it.
+  public var encoding: TextEncoding { stream?.check.encoding ?? headerEncoding }
+  private let headerEncoding: TextEncoding
   private var stored: [Row]
   private var stream: RowStream?
 
@@ -35,7 +37,7 @@ public struct FormData: Sendable {
   public init(form: Form, file: String, encoding: TextEncoding, rows: [Row]) {
     self.form = form
     self.file = file
-    self.encoding = encoding
+    self.headerEncoding = encoding
     self.stored = rows
     self.stream = nil
   }
@@ -44,7 +46,7 @@ public struct FormData: Sendable {
   public init(form: Form, file: String, encoding: TextEncoding, stream: RowStream) {
     self.form = form
     self.file = file
-    self.encoding = encoding
+    self.headerEncoding = encoding
     self.stored = []
     self.stream = stream
   }
@@ -619,22 +621,17 @@ final class StreamCheck: @unchecked Sendable {
   var partsCounted = 0
   private(set) var rowCount = 0
   private(set) var diagnostics: [Diagnostic] = []
+  /// The encoding the whole file turned out to be in (an ASCII start may be followed by CP932).
+  private(set) var encoding: TextEncoding?
 
   /// Records what a pass that reached the end found: the reader's problems (and a line for those
-  /// not kept), a file it could not read as UTF-8, then the rows whose unit is not listed.
+  /// not kept), then the rows whose unit is not listed, and the file's encoding.
   func finish(rowCount: Int, log: DiagnosticLog, units: DiagnosticLog, file: String, chunks: FileChunks) {
     guard !isDone else { return }
     var diagnostics = log.diagnostics
     if let note = log.omissionNote(file: file) { diagnostics.append(note) }
-    if chunks.needsWholeFileDecoding {
-      diagnostics.append(
-        Diagnostic(
-          .error, file: file,
-          found:
-            "bytes that are not UTF-8 after a start that is only ASCII, in an export too large to decode whole",
-          expected: "a UTF-8 export (or a CP932 one whose first megabyte has Japanese text)"))
-    }
     self.rowCount = rowCount
+    encoding = chunks.encoding
     self.diagnostics = diagnostics + units.diagnostics
     isDone = true
   }

@@ -168,11 +168,7 @@ struct PartCounter {
       let bad = TextDecoding.firstInvalidUTF8Offset(
         UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
     else { return true }
-    let index = span.start + bad
-    log.append(
-      utf8.invalidUTF8(
-        Array(buffer[index..<min(buffer.count, index + 4)]),
-        atStreamOffset: origin + index))
+    log.append(utf8.invalidUTF8(atStreamOffset: origin + span.start + bad))
     failed = true
     return false
   }

@@ -47,7 +47,6 @@ public struct Survey: Sendable {
   {
     var log = DiagnosticLog()
     var forms: [FormData] = []
-    var sources = sources
     for form in codebook.forms where streamed[form.id] == nil {
       guard let source = sources[form.id] else {
         log.append(
@@ -73,20 +72,9 @@ public struct Survey: Sendable {
       guard let url = streamed[form.id] else { continue }
       let file = url.relativePath
       do {
-        if let data = try streamedForm(
-          form, url: url, file: file, codebook: codebook, organization: organization, checked: hasRoster)
-        {
-          forms.append(data)
-          continue
-        }
-        // Not UTF-8 after an ASCII start: decode the whole file, which tells CP932 apart.
-        sources[form.id] = ExportSource(bytes: try readFile(url), file: file)
-        let decoded = try TextDecoding.decode(sources[form.id]?.bytes ?? [], file: file)
-        var (data, warnings) = try ExportLoader.load(
-          form, utf8: decoded.utf8, encoding: decoded.encoding, file: file, codebook: codebook)
-        log.append(contentsOf: warnings)
-        log.append(contentsOf: place(&data, in: organization, checked: hasRoster))
-        forms.append(data)
+        forms.append(
+          try streamedForm(
+            form, url: url, file: file, codebook: codebook, organization: organization, checked: hasRoster))
       } catch {
         log.append(contentsOf: error.diagnostics)
       }
@@ -98,16 +86,15 @@ public struct Survey: Sendable {
   }
 
   /// A large export as a stream: only its header is read now; the first pass over its rows checks
-  /// them too (see `finishReading`). Nil when the file is not UTF-8 and must be decoded whole.
+  /// them too (see `finishReading`).
   private static func streamedForm(
     _ form: Form, url: URL, file: String, codebook: Codebook, organization: Organization, checked: Bool
-  ) throws(SurveyError) -> FormData? {
+  ) throws(SurveyError) -> FormData {
     let cache = CellCache()
     let chunks = try FileChunks(url: url, file: file)
     let reader = RowReader(
       form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
       limit: DiagnosticLog.defaultLimit, cache: cache)
-    if chunks.needsWholeFileDecoding { return nil }
     guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(reader.log.diagnostics) }
     let units = UnitLookup(organization, items: form.items)
     let open: @Sendable () -> (RowReader, FileChunks)? = {
@@ -126,7 +113,7 @@ public struct Survey: Sendable {
     let stream = RowStream(
       open: open, place: place, unitWarning: checked ? warning : nil, url: url,
       units: { UnitLookup(organization, items: form.items) })
-    return FormData(form: form, file: file, encoding: chunks.hadBOM ? .utf8WithBOM : .utf8, stream: stream)
+    return FormData(form: form, file: file, encoding: chunks.encoding, stream: stream)
   }
 
   /// Checks the streamed exports that no pass has read yet (reading them once), and returns the

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Reads a UTF-8 export from disk a chunk at a time, checking each chunk as it goes, so that a file
-/// of any size is read in the same memory.
+/// Reads an export from disk a chunk at a time as UTF-8, checking or transcoding each chunk as it
+/// goes, so that a file of any size is read in the same memory.
 ///
-/// A UTF-8 byte order mark is dropped. A byte that breaks UTF-8 after non-ASCII UTF-8 text is an
-/// error that names its offset and line, as `TextDecoding` names it. When only ASCII came before
-/// it, the file may be CP932 instead: the reader stops and sets `needsWholeFileDecoding`, and the
-/// caller decodes the whole file with `TextDecoding`, which tells the encodings apart.
+/// The encoding is told as `TextDecoding` tells it: a UTF-8 BOM is dropped; a UTF-16 BOM makes the
+/// chunks UTF-16, transcoded; otherwise the text is UTF-8 until a byte that breaks UTF-8 comes after
+/// nothing but ASCII, when the file is CP932 from there on (ASCII is the same in both). A byte that
+/// breaks UTF-8 after non-ASCII UTF-8 text, or that the file's encoding cannot read, is an error
+/// that names its offset and line, in the words `TextDecoding` uses for a whole file.
 public final class FileChunks: ByteChunkSource {
   public let file: String
   private let handle: FileHandle
@@ -14,23 +15,29 @@ public final class FileChunks: ByteChunkSource {
   private let chunkSize: Int
   private var carry: [UInt8] = []
   private var storage: [UInt8] = []
-  /// The file offset of the next byte handed out.
+  /// The file offset of the next byte read.
   private var offset: Int
   private let startOffset: Int
   private var sawNonASCII = false
   private var started = false
-  public private(set) var hadBOM = false
+  private var bomLength = 0
+  /// The encoding read so far: a file of ASCII first and CP932 later is UTF-8 until then.
+  public private(set) var encoding: TextEncoding = .utf8
+  private var transcoder: Transcoder?
+  /// The file offset of the first byte given to the transcoder.
+  private var transcodedFrom = 0
+  private var transcoded: [UInt8] = []
   /// The bytes the reader gives out start at this file offset (after a BOM).
-  public var firstOffset: Int { startOffset + (hadBOM ? 3 : 0) }
-  /// Set when the bytes are not UTF-8 and nothing but ASCII came before: decode the whole file.
-  public private(set) var needsWholeFileDecoding = false
+  public var firstOffset: Int { startOffset + bomLength }
+  /// Whether the chunks are transcoded, so that their offsets are not the file's.
+  public var transcodes: Bool { transcoder != nil }
   /// Whether the reader of the chunks checks UTF-8 itself, where it matters (a counting pass: a
   /// cell met before is the same bytes as one checked then). Chunks are then checked only for NUL,
   /// once the file has shown UTF-8 text (or from the start, when reading starts mid-file).
   public var leavesUTF8ToReader = false
 
-  /// A reader from the start of the file, or from `startOffset` (the start of a line, where no BOM
-  /// is looked for; lines in its errors are then counted from there).
+  /// A reader from the start of the file, or from `startOffset` (the start of a line of a UTF-8
+  /// file, where no BOM is looked for; lines in its errors are then counted from there).
   public init(url: URL, file: String, chunkSize: Int = 256 << 10, startOffset: Int = 0) throws(SurveyError) {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw SurveyError(
@@ -55,28 +62,33 @@ public final class FileChunks: ByteChunkSource {
     try? handle.close()
   }
 
-  /// The line of a byte offset, counted again from where reading started: only errors need it.
-  private func lineOf(_ offset: Int) -> Int {
+  /// The line of a file offset, counted again from where reading started, and the bytes from there
+  /// to show: only errors need them.
+  private func context(of offset: Int) -> (line: Int, shown: [UInt8]) {
     guard let data = try? Data(contentsOf: url, options: .alwaysMapped), offset <= data.count else {
-      return 1
+      return (1, [])
     }
-    return 1 + data[startOffset..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let line = data.withUnsafeBytes {
+      TextDecoding.lineOf(offset, in: $0, from: firstOffset, encoding: encoding)
+    }
+    return (line, Array(data[offset..<min(data.count, offset + 4)]))
   }
 
   /// The error for bytes that break UTF-8 at a file offset.
-  private func invalidUTF8(_ shown: [UInt8], at fileOffset: Int, line: Int) -> Diagnostic {
-    Diagnostic(
+  private func invalidUTF8(at fileOffset: Int) -> Diagnostic {
+    let (line, shown) = context(of: fileOffset)
+    return Diagnostic(
       .error, file: file, line: line,
       found:
         "bytes \(shown.map { String(format: "%02X", $0) }.joined(separator: " ")) at byte offset \(fileOffset) that no supported encoding reads",
-      expected: hadBOM ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is")
+      expected: encoding == .utf8WithBOM
+        ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is")
   }
 
-  /// The error for bytes that break UTF-8, found by a reader that checks them itself: `bytes`
-  /// starts at the bad byte, `streamOffset` counts the bytes handed out before it.
-  public func invalidUTF8(_ bytes: [UInt8], atStreamOffset streamOffset: Int) -> Diagnostic {
-    let fileOffset = firstOffset + streamOffset
-    return invalidUTF8(Array(bytes.prefix(4)), at: fileOffset, line: lineOf(fileOffset))
+  /// The error for bytes that break UTF-8, found by a reader that checks them itself:
+  /// `streamOffset` counts the bytes handed out before the bad one.
+  public func invalidUTF8(atStreamOffset streamOffset: Int) -> Diagnostic {
+    invalidUTF8(at: firstOffset + streamOffset)
   }
 
   /// Up to `chunkSize` more bytes after the carried ones. The array's storage is used again for
@@ -115,7 +127,6 @@ public final class FileChunks: ByteChunkSource {
   }
 
   public func nextChunk() throws(SurveyError) -> [UInt8]? {
-    guard !needsWholeFileDecoding else { return nil }
     var (bytes, atEnd) = try readChunk()
     if !started {
       if !atEnd && bytes.count < 3 {
@@ -124,11 +135,18 @@ public final class FileChunks: ByteChunkSource {
       }
       started = true
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-        hadBOM = true
-        bytes.removeFirst(3)
-        offset = 3
+        (encoding, bomLength) = (.utf8WithBOM, 3)
+      } else if let utf16 = TextDecoding.utf16Encoding(byteOrderMark: bytes) {
+        (encoding, bomLength) = (utf16, 2)
+        transcoder = Transcoder(utf16)
+        transcodedFrom = 2
+      } else if TextDecoding.looksLikeUTF16WithoutBOM(bytes) {
+        throw SurveyError(TextDecoding.utf16WithoutBOM(file: file))
       }
+      bytes.removeFirst(bomLength)
+      offset = bomLength
     }
+    if transcoder != nil { return try transcode(bytes, atEnd: atEnd) }
     if bytes.isEmpty { return atEnd ? nil : [] }
     // Keep an incomplete sequence at the end for the next chunk.
     var end = bytes.count
@@ -155,32 +173,49 @@ public final class FileChunks: ByteChunkSource {
     }
     if let bad {
       let nonASCIIBefore = sawNonASCII || bytes[..<bad].contains { $0 >= 0x80 }
-      if bytes[bad] != 0 && !nonASCIIBefore && !hadBOM {
-        needsWholeFileDecoding = true
-        return nil
+      if bytes[bad] != 0 && !nonASCIIBefore && encoding == .utf8 {
+        // Only ASCII so far, which CP932 reads the same: the file is CP932 from here.
+        encoding = .cp932
+        transcoder = Transcoder(.cp932)
+        transcodedFrom = offset
+        bytes.append(contentsOf: carry)
+        carry = []
+        return try transcode(bytes, atEnd: atEnd)
       }
-      let line = lineOf(offset + bad)
       if bytes[bad] == 0 {
         throw SurveyError(
           Diagnostic(
-            .error, file: file, line: line,
-            found: "a NUL character in \(hadBOM ? "UTF-8 with BOM" : "UTF-8") text",
+            .error, file: file, line: context(of: offset + bad).line,
+            found: "a NUL character in \(encoding.rawValue) text",
             expected: "text without NUL characters (a spreadsheet's text export)"))
       }
-      throw SurveyError(
-        invalidUTF8(Array(bytes[bad..<min(bytes.count, bad + 4)]), at: offset + bad, line: line))
+      throw SurveyError(invalidUTF8(at: offset + bad))
     }
     if !sawNonASCII { sawNonASCII = bytes.contains { $0 >= 0x80 } }
     offset += bytes.count
     if atEnd && !carry.isEmpty {
-      let shown = carry.prefix(4).map { String(format: "%02X", $0) }
-      throw SurveyError(
-        Diagnostic(
-          .error, file: file, line: lineOf(offset),
-          found:
-            "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
-          expected: "UTF-8, as the text before them is"))
+      throw SurveyError(invalidUTF8(at: offset))
     }
     return atEnd && bytes.isEmpty ? nil : bytes
+  }
+
+  /// A chunk of UTF-16 or CP932 as UTF-8, in a buffer used again for each chunk.
+  private func transcode(_ bytes: [UInt8], atEnd: Bool) throws(SurveyError) -> [UInt8]? {
+    guard var transcoder else { return bytes }
+    transcoded.removeAll(keepingCapacity: true)
+    do throws(Transcoder.Failure) {
+      try bytes.withUnsafeBufferPointer { buffer throws(Transcoder.Failure) in
+        try transcoder.transcode(buffer, atEnd: atEnd, into: &transcoded)
+      }
+    } catch {
+      let fileOffset = transcodedFrom + error.offset
+      let (line, shown) = context(of: fileOffset)
+      throw SurveyError(
+        TextDecoding.diagnostic(
+          for: error, encoding: encoding, file: file, offset: fileOffset, line: line, shown: shown))
+    }
+    self.transcoder = transcoder
+    offset += bytes.count
+    return atEnd && transcoded.isEmpty ? nil : transcoded
   }
 }

@@ -43,80 +43,106 @@ public enum TextDecoding {
       }
       return (body, .utf8WithBOM)
     }
-    if bytes.starts(with: [0xFF, 0xFE]) {
-      return (try utf16(bytes, encoding: .utf16LittleEndian, file: file), .utf16LittleEndian)
+    if let encoding = utf16Encoding(byteOrderMark: bytes) {
+      return (try transcode(bytes, from: 2, as: encoding, file: file), encoding)
     }
-    if bytes.starts(with: [0xFE, 0xFF]) {
-      return (try utf16(bytes, encoding: .utf16BigEndian, file: file), .utf16BigEndian)
-    }
-    if looksLikeUTF16WithoutBOM(bytes) {
-      throw SurveyError(
-        Diagnostic(
-          .error, file: file, line: 1,
-          found: "text that looks like UTF-16 without a byte order mark",
-          expected: "UTF-8, UTF-16 with a BOM (Excel's Unicode text) or CP932"))
-    }
+    if looksLikeUTF16WithoutBOM(bytes) { throw SurveyError(utf16WithoutBOM(file: file)) }
     guard let offset = firstInvalidUTF8Offset(bytes) else { return (bytes, .utf8) }
-    if let text = String(data: Data(bytes), encoding: .shiftJIS) {
-      return (Array(text.utf8), .cp932)
+    do {
+      return (try transcode(bytes, from: 0, as: .cp932, file: file), .cp932)
+    } catch {
+      // Text that is good UTF-8, Japanese included, up to the bad byte is UTF-8 with a damaged
+      // byte: name that byte. Otherwise name what CP932 cannot read.
+      if bytes[..<offset].contains(where: { $0 >= 0x80 }) {
+        throw invalid(file: file, bytes: bytes, offset: offset, as: "UTF-8, as the text before them is")
+      }
+      throw error
     }
-    // Text that is good UTF-8, Japanese included, up to the bad byte is UTF-8 with a damaged
-    // byte: name that byte. Otherwise name the byte that CP932 cannot read either; the first
-    // non-UTF-8 byte may be good CP932.
-    if bytes[..<offset].contains(where: { $0 >= 0x80 }) {
-      throw invalid(file: file, bytes: bytes, offset: offset, as: "UTF-8, as the text before them is")
-    }
-    throw invalid(
-      file: file, bytes: bytes, offset: firstInvalidCP932Offset(bytes) ?? offset,
-      as: "UTF-8, UTF-16 with a BOM or CP932")
   }
 
-  private static func utf16(_ bytes: [UInt8], encoding: TextEncoding, file: String) throws(SurveyError)
-    -> [UInt8]
+  /// The UTF-16 byte order a byte order mark names, or nil.
+  static func utf16Encoding(byteOrderMark bytes: some Collection<UInt8>) -> TextEncoding? {
+    if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LittleEndian }
+    if bytes.starts(with: [0xFE, 0xFF]) { return .utf16BigEndian }
+    return nil
+  }
+
+  static func utf16WithoutBOM(file: String) -> Diagnostic {
+    Diagnostic(
+      .error, file: file, line: 1, found: "text that looks like UTF-16 without a byte order mark",
+      expected: "UTF-8, UTF-16 with a BOM (Excel's Unicode text) or CP932")
+  }
+
+  /// The whole of a UTF-16 or CP932 text, from `start` (after its BOM), as UTF-8.
+  private static func transcode(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding, file: String)
+    throws(SurveyError) -> [UInt8]
   {
-    let littleEndian = encoding == .utf16LittleEndian
-    var units: [UInt16] = []
-    units.reserveCapacity(bytes.count / 2)
-    var index = 2
-    while index + 1 < bytes.count {
-      let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
-      units.append(littleEndian ? first | second << 8 : first << 8 | second)
-      index += 2
-    }
-    var line = 1
-    var scalars = String.UnicodeScalarView()
-    var unitIndex = 0
-    while unitIndex < units.count {
-      let unit = units[unitIndex]
-      var scalar = Unicode.Scalar(unit)
-      if (0xD800...0xDBFF).contains(unit), unitIndex + 1 < units.count,
-        (0xDC00...0xDFFF).contains(units[unitIndex + 1])
-      {
-        let value = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(units[unitIndex + 1] - 0xDC00)
-        scalar = Unicode.Scalar(value)
-        unitIndex += 1
+    guard var transcoder = Transcoder(encoding) else { return bytes }
+    var utf8: [UInt8] = []
+    do throws(Transcoder.Failure) {
+      try bytes.withUnsafeBufferPointer { buffer throws(Transcoder.Failure) in
+        try transcoder.transcode(UnsafeBufferPointer(rebasing: buffer[start...]), atEnd: true, into: &utf8)
       }
-      guard let scalar else {
-        throw SurveyError(
-          Diagnostic(
-            .error, file: file, line: line,
-            found:
-              "a lone surrogate \(String(format: "%04X", unit)) at byte offset \(2 + unitIndex * 2), which is not \(encoding.rawValue)",
-            expected: "\(encoding.rawValue) text, as its byte order mark says"))
-      }
-      if scalar == "\n" { line += 1 }
-      scalars.append(scalar)
-      unitIndex += 1
-    }
-    if bytes.count % 2 != 0 {
+    } catch {
+      let offset = start + error.offset
+      let line = bytes.withUnsafeBytes { lineOf(offset, in: $0, from: start, encoding: encoding) }
       throw SurveyError(
-        Diagnostic(
-          .error, file: file, line: line,
-          found:
-            "an odd number of bytes (\(bytes.count)): the text ends in half a \(encoding.rawValue) character",
-          expected: "\(encoding.rawValue) text, two bytes per code unit, as its byte order mark says"))
+        diagnostic(
+          for: error, encoding: encoding, file: file, offset: offset, line: line, shown: bytes[offset...]))
     }
-    return Array(String(scalars).utf8)
+    return utf8
+  }
+
+  /// The line an offset is on, counting line feeds from `start` in the encoding's code units.
+  static func lineOf(_ offset: Int, in bytes: UnsafeRawBufferPointer, from start: Int, encoding: TextEncoding)
+    -> Int
+  {
+    var line = 1
+    let end = min(offset, bytes.count)
+    switch encoding {
+    case .utf16LittleEndian, .utf16BigEndian:
+      let newline: (UInt8, UInt8) = encoding == .utf16LittleEndian ? (0x0A, 0) : (0, 0x0A)
+      var index = start
+      while index + 1 < end {
+        if bytes[index] == newline.0 && bytes[index + 1] == newline.1 { line += 1 }
+        index += 2
+      }
+    default:
+      for index in min(start, end)..<end where bytes[index] == 0x0A { line += 1 }
+    }
+    return line
+  }
+
+  /// The error for text that a transcoder could not read, at a file offset on a line; `shown`
+  /// starts at the offending bytes.
+  static func diagnostic(
+    for failure: Transcoder.Failure, encoding: TextEncoding, file: String, offset: Int, line: Int,
+    shown: some Collection<UInt8>
+  ) -> Diagnostic {
+    let name = encoding.rawValue
+    switch failure {
+    case .unreadable:
+      return Diagnostic(
+        .error, file: file, line: line,
+        found:
+          "bytes \(shown.prefix(4).map { String(format: "%02X", $0) }.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
+        expected: "UTF-8, UTF-16 with a BOM or CP932")
+    case .loneSurrogate(_, let unit):
+      return Diagnostic(
+        .error, file: file, line: line,
+        found:
+          "a lone surrogate \(String(format: "%04X", unit)) at byte offset \(offset), which is not \(name)",
+        expected: "\(name) text, as its byte order mark says")
+    case .nul:
+      return Diagnostic(
+        .error, file: file, line: line, found: "a NUL character in \(name) text",
+        expected: "text without NUL characters (a spreadsheet's text export)")
+    case .oddLength:
+      return Diagnostic(
+        .error, file: file, line: line,
+        found: "an odd number of bytes (\(offset + 1)): the text ends in half a \(name) character",
+        expected: "\(name) text, two bytes per code unit, as its byte order mark says")
+    }
   }
 
   private static func invalid(file: String, bytes: [UInt8], offset: Int, as expected: String)
@@ -137,7 +163,7 @@ public enum TextDecoding {
   ///
   /// Japanese UTF-16 has few zero bytes, but its tabs and line ends are `09 00` / `0A 00` (LE) or
   /// `00 09` / `00 0A` (BE) at a code unit's place, which UTF-8 and CP932 text never hold.
-  private static func looksLikeUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool {
+  static func looksLikeUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool {
     let sample = Array(bytes.prefix(4096))
     let zeros = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
     if sample.count >= 4 && zeros * 4 >= sample.count { return true }
@@ -149,28 +175,6 @@ public enum TextDecoding {
       index += 2
     }
     return false
-  }
-
-  /// The offset of the first byte that cannot start or continue a CP932 character, or nil.
-  ///
-  /// Single bytes are 00–7F and A1–DF; a lead byte 81–9F or E0–FC takes a trail byte 40–7E or 80–FC.
-  static func firstInvalidCP932Offset(_ bytes: [UInt8]) -> Int? {
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      switch byte {
-      case 0x00...0x7F, 0xA1...0xDF:
-        index += 1
-      case 0x81...0x9F, 0xE0...0xFC:
-        guard index + 1 < bytes.count else { return index }
-        let trail = bytes[index + 1]
-        guard (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) else { return index }
-        index += 2
-      default:
-        return index
-      }
-    }
-    return nil
   }
 
   /// The offset of the first byte that breaks UTF-8, or nil when all of it is valid.
