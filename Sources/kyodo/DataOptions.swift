@@ -73,8 +73,10 @@ enum DataOptions {
   /// Loads the survey the options name and reports its warnings on standard error.
   static func load(_ arguments: Arguments, output: inout Output) throws -> Survey {
     let sources = try sources(arguments)
+    // Without --show-warnings only their number is printed: none need be kept.
     let survey = try Survey.load(
-      directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given)
+      directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given,
+      warningsKept: arguments.flag("show-warnings") ? nil : 0)
     try sources.checkForms(survey.codebook.forms.map(\.id))
     return survey
   }
@@ -85,8 +87,10 @@ enum DataOptions {
     let warnings = survey.warnings + (try survey.finishReading())
     if arguments.flag("show-warnings") {
       for warning in warnings { output.standardError(warning.description + "\n") }
-    } else if !warnings.isEmpty {
-      output.standardError("kyodo: \(warnings.count) warnings in the data (--show-warnings lists them)\n")
+    } else {
+      let count = warnings.reduce(0) { $0 + $1.warningCount }
+      guard count > 0 else { return }
+      output.standardError("kyodo: \(count) warnings in the data (--show-warnings lists them)\n")
     }
   }
 }

@@ -3,8 +3,8 @@ import XCTest
 
 @testable import SurveyCore
 
-/// A streamed export counted in two parts at once gives the tables, the diagnostics and their
-/// lines that reading it row by row gives, wherever the second part starts.
+/// A streamed export counted in parts, two at a time, gives the tables, the diagnostics and their
+/// lines that reading it row by row gives, however many parts and wherever they start.
 final class CountingPassTests: XCTestCase {
   static let data = StreamingTests.data
 
@@ -20,14 +20,19 @@ final class CountingPassTests: XCTestCase {
     return Array((header + half + middle + half).utf8)
   }
 
-  /// The report, some queries and the warnings, from the export in memory and streamed in parts.
-  func compare(_ bytes: [UInt8], expectedParts: Int, file: StaticString = #filePath, line: UInt = #line)
-    throws
-  {
+  /// The report, some queries and the warnings, from the export in memory and streamed in parts
+  /// of at most `partBytes` (half the file and a byte, by default: two parts); returns how many
+  /// parts were counted.
+  @discardableResult
+  func compare(
+    _ bytes: [UInt8], partBytes: Int? = nil, expectedParts: Int? = nil, file: StaticString = #filePath,
+    line: UInt = #line
+  ) throws -> Int? {
+    let partBytes = partBytes ?? bytes.count / 2 + 1
     let directory = try StreamingTests.bundledWith(a: bytes, in: self)
     let inMemory = try Survey.load(directory: directory)
     let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
-    let forms = streamed.forms.map { $0.isStreamed ? $0.countingInParts(ofAtLeast: 1) : $0 }
+    let forms = streamed.forms.map { $0.isStreamed ? $0.counting(partBytes: partBytes) : $0 }
     let parted = Survey(
       codebook: streamed.codebook, forms: forms, organization: streamed.organization,
       warnings: streamed.warnings)
@@ -35,8 +40,8 @@ final class CountingPassTests: XCTestCase {
       TextRenderer().render(try StandardReport.make(parted)),
       TextRenderer().render(try StandardReport.make(inMemory)),
       file: file, line: line)
-    XCTAssertEqual(
-      parted.data(for: "a")?.streamForCounting?.check.partsCounted, expectedParts, file: file, line: line)
+    let parts = parted.data(for: "a")?.streamForCounting?.check.partsCounted
+    if let expectedParts { XCTAssertEqual(parts, expectedParts, file: file, line: line) }
     let queries = [
       Query(item: "形態", breakdown: "部", statistics: true),
       Query(item: "市の予算", breakdown: "形態"),
@@ -51,11 +56,34 @@ final class CountingPassTests: XCTestCase {
     }
     let warnings = parted.warnings + (try parted.finishReading())
     XCTAssertEqual(warnings.map(\.description), inMemory.warnings.map(\.description), file: file, line: line)
+    return parts
   }
 
   func testTwoPartsCountWhatOneReaderCounts() throws {
     // 40 copies: 2,800 projects and 440 warnings, whose lines in the second part are shifted back.
     try compare(try repeatedExport(40), expectedParts: 2)
+  }
+
+  func testManyPartsCountWhatOneReaderCounts() throws {
+    // About 830 KB in parts of at most 60 KB: every part's turn checks the guess before it.
+    let bytes = try repeatedExport(40)
+    let parts = try XCTUnwrap(try compare(bytes, partBytes: 60_000))
+    XCTAssertGreaterThanOrEqual(parts, bytes.count / 60_000 - 2, "a few guesses may fall on the same record")
+  }
+
+  /// A part read alone hands its combinations over whenever it holds too many, and goes on.
+  func testAPartThatHoldsTooManyCombinationsHandsThemOverAndGoesOn() throws {
+    let directory = try StreamingTests.bundledWith(a: try repeatedExport(20), in: self)
+    let inMemory = try Survey.load(directory: directory)
+    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    let forms = streamed.forms.map { $0.isStreamed ? $0.counting(holding: 10) : $0 }
+    let paused = Survey(
+      codebook: streamed.codebook, forms: forms, organization: streamed.organization,
+      warnings: streamed.warnings)
+    XCTAssertEqual(
+      TextRenderer().render(try StandardReport.make(paused)),
+      TextRenderer().render(try StandardReport.make(inMemory)))
+    XCTAssertEqual(paused.data(for: "a")?.streamForCounting?.check.partsCounted, 1)
   }
 
   func testAWrongGuessOfARecordStartIsCaughtAndReadOn() throws {
@@ -75,15 +103,21 @@ final class CountingPassTests: XCTestCase {
       complete.first.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
       ?? []
     fields[4] = "\"\(padding)\r\n\(fakes)\r\nおわり\""
-    try compare(try repeatedExport(36, middle: fields.joined(separator: "\t") + "\r\n"), expectedParts: 1)
+    let bytes = try repeatedExport(36, middle: fields.joined(separator: "\t") + "\r\n")
+    try compare(bytes, expectedParts: 1)
+    // In parts of 100 KB the wrong guesses fall inside the cell too: the part before it reads on.
+    let parts = try XCTUnwrap(try compare(bytes, partBytes: 100_000))
+    XCTAssertLessThan(parts, bytes.count / 100_000 - 1)
+    XCTAssertGreaterThan(parts, 1)
   }
 
   /// The errors of a streamed export: from a counting pass (the standard report), or from a
   /// row-by-row reading (the check that `finishReading` makes when no pass has).
-  func errors(_ bytes: [UInt8], counting: Bool) throws -> [String] {
+  func errors(_ bytes: [UInt8], counting: Bool, partBytes: Int? = nil) throws -> [String] {
     let directory = try StreamingTests.bundledWith(a: bytes, in: self)
     let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
-    let forms = streamed.forms.map { $0.isStreamed ? $0.countingInParts(ofAtLeast: 1) : $0 }
+    let partBytes = partBytes ?? bytes.count / 2 + 1
+    let forms = streamed.forms.map { $0.isStreamed ? $0.counting(partBytes: partBytes) : $0 }
     let parted = Survey(
       codebook: streamed.codebook, forms: forms, organization: streamed.organization,
       warnings: streamed.warnings)
@@ -119,6 +153,7 @@ final class CountingPassTests: XCTestCase {
       XCTAssertEqual(expected.count, 1, needle)
       XCTAssertTrue(expected.first?.contains("that no supported encoding reads") ?? false, needle)
       XCTAssertEqual(try errors(bytes, counting: true), expected, needle)
+      XCTAssertEqual(try errors(bytes, counting: true, partBytes: 30_000), expected, needle)
     }
   }
 

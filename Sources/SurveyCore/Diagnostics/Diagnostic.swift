@@ -20,6 +20,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   public var item: String?
   public var found: String
   public var expected: String?
+  /// For the note that ends a list cut short, the warnings it stands for (0 for any other).
+  public var omittedWarnings = 0
+
+  /// How many warnings this stands for: one, or those a note of omitted problems counts.
+  public var warningCount: Int {
+    omittedWarnings > 0 ? omittedWarnings : severity == .warning ? 1 : 0
+  }
 
   public init(
     _ severity: Severity, file: String, line: Int? = nil, column: Int? = nil, item: String? = nil,
@@ -89,13 +96,21 @@ public struct DiagnosticLog: Sendable {
   public private(set) var diagnostics: [Diagnostic] = []
   /// The most diagnostics kept, or nil for all of them.
   public let limit: Int?
+  /// The most warnings kept (within `limit`), or nil for as many as `limit` allows: a run that
+  /// only counts warnings keeps none.
+  public let warningLimit: Int?
+  private var keptWarnings = 0
   /// Errors and warnings met after the limit was reached: counted, not kept.
   public private(set) var omittedErrors = 0
   public private(set) var omittedWarnings = 0
 
-  public init(limit: Int? = nil) {
+  public init(limit: Int? = nil, warningLimit: Int? = nil) {
     self.limit = limit
+    self.warningLimit = warningLimit
   }
+
+  /// An empty log with the same limits, for another part of the same file.
+  public var empty: DiagnosticLog { DiagnosticLog(limit: limit, warningLimit: warningLimit) }
 
   /// The most problems kyodo lists per file: far more than any real export has, few enough that
   /// memory stays in proportion to the input however broken it is.
@@ -110,19 +125,27 @@ public struct DiagnosticLog: Sendable {
   static func omissionNote(file: String, listed: Int, errors: Int, warnings: Int) -> Diagnostic? {
     let omitted = errors + warnings
     guard omitted > 0 else { return nil }
-    return Diagnostic(
+    var note = Diagnostic(
       errors > 0 ? .error : .warning, file: file,
       found: "\(omitted) more problems not listed (\(errors) errors, \(warnings) warnings)",
       expected: "at most \(listed) problems per file; fix the listed ones first")
+    note.omittedWarnings = warnings
+    return note
   }
 
   public var hasErrors: Bool { omittedErrors > 0 || diagnostics.contains { $0.severity == .error } }
 
   public mutating func append(_ diagnostic: Diagnostic) {
+    let isWarning = diagnostic.severity == .warning
     if let limit, diagnostics.count >= limit {
-      if diagnostic.severity == .error { omittedErrors += 1 } else { omittedWarnings += 1 }
+      if isWarning { omittedWarnings += 1 } else { omittedErrors += 1 }
       return
     }
+    if isWarning, let warningLimit, keptWarnings >= warningLimit {
+      omittedWarnings += 1
+      return
+    }
+    if isWarning { keptWarnings += 1 }
     diagnostics.append(diagnostic)
   }
 

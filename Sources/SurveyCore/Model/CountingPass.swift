@@ -26,26 +26,87 @@ private final class Cancellation: @unchecked Sendable {
   func cancel() { lock.withLock { cancelled = true } }
 }
 
-/// A part counter handed to the thread that runs it. Unchecked Sendable: only that thread uses
-/// the counter until the semaphore says it has finished.
-private final class PartTask: @unchecked Sendable {
-  var counter: PartCounter
-  let chunks: FileChunks
-  let done = DispatchSemaphore(value: 0)
+/// The parts of a counting pass over a large file, read two at a time (one per thread) and
+/// handed over to the consumers one after another in file order, so that only a few parts' counts
+/// are held at once.
+///
+/// A part is read from a guessed record start to the next part's; its turn to hand over comes
+/// after the part before it has handed over. At its turn it is checked: the part before must have
+/// stopped exactly where it starts (the guess was a record start) and it must have read to its end
+/// without a damaged file. When it was not, the part before reads on over the rest of the file,
+/// and the later parts are dropped. Unchecked Sendable: `take` and `isFinished` hold the lock; the
+/// rest is touched only in turns, which the semaphores order one after another.
+private final class PartPipeline: @unchecked Sendable {
+  /// Where each part starts, in stream offsets of the first part's reader (part 0 at 0).
+  let starts: [Int]
+  private let lock = NSLock()
+  private var nextPart = 0
+  private var finished = false
+  private let turns: [DispatchSemaphore]
   let cancellation = Cancellation()
+  /// The last part handed over, kept until the next one is checked (it may have to read on).
+  var previous: PartCounter?
+  var log: DiagnosticLog
+  var units: DiagnosticLog
+  var rowCount = 0
+  var partsCounted = 0
+  /// The line of the file where the next part starts.
+  var nextLine = 1
 
-  init(counter: PartCounter, chunks: FileChunks) {
-    self.counter = counter
-    self.chunks = chunks
+  init(starts: [Int], log: DiagnosticLog) {
+    self.starts = starts
+    self.log = log.empty
+    units = log.empty
+    // Made at 0 and signalled: libdispatch traps on freeing a semaphore below its initial value.
+    turns = starts.indices.map { _ in DispatchSemaphore(value: 0) }
+    turns.first?.signal()
+  }
+
+  /// The next part to read, or nil when there is none or the pass has finished.
+  func take() -> Int? {
+    lock.withLock {
+      guard !finished, nextPart < starts.count else { return nil }
+      defer { nextPart += 1 }
+      return nextPart
+    }
+  }
+
+  var isFinished: Bool { lock.withLock { finished } }
+
+  func finish() {
+    lock.withLock { finished = true }
+    cancellation.cancel()
+  }
+
+  /// Waits for part `index`'s turn, runs `body`, and lets the next part have its turn.
+  func turn(_ index: Int, _ body: () -> Void) {
+    turns[index].wait()
+    body()
+    if index + 1 < turns.count { turns[index + 1].signal() }
+  }
+
+  /// The stream offset where part `index` stops (nil: at the end of the file).
+  func stop(of index: Int) -> Int? {
+    index + 1 < starts.count ? starts[index + 1] - starts[index] : nil
+  }
+
+  /// Adds a part that read its last row to the totals, its lines shifted to the file's.
+  func absorb(_ part: PartCounter) {
+    let shift = nextLine - 1
+    log.absorb(part.log, lineShift: shift)
+    units.absorb(part.units, lineShift: shift)
+    rowCount += part.rowCount
+    nextLine = part.position.line + shift
+    partsCounted += 1
   }
 }
 
 extension RowStream {
-  /// Counts every row for the consumers in one pass: the file is read in two parts at once (the
-  /// second from a record start near its middle) when it is large and there is a second core.
-  /// Each part counts the combinations of cells the consumers read; the consumers then get each
-  /// combination once, with its count, the first part's first. A pass that reaches the end
-  /// records the rows and problems found, the same as a row-by-row pass.
+  /// Counts every row for the consumers in one pass. A large file is read in parts of at most
+  /// `partBytes`, each from a record start guessed near its place, two at a time when there is a
+  /// second core. Each part counts the combinations of cells the consumers read; the consumers then
+  /// get each combination once per part, with its count, part after part in file order. A pass
+  /// that reaches the end records the rows and problems found, the same as a row-by-row pass.
   func count(_ consumers: [RowConsumer], form: Form) {
     guard let opened = open() else { return }
     let rowReader = opened.0
@@ -76,35 +137,6 @@ extension RowStream {
         headerCount: rowReader.headerCount, codebook: rowReader.codebook, groups: groups, read: read,
         log: log,
         unitLookup: units?(), checksUnits: checking && unitWarning != nil, checkingUTF8Of: chunks)
-    }
-    var first = counter(rowReader.reader, chunks: chunks, log: rowReader.log)
-
-    var second: PartTask?
-    var stop: Int?
-    if let url, ProcessInfo.processInfo.activeProcessorCount > 1, !chunks.transcodes,
-      let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
-      size >= 2 * minimumPartBytes,
-      let boundary = Self.boundary(
-        in: url, near: size * 45 / 100, headerCount: rowReader.headerCount,
-        hierarchyColumns: form.items.indices.filter { form.items[$0].fillsDown }.compactMap {
-          rowReader.columns[$0]
-        }),
-      boundary > chunks.firstOffset,
-      let secondChunks = try? FileChunks(url: url, file: rowReader.file, startOffset: boundary)
-    {
-      let task = PartTask(
-        counter: counter(
-          TSVReader(source: secondChunks, file: rowReader.file), chunks: secondChunks,
-          log: DiagnosticLog(limit: rowReader.log.limit)),
-        chunks: secondChunks)
-      let thread = Thread {
-        task.counter.run(stopAt: nil) { task.cancellation.isCancelled }
-        task.done.signal()
-      }
-      thread.stackSize = 8 << 20
-      thread.start()
-      second = task
-      stop = boundary - chunks.firstOffset
     }
 
     /// Hands one group's combinations of a part to the group's consumers.
@@ -176,49 +208,123 @@ extension RowStream {
       job.wait()
     }
 
-    // The consumers get the first part's combinations before the second's, so that they meet
-    // names and texts in file order; the first part's are handed over while the second is read.
-    first.run(stopAt: stop)
-    var parts = 1
-    var secondPart: PartCounter?
-    if let second, let stop {
-      let aligned = !first.failed && !chunks.transcodes && first.position.offset == stop
-      if aligned {
-        handOver(&first, onTwoThreads: false)
-      } else {
-        second.cancellation.cancel()
+    /// Reads a part to the end of the file, handing its counts over whenever they grow large, so
+    /// that memory stays bounded; the last are handed over on two threads.
+    func readOn(_ part: inout PartCounter) {
+      while true {
+        part.run(stopAt: nil, pausingAbove: combinationsHeld)
+        guard part.paused else { break }
+        handOver(&part, onTwoThreads: false)
       }
-      second.done.wait()
-      if aligned && !second.counter.failed && !second.chunks.transcodes {
-        secondPart = second.counter
-        parts = 2
-      } else if !first.failed {
-        // The guess of a record start was wrong, or the second part met a damaged file: read on.
-        first.run(stopAt: nil)
-      }
-    }
-    handOver(&first, onTwoThreads: secondPart == nil)
-    if var secondPart {
-      // The first part has read its last row: its cells need not be kept while the second's are
-      // handed over.
-      first.releaseCells()
-      handOver(&secondPart, onTwoThreads: true)
+      handOver(&part, onTwoThreads: true)
     }
 
-    check.partsCounted = parts
-    if checking {
-      var log = first.log
-      var unitsLog = first.units
-      if let secondPart {
-        let lineShift = first.position.line - 1
-        log.absorb(secondPart.log, lineShift: lineShift)
-        unitsLog.absorb(secondPart.units, lineShift: lineShift)
+    let first = counter(rowReader.reader, chunks: chunks, log: rowReader.log)
+    let starts = partStarts(chunks: chunks, form: form, rowReader: rowReader)
+    let pipeline = PartPipeline(starts: starts, log: rowReader.log)
+    if starts.count == 1 {
+      var part = first
+      readOn(&part)
+      pipeline.absorb(part)
+    } else {
+      var firstPart: PartCounter? = first
+      /// Part `index` read to its end (nil when its file could not be opened again).
+      func read(_ index: Int) -> PartCounter? {
+        var part: PartCounter
+        if index == 0, let taken = firstPart {
+          part = taken
+          firstPart = nil
+        } else {
+          guard let url,
+            let opened = try? FileChunks(
+              url: url, file: rowReader.file, startOffset: chunks.firstOffset + starts[index])
+          else { return nil }
+          part = counter(
+            TSVReader(source: opened, file: rowReader.file), chunks: opened,
+            log: rowReader.log.empty)
+        }
+        part.run(stopAt: pipeline.stop(of: index)) { pipeline.cancellation.isCancelled }
+        return part
       }
+      /// Part `index`'s turn: check that the part before stopped where it starts, then hand it over.
+      func turn(_ index: Int, _ read: PartCounter?) {
+        guard !pipeline.isFinished else { return }
+        if var previous = pipeline.previous {
+          pipeline.previous = nil
+          // The first part's offsets are not the file's when it turned out to be CP932.
+          let stoppedHere =
+            !(index == 1 && chunks.transcodes) && previous.position.offset == pipeline.stop(of: index - 1)
+          guard stoppedHere, let read, !read.failed else {
+            // A wrong guess of a record start, or a damaged file: the part before reads on.
+            readOn(&previous)
+            pipeline.absorb(previous)
+            pipeline.finish()
+            return
+          }
+          previous.releaseCells()
+          pipeline.absorb(previous)
+        }
+        guard var part = read else {
+          pipeline.finish()
+          return
+        }
+        let last = index + 1 == starts.count
+        handOver(&part, onTwoThreads: last)
+        if part.failed || last {
+          pipeline.absorb(part)
+          pipeline.finish()
+        } else {
+          pipeline.previous = part
+        }
+      }
+      /// Reads the parts this thread takes and hands each over at its turn.
+      func work() {
+        while let index = pipeline.take() {
+          let part = read(index)
+          pipeline.turn(index) { turn(index, part) }
+        }
+      }
+      let twoThreads = ProcessInfo.processInfo.activeProcessorCount > 1
+      let helper = HandOverJob { work() }
+      if twoThreads {
+        let thread = Thread { helper.run() }
+        thread.stackSize = 8 << 20
+        thread.start()
+      }
+      work()
+      if twoThreads { helper.wait() }
+    }
+
+    check.partsCounted = pipeline.partsCounted
+    if checking {
       check.finish(
-        rowCount: first.rowCount + (secondPart?.rowCount ?? 0), log: log, units: unitsLog,
-        file: rowReader.file,
+        rowCount: pipeline.rowCount, log: pipeline.log, units: pipeline.units, file: rowReader.file,
         chunks: chunks)
     }
+  }
+
+  /// Where the parts of a counting pass start, in stream offsets of the first part's reader: only
+  /// 0 (one part) for a small or transcoded file, or when no record start can be guessed.
+  private func partStarts(chunks: FileChunks, form: Form, rowReader: RowReader) -> [Int] {
+    guard let url, !chunks.transcodes,
+      let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
+      size >= 2 * minimumPartBytes
+    else { return [0] }
+    let parts = max(2, (size + partBytes - 1) / partBytes)
+    let hierarchyColumns = form.items.indices.filter { form.items[$0].fillsDown }.compactMap {
+      rowReader.columns[$0]
+    }
+    var starts = [0]
+    for part in 1..<parts {
+      guard
+        let boundary = Self.boundary(
+          in: url, near: size / parts * part, headerCount: rowReader.headerCount,
+          hierarchyColumns: hierarchyColumns),
+        boundary - chunks.firstOffset > max(starts.last ?? 0, rowReader.reader.offset)
+      else { continue }
+      starts.append(boundary - chunks.firstOffset)
+    }
+    return starts
   }
 
   /// The offset of a record start near `middle`: the first line start after it where two whole

@@ -58,10 +58,15 @@ public struct FormData: Sendable {
     return stream.check.diagnostics
   }
 
-  /// The same export, counted in parts of at least `bytes` (tests read small files in parts).
-  func countingInParts(ofAtLeast bytes: Int) -> FormData {
+  /// The same export, counted in parts of at most `partBytes`, or holding at most `combinations`
+  /// before handing them over (tests count small files so).
+  func counting(partBytes: Int? = nil, holding combinations: Int? = nil) -> FormData {
     var copy = self
-    copy.stream?.minimumPartBytes = bytes
+    if let partBytes {
+      copy.stream?.minimumPartBytes = 1
+      copy.stream?.partBytes = partBytes
+    }
+    if let combinations { copy.stream?.combinationsHeld = combinations }
     return copy
   }
 
@@ -138,12 +143,16 @@ public struct ExportReading: Sendable {
 /// merged hierarchy cells down and parses every cell.
 public enum ExportLoader {
   /// The form's rows and the warnings met; throws every error found, not just the first.
+  /// With `warningsKept`, at most that many warnings are listed; the rest are counted in the
+  /// note that ends the list.
   public static func load(
-    _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook
+    _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
+    warningsKept: Int? = nil
   ) throws(SurveyError) -> (data: FormData, warnings: [Diagnostic]) {
     let reading = read(
-      form, utf8: bytes, encoding: encoding, file: file, codebook: codebook, limit: DiagnosticLog.defaultLimit
-    )
+      form, utf8: bytes, encoding: encoding, file: file, codebook: codebook,
+      limit: DiagnosticLog.defaultLimit,
+      warningLimit: warningsKept)
     var log = DiagnosticLog()
     log.append(contentsOf: reading.diagnostics)
     if let note = reading.omissionNote(file: file) { log.append(note) }
@@ -157,10 +166,11 @@ public enum ExportLoader {
   /// With `limit`, at most that many diagnostics are kept; the rest are counted.
   public static func read(
     _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
-    limit: Int? = nil
+    limit: Int? = nil, warningLimit: Int? = nil
   ) -> ExportReading {
     var reader = RowReader(
-      form, reader: TSVReader(utf8: bytes, file: file), file: file, codebook: codebook, limit: limit)
+      form, reader: TSVReader(utf8: bytes, file: file), file: file, codebook: codebook, limit: limit,
+      warningLimit: warningLimit)
     guard reader.hasHeader else {
       return ExportReading(
         data: nil, rowsRead: 0, columns: reader.columns, diagnostics: reader.log.diagnostics)
@@ -300,13 +310,13 @@ public struct RowReader {
   /// Reads the header; problems with it are logged, and `hasHeader` says whether there was one.
   public init(
     _ form: Form, reader: TSVReader, file: String, codebook: Codebook, limit: Int? = nil,
-    cache: CellCache = CellCache()
+    warningLimit: Int? = nil, cache: CellCache = CellCache()
   ) {
     self.form = form
     self.file = file
     self.codebook = codebook
     self.reader = reader
-    self.log = DiagnosticLog(limit: limit)
+    self.log = DiagnosticLog(limit: limit, warningLimit: warningLimit)
     self.columns = [Int?](repeating: nil, count: form.items.count)
     self.inherited = [String?](repeating: nil, count: form.items.count)
     self.names = form.items.map(\.displayName)
@@ -490,6 +500,12 @@ public struct RowStream: Sendable {
   let units: (@Sendable () -> UnitLookup)?
   /// The smallest part of a file worth a thread of its own.
   var minimumPartBytes = 4 << 20
+  /// The largest part a counting pass reads: what a part counts is held until its turn to hand it
+  /// over, so this bounds the memory of a pass.
+  var partBytes = 32 << 20
+  /// The most combinations a part counts before handing them over, when it may (a part read alone:
+  /// a small file, one read in one part, or the part that reads on after a wrong guess).
+  var combinationsHeld = 1 << 16
 
   public init(
     open: @escaping @Sendable () -> (RowReader, FileChunks)?, place: @escaping @Sendable (Row) -> Row,
@@ -537,7 +553,7 @@ public struct RowStream: Sendable {
     let chunks = opened.1
     let checking = !check.isDone
     var count = 0
-    var units = DiagnosticLog(limit: DiagnosticLog.defaultLimit)
+    var units = reader.log.empty
     var batch: [Row] = []
     batch.reserveCapacity(RowChannel.batchSize)
     while let row = reader.next() {

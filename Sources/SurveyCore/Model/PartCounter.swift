@@ -27,6 +27,8 @@ struct PartCounter {
   private(set) var rowCount = 0
   /// Set when reading stopped at an error of the file itself (encoding, unclosed quote).
   private(set) var failed = false
+  /// Set when reading stopped because the combinations held grew past what `run` was given.
+  private(set) var paused = false
   private let unitLookup: UnitLookup?
   /// When set, the part checks UTF-8 itself (its chunks are not): the cells it parses, the cells it
   /// skips and ragged rows. A cell met before is the same bytes as one checked then.
@@ -61,7 +63,7 @@ struct PartCounter {
     self.countedAlone = form.items.indices.map { item in groups.contains([item]) }
     self.combinations = groups.indices.filter { groups[$0].count != 1 }
     self.log = log
-    self.units = DiagnosticLog(limit: log.limit)
+    self.units = log.empty
     self.unitLookup = unitLookup
     self.checksUnits = checksUnits
   }
@@ -109,8 +111,12 @@ struct PartCounter {
   /// Where reading stands: the stream offset and line of the next record.
   var position: (offset: Int, line: Int) { (reader.offset, reader.currentLine) }
 
-  /// Reads and counts records until the end, the reader's stop offset, or `cancelled`.
-  mutating func run(stopAt stopOffset: Int?, cancelled: () -> Bool = { false }) {
+  /// Reads and counts records until the end, the reader's stop offset, or `cancelled`; with
+  /// `pausingAbove`, also once the combinations held pass that many (`paused` is then set, and
+  /// `run` goes on from there).
+  mutating func run(stopAt stopOffset: Int?, pausingAbove held: Int? = nil, cancelled: () -> Bool = { false })
+  {
+    paused = false
     // The reader is moved out while rows are counted (and back at the end), so that a row's
     // buffer is lent to `countRow` without copying the reader.
     var reader = TSVReader(utf8: [], file: file)
@@ -119,6 +125,10 @@ struct PartCounter {
     reader.stopOffset = stopOffset
     while true {
       if rowCount & 4095 == 0 && cancelled() { return }
+      if let held, rowCount & 1023 == 0, combinations.reduce(0, { $0 + counters[$1].count }) > held {
+        paused = true
+        return
+      }
       let line: Int?
       do throws(SurveyError) {
         line = try reader.nextSpans(into: &spans)

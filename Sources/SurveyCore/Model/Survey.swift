@@ -42,9 +42,9 @@ public struct Survey: Sendable {
 
   /// Reads the forms in `sources` into memory and the forms in `streamed` from their files a row at
   /// a time (after the overall form, whose units they are placed in).
-  static func load(codebook: Codebook, sources: [String: ExportSource], streamed: [String: URL])
-    throws(SurveyError) -> Survey
-  {
+  static func load(
+    codebook: Codebook, sources: [String: ExportSource], streamed: [String: URL], warningsKept: Int? = nil
+  ) throws(SurveyError) -> Survey {
     var log = DiagnosticLog()
     var forms: [FormData] = []
     for form in codebook.forms where streamed[form.id] == nil {
@@ -57,7 +57,8 @@ public struct Survey: Sendable {
       do {
         let decoded = try TextDecoding.decode(source.bytes, file: source.file)
         let (data, warnings) = try ExportLoader.load(
-          form, utf8: decoded.utf8, encoding: decoded.encoding, file: source.file, codebook: codebook)
+          form, utf8: decoded.utf8, encoding: decoded.encoding, file: source.file, codebook: codebook,
+          warningsKept: warningsKept)
         forms.append(data)
         log.append(contentsOf: warnings)
       } catch {
@@ -74,7 +75,8 @@ public struct Survey: Sendable {
       do {
         forms.append(
           try streamedForm(
-            form, url: url, file: file, codebook: codebook, organization: organization, checked: hasRoster))
+            form, url: url, file: file, codebook: codebook, organization: organization, checked: hasRoster,
+            warningsKept: warningsKept))
       } catch {
         log.append(contentsOf: error.diagnostics)
       }
@@ -88,20 +90,21 @@ public struct Survey: Sendable {
   /// A large export as a stream: only its header is read now; the first pass over its rows checks
   /// them too (see `finishReading`).
   private static func streamedForm(
-    _ form: Form, url: URL, file: String, codebook: Codebook, organization: Organization, checked: Bool
+    _ form: Form, url: URL, file: String, codebook: Codebook, organization: Organization, checked: Bool,
+    warningsKept: Int?
   ) throws(SurveyError) -> FormData {
     let cache = CellCache()
     let chunks = try FileChunks(url: url, file: file)
     let reader = RowReader(
       form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
-      limit: DiagnosticLog.defaultLimit, cache: cache)
+      limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept, cache: cache)
     guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(reader.log.diagnostics) }
     let units = UnitLookup(organization, items: form.items)
     let open: @Sendable () -> (RowReader, FileChunks)? = {
       guard let chunks = try? FileChunks(url: url, file: file) else { return nil }
       let reader = RowReader(
         form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
-        limit: DiagnosticLog.defaultLimit, cache: cache)
+        limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept, cache: cache)
       return (reader, chunks)
     }
     let place: @Sendable (Row) -> Row = { row in
@@ -146,10 +149,13 @@ public struct Survey: Sendable {
   /// Reads the codebook and the exports from files; `paths` overrides a form's file by form id,
   /// and `given` supplies a form's bytes directly (standard input, say).
   ///
-  /// Exports above `streamingThreshold` bytes (other than the overall form's) are streamed.
+  /// Exports above `streamingThreshold` bytes (other than the overall form's) are streamed. With
+  /// `warningsKept`, at most that many warnings of an export are kept (0 when only their number
+  /// is wanted); the rest are counted in the note that ends its list (`Diagnostic.warningCount`).
   public static func load(
     directory: URL, codebook codebookURL: URL? = nil, paths: [String: URL] = [:],
-    given: [String: ExportSource] = [:], streamingThreshold: Int = Survey.streamingThreshold
+    given: [String: ExportSource] = [:], streamingThreshold: Int = Survey.streamingThreshold,
+    warningsKept: Int? = nil
   ) throws(SurveyError) -> Survey {
     let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
     let codebookBytes = try readFile(codebookFile)
@@ -175,7 +181,7 @@ public struct Survey: Sendable {
       }
     }
     try log.throwIfErrors()
-    return try load(codebook: codebook, sources: sources, streamed: streamed)
+    return try load(codebook: codebook, sources: sources, streamed: streamed, warningsKept: warningsKept)
   }
 
   private static func fileSize(_ url: URL) -> Int? {

@@ -21,8 +21,8 @@ public final class NumericSummary {
     public var rowCount = 0
     /// The figures given (yen for amounts, Western years for start years) with how many rows
     /// gave each: appended as they come, then sorted and merged whenever the unsorted tail grows
-    /// to a quarter of the sorted part, and the storage trimmed to fit, so that memory follows the
-    /// distinct figures (about 20 bytes each).
+    /// to half the sorted part, and the storage trimmed to fit, so that memory follows the
+    /// distinct figures (about 24 bytes each).
     private var figures: [Figure] = []
     private var sortedCount = 0
     public private(set) var given = 0
@@ -62,7 +62,7 @@ public final class NumericSummary {
       figures.removeLast(figures.count - kept)
       sortedCount = kept
       // Room for the next tail and no more: a large array otherwise keeps what it grew to.
-      let room = kept + kept / 4 + Self.smallestTail
+      let room = kept + kept / 2 + Self.smallestTail
       if figures.capacity > room + room / 4 {
         var trimmed: [Figure] = []
         trimmed.reserveCapacity(room)
@@ -83,7 +83,7 @@ public final class NumericSummary {
       guard let value else { return }
       given += weight
       figures.append(Figure(value: value, count: weight))
-      if figures.count - sortedCount > max(Self.smallestTail, sortedCount / 4) { compact() }
+      if figures.count - sortedCount > max(Self.smallestTail, sortedCount / 2) { compact() }
       let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
       let (next, overflow) = total.addingReportingOverflow(product)
       if overflow || productOverflow { overflowed = true } else { total = next }
