@@ -152,3 +152,56 @@ final class CheckerTests: XCTestCase {
       """)
   }
 }
+
+/// Files are checked a row at a time, never held whole: the report is the one their bytes, given
+/// whole, produce.
+final class StreamedCheckTests: XCTestCase {
+  /// The bundled data with a.tsv's body twice over (every project number used again), a glyph
+  /// error, a future start year and a row whose 課 the overall form does not list.
+  private func damagedA() throws -> String {
+    let text = try String(contentsOf: StreamingTests.data.appendingPathComponent("a.tsv"), encoding: .utf8)
+    let headerEnd = try XCTUnwrap(text.firstIndex(of: "\r\n"))
+    let body = String(text[text.index(after: headerEnd)...])
+    return String(text[...headerEnd]) + body.replacingOccurrences(of: "実施", with: "实施") + body
+      + "総務部\t架空課\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\r\n"
+  }
+
+  func testAFileReadInChunksIsReportedAsItsBytesAre() throws {
+    let text = try damagedA()
+    // CP932 has neither 实 nor ㈳ and ㈶: a CP932 export has 実 and the bracketed forms.
+    let cp932 = text.replacingOccurrences(of: "实", with: "実").replacingOccurrences(of: "㈳", with: "（社）")
+      .replacingOccurrences(of: "㈶", with: "（財）")
+    let encodings: [[UInt8]] = [Array(text.utf8), Array(try XCTUnwrap(cp932.data(using: .shiftJIS)))]
+    for (index, bytes) in encodings.enumerated() {
+      let directory = try StreamingTests.bundledWith(a: bytes, in: self)
+      let fromFiles = Checker.check(directory: directory, referenceYear: 2010)
+      var sources: [String: ExportSource] = [:]
+      for name in ["overall", "a", "b", "c"] {
+        let url = directory.appendingPathComponent("\(name).tsv")
+        sources[name] = ExportSource(bytes: try Survey.readFile(url), file: url.relativePath)
+      }
+      let codebook = try CodebookLoader.load(
+        utf8: try Survey.readFile(directory.appendingPathComponent("codebook.tsv")), file: "codebook.tsv")
+      let fromBytes = Checker.check(codebook: codebook, sources: sources, referenceYear: 2010)
+      XCTAssertEqual(fromFiles, fromBytes)
+      let a = try XCTUnwrap(fromFiles.files.first { $0.formID == "a" })
+      XCTAssertEqual(a.rows, 141, "the 70 projects twice and the made-up row")
+      let found = a.diagnostics.map(\.found)
+      XCTAssertEqual(found.filter { $0.contains("already used on line") }.count, 70)
+      XCTAssertEqual(found.contains { $0.contains("a glyph error of a PDF's text layer") }, index == 0)
+      XCTAssertEqual(a.diagnostics.last?.found.hasPrefix("a unit that the overall form does not list"), true)
+    }
+  }
+
+  func testAGlyphErrorIsFoundWhereverTheChunksAreCut() throws {
+    let text = "部\t課\n市民部\t实施課\n"
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kyodo-\(UUID().uuidString).tsv")
+    try Data(text.utf8).write(to: url)
+    addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    for size in 1...8 {
+      XCTAssertTrue(try Checker.scan(url, file: "a.tsv", chunkSize: size), "chunks of \(size)")
+    }
+    try Data("部\t課\n市民部\t実施課\n".utf8).write(to: url)
+    XCTAssertFalse(try Checker.scan(url, file: "a.tsv", chunkSize: 3), "実 is E5 AE 9F, 实 E5 AE 9E")
+  }
+}

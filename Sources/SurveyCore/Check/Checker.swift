@@ -30,15 +30,16 @@ public enum Checker {
         FileCheck(file: codebookFile.relativePath, formID: nil, rows: 0, diagnostics: error.diagnostics)
       ])
     }
-    var inputs: [String: Result<ExportSource, SurveyError>] = [:]
+    var inputs: [String: Result<ExportInput, SurveyError>] = [:]
     for form in codebook.forms {
       if let source = given[form.id] {
-        inputs[form.id] = .success(source)
+        inputs[form.id] = .success(.bytes(source))
         continue
       }
       let url = paths[form.id] ?? directory.appendingPathComponent(form.file)
       do throws(SurveyError) {
-        inputs[form.id] = .success(ExportSource(bytes: try Survey.readFile(url), file: url.relativePath))
+        try Survey.checkReadable(url)
+        inputs[form.id] = .success(.file(url))
       } catch {
         inputs[form.id] = .failure(error)
       }
@@ -51,91 +52,139 @@ public enum Checker {
     codebook: Codebook, sources: [String: ExportSource], referenceYear: Int, limit: Int = defaultLimit
   ) -> CheckReport {
     check(
-      codebook: codebook, inputs: sources.mapValues { .success($0) }, referenceYear: referenceYear,
+      codebook: codebook, inputs: sources.mapValues { .success(.bytes($0)) }, referenceYear: referenceYear,
       limit: limit)
   }
 
+  /// Where an export comes from: a file, read a chunk at a time on each pass, or bytes given whole
+  /// (standard input).
+  enum ExportInput {
+    case file(URL)
+    case bytes(ExportSource)
+  }
+
+  /// The overall form is checked first (its rows are kept: they are the units the other forms'
+  /// rows are placed in), then the others, a row at a time; the report lists them in the
+  /// codebook's order.
   static func check(
-    codebook: Codebook, inputs: [String: Result<ExportSource, SurveyError>], referenceYear: Int, limit: Int
+    codebook: Codebook, inputs: [String: Result<ExportInput, SurveyError>], referenceYear: Int, limit: Int
   ) -> CheckReport {
-    var files: [FileCheck] = []
-    var forms: [FormData] = []
-    for form in codebook.forms {
+    var checks: [String: FileCheck] = [:]
+    var rosters: [FormData] = []
+    let ordered =
+      codebook.forms.filter { $0.rowNoun == "unit" } + codebook.forms.filter { $0.rowNoun != "unit" }
+    var organization: Organization?
+    for form in ordered {
+      if form.rowNoun != "unit" && organization == nil && !rosters.isEmpty {
+        organization = Survey.organize(&rosters).organization
+      }
       switch inputs[form.id] {
       case nil:
         let missing = Diagnostic(
           .error, file: form.file, found: "no export for \(form.title)", expected: "the file \(form.file)")
-        files.append(FileCheck(file: form.file, formID: form.id, rows: 0, diagnostics: [missing]))
+        checks[form.id] = FileCheck(file: form.file, formID: form.id, rows: 0, diagnostics: [missing])
       case .failure(let error):
         let file = error.diagnostics.first?.file ?? form.file
-        files.append(FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics))
-      case .success(let source):
-        let (check, data) = checkExport(
-          source, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit)
-        files.append(check)
-        if let data { forms.append(data) }
+        checks[form.id] = FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics)
+      case .success(let input):
+        let (check, roster) = checkExport(
+          input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
+          organization: form.rowNoun == "unit" ? nil : organization)
+        checks[form.id] = check
+        if let roster { rosters.append(roster) }
       }
     }
-    let (_, unitWarnings) = Survey.organize(&forms)
-    // A row whose 部 or 課 is already an error (a blank with nothing to inherit) needs no second
-    // report. Looked up in sets: a file may have a warning on every one of many rows.
-    var fileIndex: [String: Int] = [:]
-    var errorLines: [Int: Set<Int>] = [:]
-    for (index, file) in files.enumerated() {
-      if fileIndex[file.file] == nil { fileIndex[file.file] = index }
-      errorLines[index] = Set(file.diagnostics.filter { $0.severity == .error }.compactMap(\.line))
-    }
-    for warning in unitWarnings {
-      guard let index = fileIndex[warning.file], let line = warning.line,
-        errorLines[index]?.contains(line) != true
-      else { continue }
-      files[index].diagnostics.append(warning)
-    }
-    for index in files.indices {
-      let sorted = inFileOrder(files[index].diagnostics)
-      files[index].diagnostics = Array(sorted.prefix(limit))
-      for dropped in sorted.dropFirst(limit) {
-        if dropped.severity == .error {
-          files[index].omittedErrors += 1
-        } else {
-          files[index].omittedWarnings += 1
-        }
-      }
-    }
-    return CheckReport(files: files)
+    return CheckReport(files: codebook.forms.compactMap { checks[$0.id] })
   }
 
-  /// One export: what reading it finds, and the checks that need the whole form.
+  /// One export: what reading it finds, and the checks that need the rows before, the overall
+  /// form or the raw text, made while it is read a row at a time. A file is read through once
+  /// first for its encoding: one that cannot be read gives that error alone. Returns the rows
+  /// too for the overall form (the units of the others).
   static func checkExport(
-    _ source: ExportSource, form: Form, codebook: Codebook, referenceYear: Int, limit: Int
+    _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
+    organization: Organization?
   ) -> (FileCheck, FormData?) {
-    let decoded: (utf8: [UInt8], encoding: TextEncoding)
+    let file: String
+    let open: () throws(SurveyError) -> TSVReader
+    let holdsGlyphError: Bool
     do throws(SurveyError) {
-      decoded = try TextDecoding.decode(source.bytes, file: source.file)
+      switch input {
+      case .bytes(let source):
+        file = source.file
+        let utf8 = try TextDecoding.decode(source.bytes, file: file).utf8
+        holdsGlyphError = FormChecks.holdsGlyphError(utf8)
+        open = { () throws(SurveyError) in TSVReader(utf8: utf8, file: file) }
+      case .file(let url):
+        file = url.relativePath
+        holdsGlyphError = try scan(url, file: file)
+        open = { () throws(SurveyError) in TSVReader(source: try FileChunks(url: url, file: file), file: file)
+        }
+      }
     } catch {
-      return (FileCheck(file: source.file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
+      let file = error.diagnostics.first?.file ?? form.file
+      return (FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
     }
-    let reading = ExportLoader.read(
-      form, utf8: decoded.utf8, encoding: decoded.encoding, file: source.file, codebook: codebook,
-      limit: limit)
-    var diagnostics = reading.diagnostics
-    if reading.data != nil, reading.rowsRead == 0 {
-      diagnostics.append(
-        Diagnostic(
-          .warning, file: source.file, line: 1, found: "a header and no rows",
-          expected: "one row per \(form.rowNoun) of \(form.title)"))
+    let tsv: TSVReader
+    do throws(SurveyError) {
+      tsv = try open()
+    } catch {
+      return (FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
     }
-    if let data = reading.data {
-      diagnostics += FormChecks.duplicateIdentifiers(data, columns: reading.columns)
-      diagnostics += FormChecks.implausibleYears(data, columns: reading.columns, referenceYear: referenceYear)
-      diagnostics += FormChecks.amountsWithWithheldCodes(data, columns: reading.columns, codebook: codebook)
+    var reader = RowReader(form, reader: tsv, file: file, codebook: codebook, limit: limit)
+    var lists: [DiagnosticLog] = []
+    var roster: FormData?
+    var glyphs = DiagnosticLog(limit: limit)
+    if holdsGlyphError, let tsv = try? open() {
+      glyphs = FormChecks.glyphErrors(tsv, form: form, columns: reader.columns, file: file, limit: limit)
     }
-    diagnostics += FormChecks.glyphErrors(
-      decoded.utf8, form: form, columns: reading.columns, file: source.file)
-    let check = FileCheck(
-      file: source.file, formID: form.id, rows: reading.rowsRead, diagnostics: diagnostics,
-      omittedErrors: reading.omittedErrors, omittedWarnings: reading.omittedWarnings)
-    return (check, reading.data)
+    if reader.hasHeader {
+      var checks = FormChecks(
+        form: form, file: file, columns: reader.columns, referenceYear: referenceYear, codebook: codebook,
+        units: organization.map { UnitLookup($0, items: form.items) }, limit: limit)
+      var rows: [Row] = []
+      while let row = reader.next() {
+        checks.check(row, hadErrors: reader.log.lastErrorLine == row.line)
+        if form.rowNoun == "unit" { rows.append(row) }
+      }
+      var noRows = DiagnosticLog()
+      if reader.rowsRead == 0 {
+        noRows.append(
+          Diagnostic(
+            .warning, file: file, line: 1, found: "a header and no rows",
+            expected: "one row per \(form.rowNoun) of \(form.title)"))
+      }
+      lists = [reader.log, noRows] + checks.logs + [glyphs, checks.unlistedUnits]
+      if form.rowNoun == "unit" { roster = FormData(form: form, file: file, encoding: .utf8, rows: rows) }
+    } else {
+      lists = [reader.log, glyphs]
+    }
+    var check = FileCheck(
+      file: file, formID: form.id, rows: reader.rowsRead, diagnostics: [],
+      omittedErrors: lists.reduce(0) { $0 + $1.omittedErrors },
+      omittedWarnings: lists.reduce(0) { $0 + $1.omittedWarnings })
+    // Each list is in file order and keeps its first `limit`: the first `limit` of all are among them.
+    let sorted = inFileOrder(lists.flatMap(\.diagnostics))
+    check.diagnostics = Array(sorted.prefix(limit))
+    for dropped in sorted.dropFirst(limit) {
+      if dropped.severity == .error { check.omittedErrors += 1 } else { check.omittedWarnings += 1 }
+    }
+    return (check, roster)
+  }
+
+  /// Reads a file through once, as UTF-8, and says whether it holds a glyph error; throws when
+  /// its bytes are not text of a supported encoding.
+  static func scan(_ url: URL, file: String, chunkSize: Int = 256 << 10) throws(SurveyError) -> Bool {
+    let chunks = try FileChunks(url: url, file: file, chunkSize: chunkSize)
+    var holds = false
+    var tail: [UInt8] = []
+    while let chunk = try chunks.nextChunk() {
+      guard !holds else { continue }
+      // A glyph's three bytes may straddle two chunks.
+      holds = FormChecks.holdsGlyphError(tail + chunk.prefix(2)) || FormChecks.holdsGlyphError(chunk)
+      tail = chunk.count >= 2 ? Array(chunk.suffix(2)) : Array((tail + chunk).suffix(2))
+    }
+    return holds
   }
 
   /// Diagnostics sorted by line and column; those of the same place keep the order they were met.

@@ -1,71 +1,108 @@
-/// The checks of `kyodo check` that reading a cell alone cannot make: they need a whole form, a
-/// reference year, or the raw text of every cell.
-enum FormChecks {
-  /// An identifier (a project number) used on a second row is an error at each later row.
-  static func duplicateIdentifiers(_ data: FormData, columns: [Int?]) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    for (index, item) in data.form.items.enumerated() where item.kind == .identifier {
-      var firstLine: [String: Int] = [:]
-      for row in data.rows {
-        guard let text = row.values[index].text else { continue }
-        let key = TextNormalization.matchKey(text)
-        if let first = firstLine[key] {
-          diagnostics.append(
-            Diagnostic(
-              .error, file: data.file, line: row.line, column: columns[index].map { $0 + 1 },
-              item: item.displayName, found: "'\(text)', already used on line \(first)",
-              expected: "each \(item.title) once"))
-        } else {
-          firstLine[key] = row.line
-        }
-      }
+import Foundation
+
+/// The checks of `kyodo check` that reading a cell alone cannot make, made a row at a time: they
+/// need the rows before (identifiers used twice), a reference year, the overall form's units, or
+/// the raw text of every cell.
+///
+/// Each check keeps its own list, in file order and up to the checker's limit (the rest counted),
+/// so that a file of any size is checked in the same memory; only the identifiers seen are kept.
+struct FormChecks {
+  let form: Form
+  let file: String
+  let columns: [Int?]
+  let referenceYear: Int
+  let codebook: Codebook
+  /// For each identifier item (by position), the line where each identifier was first met.
+  private var firstLines: [Int: [String: Int]] = [:]
+  private let identifiers: [Int]
+  private let years: [Int]
+  private let amounts: [(index: Int, figure: Option?)]
+  private let units: UnitLookup?
+  /// The problems found, one log per check, in the order a whole-file check lists them.
+  private(set) var duplicates: DiagnosticLog
+  private(set) var implausibleYears: DiagnosticLog
+  private(set) var withheldAmounts: DiagnosticLog
+  private(set) var unlistedUnits: DiagnosticLog
+
+  /// Checks for the rows of a form; with `units`, a row whose unit the overall form does not list
+  /// is a warning.
+  init(
+    form: Form, file: String, columns: [Int?], referenceYear: Int, codebook: Codebook, units: UnitLookup?,
+    limit: Int
+  ) {
+    self.form = form
+    self.file = file
+    self.columns = columns
+    self.referenceYear = referenceYear
+    self.codebook = codebook
+    self.units = units
+    identifiers = form.items.indices.filter { form.items[$0].kind == .identifier }
+    years = form.items.indices.filter { form.items[$0].kind == .year }
+    amounts = form.items.indices.filter { form.items[$0].kind == .amount }.map { index in
+      (index, form.items[index].options.first { $0.role == .figure })
     }
-    return diagnostics
+    duplicates = DiagnosticLog(limit: limit)
+    implausibleYears = duplicates.empty
+    withheldAmounts = duplicates.empty
+    unlistedUnits = duplicates.empty
   }
 
-  /// A start year after the reference year is an error: no running project starts in the future.
-  /// (A year before 明治 is already an error of the year parser.)
-  static func implausibleYears(_ data: FormData, columns: [Int?], referenceYear: Int) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    for (index, item) in data.form.items.enumerated() where item.kind == .year {
-      for row in data.rows {
-        guard case .year(let start) = row.values[index], let year = start.year, year > referenceYear else {
-          continue
-        }
-        diagnostics.append(
+  private func column(_ index: Int) -> Int? { columns[index].map { $0 + 1 } }
+
+  /// Checks one row; `hadErrors` says whether reading it logged an error (its unit then needs no
+  /// second report).
+  mutating func check(_ row: Row, hadErrors: Bool) {
+    var errors = hadErrors
+    // An identifier (a project number) used on a second row is an error at each later row.
+    for index in identifiers {
+      guard let text = row.values[index].text else { continue }
+      let key = TextNormalization.matchKey(text)
+      if let first = firstLines[index]?[key] {
+        let item = form.items[index]
+        duplicates.append(
           Diagnostic(
-            .error, file: data.file, line: row.line, column: columns[index].map { $0 + 1 },
-            item: item.displayName,
-            found: "start year \(year) in '\(start.answer.text)', after \(referenceYear)",
-            expected: "a year from \(Era.meijiFirstYear) to \(referenceYear)"))
+            .error, file: file, line: row.line, column: column(index), item: item.displayName,
+            found: "'\(text)', already used on line \(first)", expected: "each \(item.title) once"))
+        errors = true
+      } else {
+        firstLines[index, default: [:]][key] = row.line
       }
     }
-    return diagnostics
+    // A start year after the reference year is an error: no running project starts in the future.
+    // (A year before 明治 is already an error of the year parser.)
+    for index in years {
+      guard case .year(let start) = row.values[index], let year = start.year, year > referenceYear else {
+        continue
+      }
+      implausibleYears.append(
+        Diagnostic(
+          .error, file: file, line: row.line, column: column(index), item: form.items[index].displayName,
+          found: "start year \(year) in '\(start.answer.text)', after \(referenceYear)",
+          expected: "a year from \(Era.meijiFirstYear) to \(referenceYear)"))
+      errors = true
+    }
+    // A code that says there is no amount (無し, 不明, 算定不能) but is followed by one, as in
+    // `②無し（１２０千円）`, is a warning: the amount is not counted.
+    for (index, figure) in amounts {
+      guard case .amount(let amount) = row.values[index], case .withheld(let option) = amount.status,
+        Self.containsAmount(amount.answer.text, units: codebook.amountUnits)
+      else { continue }
+      let figureCode = figure.map { "\($0.display) with the amount" } ?? "the amount's code"
+      withheldAmounts.append(
+        Diagnostic(
+          .warning, file: file, line: row.line, column: column(index), item: form.items[index].displayName,
+          found:
+            "'\(option.mark)\(amount.answer.text)': code \(option.display) followed by an amount, which is not counted",
+          expected: "\(figureCode), or \(option.mark) alone"))
+    }
+    // A row whose 部 or 課 is already an error (a blank with nothing to inherit) needs no second report.
+    if let units, !errors, units.unit(of: row) == nil {
+      unlistedUnits.append(units.warning(for: row, file: file))
+    }
   }
 
-  /// A code that says there is no amount (無し, 不明, 算定不能) but is followed by one, as in
-  /// `②無し（１２０千円）`, is a warning: the amount is not counted.
-  static func amountsWithWithheldCodes(_ data: FormData, columns: [Int?], codebook: Codebook) -> [Diagnostic]
-  {
-    var diagnostics: [Diagnostic] = []
-    for (index, item) in data.form.items.enumerated() where item.kind == .amount {
-      let figure = item.options.first { $0.role == .figure }
-      for row in data.rows {
-        guard case .amount(let amount) = row.values[index], case .withheld(let option) = amount.status,
-          containsAmount(amount.answer.text, units: codebook.amountUnits)
-        else { continue }
-        let figureCode = figure.map { "\($0.display) with the amount" } ?? "the amount's code"
-        diagnostics.append(
-          Diagnostic(
-            .warning, file: data.file, line: row.line, column: columns[index].map { $0 + 1 },
-            item: item.displayName,
-            found:
-              "'\(option.mark)\(amount.answer.text)': code \(option.display) followed by an amount, which is not counted",
-            expected: "\(figureCode), or \(option.mark) alone"))
-      }
-    }
-    return diagnostics
-  }
+  /// The lists of every check, in the order a whole-file check makes them.
+  var logs: [DiagnosticLog] { [duplicates, implausibleYears, withheldAmounts] }
 
   /// Whether a text holds a number followed by one of the amount units, e.g. `（１２０千円）`.
   static func containsAmount(_ text: String, units: [AmountUnit]) -> Bool {
@@ -83,18 +120,40 @@ enum FormChecks {
     return false
   }
 
+  /// Whether UTF-8 text holds one of the wrong glyphs: a file is read record by record for them
+  /// only when it does. (Both start with the byte E5, which memchr finds fast.)
+  static func holdsGlyphError(_ bytes: [UInt8]) -> Bool {
+    let patterns = glyphErrors.map { Array(String($0.wrong).utf8) }
+    return bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      var index = 0
+      while index < buffer.count, let found = memchr(base + index, 0xE5, buffer.count - index) {
+        let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if at + 2 < buffer.count
+          && patterns.contains(where: { $0[0] == 0xE5 && $0[1] == buffer[at + 1] && $0[2] == buffer[at + 2] })
+        {
+          return true
+        }
+        index = at + 1
+      }
+      return false
+    }
+  }
+
   /// The glyphs that a PDF's text layer puts for another character (实 for 実, 尐 for 少).
   static let glyphErrors: [(wrong: Character, right: Character)] = [("实", "実"), ("尐", "少")]
 
   /// A text-layer glyph error in any cell, the header included, is a warning: the data was copied
   /// from a PDF and the character is almost certainly wrong.
-  static func glyphErrors(_ utf8: [UInt8], form: Form, columns: [Int?], file: String) -> [Diagnostic] {
+  static func glyphErrors(_ reader: TSVReader, form: Form, columns: [Int?], file: String, limit: Int)
+    -> DiagnosticLog
+  {
     var itemOfColumn: [Int: Item] = [:]
     for (index, column) in columns.enumerated() {
       if let column { itemOfColumn[column] = form.items[index] }
     }
-    var diagnostics: [Diagnostic] = []
-    var reader = TSVReader(utf8: utf8, file: file)
+    var diagnostics = DiagnosticLog(limit: limit)
+    var reader = reader
     // A quote that is never closed is reported by the reading itself; the records before it count.
     while let record = try? reader.next() {
       for (column, field) in record.fields.enumerated() {

@@ -190,6 +190,17 @@ public struct Survey: Sendable {
 
   /// A file's bytes, or an error that names it.
   public static func readFile(_ url: URL) throws(SurveyError) -> [UInt8] {
+    try checkReadable(url)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw SurveyError(
+        Diagnostic(
+          .error, file: url.relativePath, found: "a file that cannot be read", expected: "a readable file"))
+    }
+    return Array(data)
+  }
+
+  /// Throws the error that names a file that does not exist or is a directory.
+  public static func checkReadable(_ url: URL) throws(SurveyError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
       throw SurveyError(
@@ -198,12 +209,6 @@ public struct Survey: Sendable {
     guard !isDirectory.boolValue else {
       throw SurveyError(Diagnostic(.error, file: url.relativePath, found: "a directory", expected: "a file"))
     }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw SurveyError(
-        Diagnostic(
-          .error, file: url.relativePath, found: "a file that cannot be read", expected: "a readable file"))
-    }
-    return Array(data)
   }
 
   private static func assignRosterUnits(_ data: inout FormData, into organization: inout Organization) {
