@@ -21,16 +21,16 @@ public enum Value: Sendable, Hashable {
 
   /// The codes given, in order, without repeats; empty for an unanswered or uncoded cell.
   public var codes: [Int] {
-    var seen: [Int] = []
-    let all: [Int]
     switch self {
-    case .codes(let answers): all = answers.map(\.code)
-    case .amount(let amount): all = [amount.answer.code]
-    case .year(let year): all = [year.answer.code]
-    default: all = []
+    case .codes(let answers):
+      if answers.count == 1 { return [answers[0].code] }
+      var seen: [Int] = []
+      for answer in answers where !seen.contains(answer.code) { seen.append(answer.code) }
+      return seen
+    case .amount(let amount): return [amount.answer.code]
+    case .year(let year): return [year.answer.code]
+    default: return []
     }
-    for code in all where !seen.contains(code) { seen.append(code) }
-    return seen
   }
 
   /// The text of a text cell, or nil.

@@ -15,6 +15,10 @@ public final class FileChunks: ByteChunkSource {
   private let chunkSize: Int
   private var carry: [UInt8] = []
   private var storage: [UInt8] = []
+  /// A chunk of zeros to grow the buffer by (one array shared by the readers of the usual size).
+  private let zeros: [UInt8]
+  public static let defaultChunkSize = 256 << 10
+  private static let defaultZeros = [UInt8](repeating: 0, count: defaultChunkSize)
   /// The file offset of the next byte read.
   private var offset: Int
   private let startOffset: Int
@@ -38,7 +42,9 @@ public final class FileChunks: ByteChunkSource {
 
   /// A reader from the start of the file, or from `startOffset` (the start of a line of a UTF-8
   /// file, where no BOM is looked for; lines in its errors are then counted from there).
-  public init(url: URL, file: String, chunkSize: Int = 256 << 10, startOffset: Int = 0) throws(SurveyError) {
+  public init(url: URL, file: String, chunkSize: Int = defaultChunkSize, startOffset: Int = 0)
+    throws(SurveyError)
+  {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw SurveyError(
         Diagnostic(.error, file: file, found: "a file that cannot be read", expected: "a readable file"))
@@ -54,6 +60,8 @@ public final class FileChunks: ByteChunkSource {
     self.url = url
     self.file = file
     self.chunkSize = max(1, chunkSize)
+    zeros =
+      chunkSize == Self.defaultChunkSize ? Self.defaultZeros : [UInt8](repeating: 0, count: max(1, chunkSize))
     self.offset = startOffset
     self.startOffset = startOffset
   }
@@ -98,7 +106,9 @@ public final class FileChunks: ByteChunkSource {
     storage.append(contentsOf: carry)
     let carried = carry.count
     carry = []
-    storage.append(contentsOf: repeatElement(0, count: chunkSize))
+    // Appending an array of zeros is a copy of memory in every build; a repeated element is a loop
+    // of generic code in a debug build (half a second for a small file's few chunks).
+    storage.append(contentsOf: zeros)
     let descriptor = handle.fileDescriptor
     var filled = carried
     var failure: Int32 = 0

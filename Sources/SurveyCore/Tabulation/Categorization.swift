@@ -200,7 +200,9 @@ public struct Categorization: Sendable {
     guard value.isAnswered else { return [] }
     switch kind {
     case .single, .multiple, .amount, .year:
-      return value.codes.compactMap { registry.index(ofOption: $0) }
+      let codes = value.codes
+      if codes.count == 1 { return registry.index(ofOption: codes[0]).map { [$0] } ?? [] }
+      return codes.compactMap { registry.index(ofOption: $0) }
     case .text:
       return [0]
     case .department, .section, .unit, .identifier:
@@ -216,7 +218,11 @@ public struct Categorization: Sendable {
 final class CategoryRegistry: @unchecked Sendable {
   private(set) var categories: [Category]
   private var indexByCode: [String: Int] = [:]
-  private var indexByOption: [Int: Int] = [:]
+  /// The index of each option's category by its code, -1 for none: codes are small (① to ⑳), so
+  /// an array; a codebook's larger codes go to `indexByLargeOption`.
+  private var indexByOption: [Int] = []
+  private var indexByLargeOption: [Int: Int] = [:]
+  private static let largeOption = 256
   /// Whether names not known before the pass are to be expected (a streamed export's hierarchy).
   let learnsNames: Bool
 
@@ -225,11 +231,21 @@ final class CategoryRegistry: @unchecked Sendable {
     self.learnsNames = learnsNames
     for (index, category) in categories.enumerated() {
       indexByCode[category.code] = index
-      if let code = category.optionCode { indexByOption[code] = index }
+      if let code = category.optionCode, !(0..<Self.largeOption).contains(code) {
+        indexByLargeOption[code] = index
+      } else if let code = category.optionCode {
+        if code >= indexByOption.count {
+          indexByOption += [Int](repeating: -1, count: code + 1 - indexByOption.count)
+        }
+        indexByOption[code] = index
+      }
     }
   }
 
-  func index(ofOption code: Int) -> Int? { indexByOption[code] }
+  func index(ofOption code: Int) -> Int? {
+    guard code >= 0, code < indexByOption.count else { return indexByLargeOption[code] }
+    return indexByOption[code] >= 0 ? indexByOption[code] : nil
+  }
 
   func index(of code: String, adding: Bool) -> Int? {
     if let index = indexByCode[code] { return index }

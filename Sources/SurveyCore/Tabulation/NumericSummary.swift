@@ -19,12 +19,9 @@ public final class NumericSummary {
   public struct Line: Sendable {
     public var category: Category
     public var rowCount = 0
-    /// The figures given (yen for amounts, Western years for start years) with how many rows
-    /// gave each: appended as they come, then sorted and merged whenever the unsorted tail grows
-    /// to half the sorted part, and the storage trimmed to fit, so that memory follows the
-    /// distinct figures (about 24 bytes each).
-    private var figures: [Figure] = []
-    private var sortedCount = 0
+    /// How many rows gave each figure (yen for amounts, Western years for start years), so that
+    /// memory follows the distinct figures, not the rows; sorted only when quantiles are asked for.
+    private var counts: [Int: Int] = [:]
     public private(set) var given = 0
     private var total = 0
     private var overflowed = false
@@ -32,47 +29,13 @@ public final class NumericSummary {
     /// The sum of the figures, or nil when it leaves the range of Int (only absurd inputs do:
     /// amounts are at most 1兆円 each).
     public var sum: Int? { overflowed ? nil : total }
-    public var minimum: Int? { figures.min { $0.value < $1.value }?.value }
-    public var maximum: Int? { figures.max { $0.value < $1.value }?.value }
-
-    private struct Figure: Sendable {
-      var value: Int
-      var count: Int
-    }
+    public var minimum: Int? { counts.keys.min() }
+    public var maximum: Int? { counts.keys.max() }
 
     /// How many rows gave each figure, in increasing order of the figures.
     public var occurrences: [(value: Int, count: Int)] {
-      var line = self
-      line.compact()
-      return line.figures.map { ($0.value, $0.count) }
+      counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
-
-    private mutating func compact() {
-      guard sortedCount < figures.count else { return }
-      figures.sort { $0.value < $1.value }
-      var kept = 0
-      for index in figures.indices {
-        if kept > 0 && figures[kept - 1].value == figures[index].value {
-          figures[kept - 1].count += figures[index].count
-        } else {
-          figures[kept] = figures[index]
-          kept += 1
-        }
-      }
-      figures.removeLast(figures.count - kept)
-      sortedCount = kept
-      // Room for the next tail and no more: a large array otherwise keeps what it grew to.
-      let room = kept + kept / 2 + Self.smallestTail
-      if figures.capacity > room + room / 4 {
-        var trimmed: [Figure] = []
-        trimmed.reserveCapacity(room)
-        trimmed.append(contentsOf: figures)
-        figures = trimmed
-      }
-    }
-
-    /// The unsorted tail that a line of few figures may hold before it is merged.
-    private static let smallestTail = 256
 
     init(category: Category) {
       self.category = category
@@ -82,8 +45,7 @@ public final class NumericSummary {
       rowCount += weight
       guard let value else { return }
       given += weight
-      figures.append(Figure(value: value, count: weight))
-      if figures.count - sortedCount > max(Self.smallestTail, sortedCount / 2) { compact() }
+      counts[value, default: 0] += weight
       let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
       let (next, overflow) = total.addingReportingOverflow(product)
       if overflow || productOverflow { overflowed = true } else { total = next }
