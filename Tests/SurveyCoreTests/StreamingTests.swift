@@ -41,6 +41,21 @@ final class StreamingTests: XCTestCase {
     }
   }
 
+  /// Every department's summary (the committee's binder) reads a streamed export a row at a time
+  /// and prints what the export in memory gives, teams and units included.
+  func testSummariesAreTheSameStreamed() throws {
+    let inMemory = try Survey.load(directory: Self.data)
+    let streamed = try Survey.load(directory: Self.data, streamingThreshold: 0)
+    let questions = try HearingQuestions.load(directory: Self.data)
+    func binder(_ survey: Survey) throws -> String {
+      let targets = SummaryTarget.all(in: survey)
+      return SummaryTextRenderer().render(try SummaryDocument.make(targets, in: survey, questions: questions))
+    }
+    XCTAssertEqual(SummaryTarget.all(in: streamed), SummaryTarget.all(in: inMemory))
+    XCTAssertEqual(try binder(streamed), try binder(inMemory))
+    XCTAssertNil(try XCTUnwrap(streamed.data(for: "a")).streamForCounting?.check.materialized, "no row kept")
+  }
+
   func testRowsOfAStreamedExportCanStillBeListed() throws {
     let streamed = try Survey.load(directory: Self.data, streamingThreshold: 0)
     let rows = try XCTUnwrap(streamed.data(for: "a")).rows

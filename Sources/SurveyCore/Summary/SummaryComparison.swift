@@ -47,29 +47,55 @@ public struct SummaryComparison: Sendable {
     }
 
     for data in survey.forms where data.form.rowNoun != "unit" {
-      let own = rows(of: data, covered: target, in: survey)
-      let departmentRows = rows(of: data, covered: department, in: survey)
-      let counts = [own.count, departmentRows.count, data.rows.count]
+      // One pass a row at a time: a large export is read from its file, not held.
+      let amountItems = data.form.items.indices.filter { data.form.items[$0].kind == .amount }
+      var multiples: [(item: Item, categories: Categorization, mine: Frequency, city: Frequency)] = []
+      for item in data.form.items where item.kind == .multiple {
+        let categories = try Categorization(item: item, in: data, organization: survey.organization)
+        multiples.append(
+          (
+            item, categories, Frequency(categories, rowNoun: data.form.rowNoun),
+            Frequency(categories, rowNoun: data.form.rowNoun)
+          ))
+      }
+      var counts = [0, 0, 0]
+      var sums = [[(yen: Int, given: Int)]](repeating: amountItems.map { _ in (0, 0) }, count: 3)
+      data.forEachRow { row in
+        let covered = [
+          covers(row, of: data, target, in: survey), covers(row, of: data, department, in: survey), true,
+        ]
+        for scope in 0..<3 where covered[scope] {
+          counts[scope] += 1
+          for (position, index) in amountItems.enumerated() {
+            if case .amount(let amount) = row.values[index], let figure = amount.yen {
+              sums[scope][position].yen += figure
+              sums[scope][position].given += 1
+            }
+          }
+        }
+        for multiple in multiples {
+          if covered[0] { multiple.mine.add(row) }
+          multiple.city.add(row)
+        }
+      }
       addRow(
         "\(data.form.title) 件数", counts.map(Cell.count), share: .percent(Percent(counts[0], of: counts[2])))
-      for (index, item) in data.form.items.enumerated() where item.kind == .amount {
-        let sums = [own, departmentRows, data.rows].map { amounts(in: $0, at: index) }
+      for (position, index) in amountItems.enumerated() {
+        let item = data.form.items[index]
+        let scoped = sums.map { $0[position] }
         let label = DecodedAnswer(.blank, item: item).label
         addRow(
-          "\(data.form.title) \(label)（千円）", sums.map { Cell.yen($0.yen) },
-          share: .percent(Percent(sums[0].yen, of: sums[2].yen)))
-        let given = zip(sums, counts).map { "\($0.given)/\($1)" }
+          "\(data.form.title) \(label)（千円）", scoped.map { Cell.yen($0.yen) },
+          share: .percent(Percent(scoped[0].yen, of: scoped[2].yen)))
+        let given = zip(scoped, counts).map { "\($0.given)/\($1)" }
         notes.append(
           "\(data.form.title) \(label): 金額を記入した\(data.form.title)の合計（記入あり "
             + (showsDepartment
               ? "対象 \(given[0])、部 \(given[1])、市全体 \(given[2])"
               : "対象 \(given[0])、市全体 \(given[2])") + "件）。")
       }
-      for item in data.form.items where item.kind == .multiple {
-        let categories = try Categorization(item: item, in: data, organization: survey.organization)
-        let mine = Frequency(categories, rows: own, rowNoun: data.form.rowNoun)
+      for (item, categories, mine, city) in multiples {
         guard mine.answered > 0 else { continue }
-        let city = Frequency(categories, rows: data.rows, rowNoun: data.form.rowNoun)
         var bars: [Chart.Bar] = []
         for (index, category) in categories.categories.enumerated() where mine.counts[index] > 0 {
           bars.append(
@@ -112,27 +138,15 @@ public struct SummaryComparison: Sendable {
     "\(percent.formatted() ?? "-")%（\(percent.count)/\(percent.base)）"
   }
 
-  /// The rows of a form a target covers; in a form without a 係 column (the roster), a team
-  /// covers its unit's rows.
+  /// The rows of a form a target covers (the roster's, held in memory).
   static func rows(of data: FormData, covered target: SummaryTarget, in survey: Survey) -> [Row] {
-    guard data.index(of: .unit) != nil else {
-      return data.rows.filter { target.covers(survey.unit(of: $0, in: data)) }
-    }
-    return data.rows.filter {
-      target.covers(survey.unit(of: $0, in: data), team: data.text(of: .unit, in: $0))
-    }
+    data.rows.filter { covers($0, of: data, target, in: survey) }
   }
 
-  /// The sum of an amount item over rows, in yen, and how many rows gave a figure.
-  static func amounts(in rows: [Row], at index: Int) -> (yen: Int, given: Int) {
-    var yen = 0
-    var given = 0
-    for row in rows {
-      if case .amount(let amount) = row.values[index], let figure = amount.yen {
-        yen += figure
-        given += 1
-      }
-    }
-    return (yen, given)
+  /// Whether a target covers a row; in a form without a 係 column (the roster), a team covers its
+  /// unit's rows.
+  static func covers(_ row: Row, of data: FormData, _ target: SummaryTarget, in survey: Survey) -> Bool {
+    guard data.index(of: .unit) != nil else { return target.covers(survey.unit(of: row, in: data)) }
+    return target.covers(survey.unit(of: row, in: data), team: data.text(of: .unit, in: row))
   }
 }

@@ -4,8 +4,9 @@ extension SummaryTarget {
   /// (teams in the order their projects are listed).
   public static func all(in survey: Survey) -> [SummaryTarget] {
     var targets: [SummaryTarget] = []
+    var known = Set<SummaryTarget>()
     func add(_ target: SummaryTarget) {
-      if !targets.contains(target) { targets.append(target) }
+      if known.insert(target).inserted { targets.append(target) }
     }
     for department in departments(in: survey) { add(department) }
     for unit in units(in: survey) {
@@ -17,9 +18,9 @@ extension SummaryTarget {
       }
     }
     for data in survey.forms where data.form.rowNoun != "unit" {
-      for row in data.rows {
+      data.forEachRow { row in
         let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
-        guard !team.isEmpty else { continue }
+        guard !team.isEmpty else { return }
         let unit = survey.unit(of: row, in: data)
         add(
           SummaryTarget(
@@ -41,10 +42,11 @@ extension SummaryTarget {
   /// The roster's units, then the units of rows the roster does not list.
   static func units(in survey: Survey) -> [UnitPath] {
     var units = survey.organization.units
+    var known = Set(units)
     for data in survey.forms {
-      for row in data.rows {
+      data.forEachRow { row in
         let unit = survey.unit(of: row, in: data)
-        if !units.contains(unit) { units.append(unit) }
+        if known.insert(unit).inserted { units.append(unit) }
       }
     }
     return units

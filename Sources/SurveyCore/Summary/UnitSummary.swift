@@ -53,10 +53,11 @@ public struct UnitSummary: Sendable {
     for data in survey.forms where data.form.rowNoun != "unit" {
       let titleIndex = data.form.items.firstIndex { $0.kind == .text }
       var entries: [Entry] = []
-      for row in data.rows {
+      // A row at a time: only the target's rows are kept, not a large export's.
+      data.forEachRow { row in
         let unit = survey.unit(of: row, in: data)
         let team = data.text(of: .unit, in: row)
-        guard target.covers(unit, team: team) else { continue }
+        guard target.covers(unit, team: team) else { return }
         let answers = decodedAnswers(of: row, in: data).filter {
           $0.item.id != titleIndex.map { data.form.items[$0].id }
         }
