@@ -31,11 +31,12 @@ private final class Cancellation: @unchecked Sendable {
 /// are held at once.
 ///
 /// A part is read from a guessed record start to the next part's; its turn to hand over comes
-/// after the part before it has handed over. At its turn it is checked: the part before must have
-/// stopped exactly where it starts (the guess was a record start) and it must have read to its end
-/// without a damaged file. When it was not, the part before reads on over the rest of the file,
-/// and the later parts are dropped. Unchecked Sendable: `take` and `isFinished` hold the lock; the
-/// rest is touched only in turns, which the semaphores order one after another.
+/// after the part before it has handed over, and ends with a check that it stopped exactly where
+/// the next part starts (the guess was a record start). When it did not, it reads on over the rest
+/// of the file, and the later parts are dropped; so a part whose turn comes starts at a record.
+///
+/// Unchecked Sendable: `take` and `isFinished` hold the lock; the rest is touched only in turns,
+/// which the semaphores order one after another.
 private final class PartPipeline: @unchecked Sendable {
   /// Where each part starts, in stream offsets of the first part's reader (part 0 at 0).
   let starts: [Int]
@@ -44,8 +45,6 @@ private final class PartPipeline: @unchecked Sendable {
   private var finished = false
   private let turns: [DispatchSemaphore]
   let cancellation = Cancellation()
-  /// The last part handed over, kept until the next one is checked (it may have to read on).
-  var previous: PartCounter?
   var log: DiagnosticLog
   var units: DiagnosticLog
   var rowCount = 0
@@ -246,36 +245,30 @@ extension RowStream {
         part.run(stopAt: pipeline.stop(of: index)) { pipeline.cancellation.isCancelled }
         return part
       }
-      /// Part `index`'s turn: check that the part before stopped where it starts, then hand it over.
+      /// Part `index`'s turn (the part before stopped where it starts): hand it over, then check
+      /// that it stopped where the next one starts; when it did not (the next guess was not a
+      /// record start), it reads on over the rest of the file and the later parts are dropped.
+      /// A part that met a damaged file ends the pass there, as a row-by-row reading would.
       func turn(_ index: Int, _ read: PartCounter?) {
         guard !pipeline.isFinished else { return }
-        if var previous = pipeline.previous {
-          pipeline.previous = nil
-          // The first part's offsets are not the file's when it turned out to be CP932.
-          let stoppedHere =
-            !(index == 1 && chunks.transcodes) && previous.position.offset == pipeline.stop(of: index - 1)
-          guard stoppedHere, let read, !read.failed else {
-            // A wrong guess of a record start, or a damaged file: the part before reads on.
-            readOn(&previous)
-            pipeline.absorb(previous)
-            pipeline.finish()
-            return
-          }
-          previous.releaseCells()
-          pipeline.absorb(previous)
-        }
         guard var part = read else {
+          pipeline.log.append(
+            Diagnostic(
+              .error, file: rowReader.file,
+              found:
+                "a file that could not be opened again at byte offset \(chunks.firstOffset + starts[index])",
+              expected: "a file that stays readable while kyodo reads it"))
           pipeline.finish()
           return
         }
         let last = index + 1 == starts.count
         handOver(&part, onTwoThreads: last)
-        if part.failed || last {
-          pipeline.absorb(part)
-          pipeline.finish()
-        } else {
-          pipeline.previous = part
-        }
+        // The first part's offsets are not the file's when it turned out to be CP932.
+        let stoppedAtNext =
+          !(index == 0 && chunks.transcodes) && part.position.offset == pipeline.stop(of: index)
+        if !part.failed && !last && !stoppedAtNext { readOn(&part) }
+        pipeline.absorb(part)
+        if part.failed || last || !stoppedAtNext { pipeline.finish() }
       }
       /// Reads the parts this thread takes and hands each over at its turn.
       func work() {

@@ -502,7 +502,7 @@ public struct RowStream: Sendable {
   var minimumPartBytes = 4 << 20
   /// The largest part a counting pass reads: what a part counts is held until its turn to hand it
   /// over, so this bounds the memory of a pass.
-  var partBytes = 48 << 20
+  var partBytes = 40 << 20
   /// The most combinations a part counts before handing them over, when it may (a part read alone:
   /// a small file, one read in one part, or the part that reads on after a wrong guess).
   var combinationsHeld = 1 << 16
