@@ -157,6 +157,39 @@ final class CountingPassTests: XCTestCase {
     }
   }
 
+  /// A stray quote in a later part (it joins records up to the next quote: ragged rows), or one
+  /// never closed (it ends the pass there), gives the errors and lines of a row-by-row reading,
+  /// whichever part it falls in.
+  func testAStrayQuoteInALaterPartGivesTheErrorsOfARowByRowReading() throws {
+    let clean = try repeatedExport(40)
+    for fraction in [4, 9] {
+      // A record start some way into the file, where a cell now opens a quote.
+      var reader = TSVReader(utf8: clean, file: "a.tsv")
+      while reader.offset < clean.count * fraction / 10, (try? reader.next()) != nil {}
+      let start = reader.offset
+      var stray = clean
+      stray.insert(0x22, at: start)
+      // The same, with every later quote an apostrophe: the quote runs to the end of the file.
+      let neverClosed = Array(clean[..<start]) + [0x22] + clean[start...].map { $0 == 0x22 ? 0x27 : $0 }
+      for (name, bytes) in [("stray", stray), ("never closed", neverClosed)] {
+        let expected = try errors(bytes, counting: false)
+        XCTAssertFalse(expected.isEmpty, "\(name) at \(fraction)/10")
+        if name == "never closed" {
+          XCTAssertEqual(expected.count, 1)
+          XCTAssertTrue(expected.first?.contains("never closed") ?? false, "\(expected.prefix(3))")
+        }
+        // Compared whole, reported by their number and first lines: a stray quote makes thousands.
+        for partBytes in [60_000, bytes.count / 2 + 1] {
+          let found = try errors(bytes, counting: true, partBytes: partBytes)
+          XCTAssertTrue(
+            found == expected,
+            "\(name) at \(fraction)/10 in parts of \(partBytes): \(found.count) errors \(found.prefix(2)), "
+              + "\(expected.count) expected \(expected.prefix(2))")
+        }
+      }
+    }
+  }
+
   func testASmallExportIsCountedInOnePart() throws {
     let directory = try StreamingTests.bundledWith(a: try repeatedExport(2), in: self)
     let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
