@@ -30,6 +30,22 @@ final class DiagnosticTests: XCTestCase {
     XCTAssertEqual(Diagnostic(.error, file: "a.tsv", found: "x").warningCount, 0)
   }
 
+  /// A log that keeps no warning says how many it counted, not that a limit was passed; errors
+  /// past the limit are still problems not listed.
+  func testWarningsOnlyCountedAreNotCalledProblemsNotListed() throws {
+    var counting = DiagnosticLog(limit: 10, warningLimit: 0)
+    for line in 1...3 { counting.append(warning(line)) }
+    counting.append(Diagnostic(.error, file: "a.tsv", line: 4, found: "unknown code ⑳"))
+    let note = try XCTUnwrap(counting.omissionNote(file: "a.tsv"))
+    XCTAssertEqual(note.description, "a.tsv: warning: 3 warnings, counted and not listed")
+    XCTAssertEqual(note.warningCount, 3)
+    var full = DiagnosticLog(limit: 1, warningLimit: 0)
+    for line in 1...2 { full.append(Diagnostic(.error, file: "a.tsv", line: line, found: "x")) }
+    full.append(warning(3))
+    XCTAssertEqual(
+      full.omissionNote(file: "a.tsv")?.found, "2 more problems not listed (1 errors, 1 warnings)")
+  }
+
   /// The bundled data's 14 warnings (11 in a.tsv, 1 in b.tsv, 2 in c.tsv: see README's kyodo check),
   /// counted when none are kept, in memory and streamed.
   func testWarningsCountedButNotKeptAddUpToTheWarningsListed() throws {

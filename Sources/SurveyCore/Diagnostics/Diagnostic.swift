@@ -123,16 +123,24 @@ public struct DiagnosticLog: Sendable {
   /// The problems not kept, as one diagnostic for the end of a list, or nil when none were dropped.
   public func omissionNote(file: String) -> Diagnostic? {
     DiagnosticLog.omissionNote(
-      file: file, listed: diagnostics.count, errors: omittedErrors, warnings: omittedWarnings)
+      file: file, listed: diagnostics.count, errors: omittedErrors, warnings: omittedWarnings,
+      warningsOnlyCounted: warningLimit == 0)
   }
 
-  static func omissionNote(file: String, listed: Int, errors: Int, warnings: Int) -> Diagnostic? {
+  /// With `warningsOnlyCounted` (a log that keeps no warning), warnings alone left out are not
+  /// problems beyond a limit: the note only counts them.
+  static func omissionNote(
+    file: String, listed: Int, errors: Int, warnings: Int, warningsOnlyCounted: Bool = false
+  ) -> Diagnostic? {
     let omitted = errors + warnings
     guard omitted > 0 else { return nil }
-    var note = Diagnostic(
-      errors > 0 ? .error : .warning, file: file,
-      found: "\(omitted) more problems not listed (\(errors) errors, \(warnings) warnings)",
-      expected: "at most \(listed) problems per file; fix the listed ones first")
+    var note =
+      errors == 0 && warningsOnlyCounted
+      ? Diagnostic(.warning, file: file, found: "\(warnings) warnings, counted and not listed")
+      : Diagnostic(
+        errors > 0 ? .error : .warning, file: file,
+        found: "\(omitted) more problems not listed (\(errors) errors, \(warnings) warnings)",
+        expected: "at most \(listed) problems per file; fix the listed ones first")
     note.omittedWarnings = warnings
     return note
   }

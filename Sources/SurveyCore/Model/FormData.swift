@@ -131,11 +131,14 @@ public struct ExportReading: Sendable {
   /// Problems met beyond the limit: counted, not kept.
   public var omittedErrors = 0
   public var omittedWarnings = 0
+  /// Whether the reading kept no warning, only counted them.
+  public var warningsOnlyCounted = false
 
   /// The problems not kept, as one diagnostic for the end of a list, or nil when none were dropped.
   public func omissionNote(file: String) -> Diagnostic? {
     DiagnosticLog.omissionNote(
-      file: file, listed: diagnostics.count, errors: omittedErrors, warnings: omittedWarnings)
+      file: file, listed: diagnostics.count, errors: omittedErrors, warnings: omittedWarnings,
+      warningsOnlyCounted: warningsOnlyCounted)
   }
 }
 
@@ -180,7 +183,8 @@ public enum ExportLoader {
     return ExportReading(
       data: FormData(form: form, file: file, encoding: encoding, rows: rows), rowsRead: reader.rowsRead,
       columns: reader.columns, diagnostics: reader.log.diagnostics, omittedErrors: reader.log.omittedErrors,
-      omittedWarnings: reader.log.omittedWarnings)
+      omittedWarnings: reader.log.omittedWarnings,
+      warningsOnlyCounted: reader.log.warningLimit == 0)
   }
 
   /// For each item of the form, the column that holds it; a missing or doubled column is logged
