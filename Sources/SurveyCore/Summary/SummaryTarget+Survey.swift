@@ -8,8 +8,9 @@ extension SummaryTarget {
     func add(_ target: SummaryTarget) {
       if known.insert(target).inserted { targets.append(target) }
     }
-    for department in departments(in: survey) { add(department) }
-    for unit in units(in: survey) {
+    let (units, teams) = scan(survey)
+    for department in departments(of: units) { add(department) }
+    for unit in units {
       add(SummaryTarget(level: .section, department: unit.department, section: unit.section))
       if let subunit = unit.subunit {
         add(
@@ -17,39 +18,50 @@ extension SummaryTarget {
         )
       }
     }
-    for data in survey.forms where data.form.rowNoun != "unit" {
-      data.forEachRow { row in
-        let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
-        guard !team.isEmpty else { return }
-        let unit = survey.unit(of: row, in: data)
-        add(
-          SummaryTarget(
-            level: .team, department: unit.department, section: unit.section, subunit: unit.subunit,
-            team: team))
-      }
-    }
+    for team in teams { add(team) }
     return targets
   }
 
   /// Every department as a target, in roster order, then any department only the project forms name:
   /// what `kyodo summary --all` prints.
   public static func departments(in survey: Survey) -> [SummaryTarget] {
-    units(in: survey).reduce(into: [String]()) { names, unit in
+    departments(of: units(in: survey))
+  }
+
+  private static func departments(of units: [UnitPath]) -> [SummaryTarget] {
+    units.reduce(into: [String]()) { names, unit in
       if !names.contains(unit.department) { names.append(unit.department) }
     }.map { SummaryTarget(level: .department, department: $0) }
   }
 
   /// The roster's units, then the units of rows the roster does not list.
   static func units(in survey: Survey) -> [UnitPath] {
+    scan(survey, teams: false).units
+  }
+
+  /// The units (the roster's, then those of rows it does not list) and, with `teams`, the teams
+  /// the project forms name, in the order met: one pass over each form, a row at a time.
+  private static func scan(_ survey: Survey, teams findsTeams: Bool = true) -> (
+    units: [UnitPath], teams: [SummaryTarget]
+  ) {
     var units = survey.organization.units
     var known = Set(units)
+    var teams: [SummaryTarget] = []
+    var knownTeams = Set<SummaryTarget>()
     for data in survey.forms {
+      let named = findsTeams && data.form.rowNoun != "unit"
       data.forEachRow { row in
         let unit = survey.unit(of: row, in: data)
         if known.insert(unit).inserted { units.append(unit) }
+        guard named else { return }
+        let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
+        guard !team.isEmpty else { return }
+        let target = SummaryTarget(
+          level: .team, department: unit.department, section: unit.section, subunit: unit.subunit, team: team)
+        if knownTeams.insert(target).inserted { teams.append(target) }
       }
     }
-    return units
+    return (units, teams)
   }
 }
 
