@@ -68,13 +68,6 @@ struct PartCounter {
     self.checksUnits = checksUnits
   }
 
-  /// Frees the cells read (their tables, and the counts), once the part has read its last row and
-  /// handed its counts over; its rows, log and position remain.
-  mutating func releaseCells() {
-    tables = []
-    counters = []
-  }
-
   /// Frees a group's counts once they are handed over.
   mutating func dropCounts(_ group: Int) {
     let items = counters[group].items
