@@ -35,20 +35,27 @@ public struct SummaryComparison: Sendable {
   public var notes: [String]
   public var charts: [Chart]
 
-  public static func make(_ target: SummaryTarget, in survey: Survey) throws(SurveyError) -> SummaryComparison
-  {
-    let department = SummaryTarget(level: .department, department: target.department)
-    let showsDepartment = target.level != .department
-    var figures: [[Cell]] = []
-    var notes: [String] = []
-    var charts: [Chart] = []
-    func addRow(_ label: String, _ values: [Cell], share: Cell) {
-      figures.append([.text(label), values[0]] + (showsDepartment ? [values[1]] : []) + [values[2], share])
-    }
+  /// The comparison's counts of one project or entry form, made a row at a time (a large export
+  /// is read from its file, not held): the target's, its department's and the city's rows and
+  /// amounts, and the target's and the city's multiple-choice answers.
+  final class FormTally {
+    let data: FormData
+    private let target: SummaryTarget
+    private let department: SummaryTarget
+    private let survey: Survey
+    let amountItems: [Int]
+    let multiples: [(item: Item, categories: Categorization, mine: Frequency, city: Frequency)]
+    /// Rows of the target, its department and the city.
+    private(set) var counts = [0, 0, 0]
+    /// For each scope, each amount item's sum in yen and the rows that gave one.
+    private(set) var sums: [[(yen: Int, given: Int)]]
 
-    for data in survey.forms where data.form.rowNoun != "unit" {
-      // One pass a row at a time: a large export is read from its file, not held.
-      let amountItems = data.form.items.indices.filter { data.form.items[$0].kind == .amount }
+    init(_ data: FormData, target: SummaryTarget, in survey: Survey) throws(SurveyError) {
+      self.data = data
+      self.target = target
+      self.department = SummaryTarget(level: .department, department: target.department)
+      self.survey = survey
+      amountItems = data.form.items.indices.filter { data.form.items[$0].kind == .amount }
       var multiples: [(item: Item, categories: Categorization, mine: Frequency, city: Frequency)] = []
       for item in data.form.items where item.kind == .multiple {
         let categories = try Categorization(item: item, in: data, organization: survey.organization)
@@ -58,31 +65,63 @@ public struct SummaryComparison: Sendable {
             Frequency(categories, rowNoun: data.form.rowNoun)
           ))
       }
-      var counts = [0, 0, 0]
-      var sums = [[(yen: Int, given: Int)]](repeating: amountItems.map { _ in (0, 0) }, count: 3)
-      data.forEachRow { row in
-        let covered = [
-          covers(row, of: data, target, in: survey), covers(row, of: data, department, in: survey), true,
-        ]
-        for scope in 0..<3 where covered[scope] {
-          counts[scope] += 1
-          for (position, index) in amountItems.enumerated() {
-            if case .amount(let amount) = row.values[index], let figure = amount.yen {
-              sums[scope][position].yen += figure
-              sums[scope][position].given += 1
-            }
+      self.multiples = multiples
+      sums = [[(yen: Int, given: Int)]](repeating: amountItems.map { _ in (0, 0) }, count: 3)
+    }
+
+    func add(_ row: Row) {
+      let covered = [
+        SummaryComparison.covers(row, of: data, target, in: survey),
+        SummaryComparison.covers(row, of: data, department, in: survey), true,
+      ]
+      for scope in 0..<3 where covered[scope] {
+        counts[scope] += 1
+        for (position, index) in amountItems.enumerated() {
+          if case .amount(let amount) = row.values[index], let figure = amount.yen {
+            sums[scope][position].yen += figure
+            sums[scope][position].given += 1
           }
         }
-        for multiple in multiples {
-          if covered[0] { multiple.mine.add(row) }
-          multiple.city.add(row)
-        }
       }
+      for multiple in multiples {
+        if covered[0] { multiple.mine.add(row) }
+        multiple.city.add(row)
+      }
+    }
+  }
+
+  /// The comparison of a target, each project or entry form read once for it.
+  public static func make(_ target: SummaryTarget, in survey: Survey) throws(SurveyError) -> SummaryComparison
+  {
+    var tallies: [FormTally] = []
+    for data in survey.forms where data.form.rowNoun != "unit" {
+      let tally = try FormTally(data, target: target, in: survey)
+      data.forEachRow(tally.add)
+      tallies.append(tally)
+    }
+    return make(target, in: survey, tallies: tallies)
+  }
+
+  /// The comparison from the forms' tallies, already made (`UnitSummary` makes them in the pass
+  /// that finds the target's rows).
+  static func make(_ target: SummaryTarget, in survey: Survey, tallies: [FormTally]) -> SummaryComparison {
+    let department = SummaryTarget(level: .department, department: target.department)
+    let showsDepartment = target.level != .department
+    var figures: [[Cell]] = []
+    var notes: [String] = []
+    var charts: [Chart] = []
+    func addRow(_ label: String, _ values: [Cell], share: Cell) {
+      figures.append([.text(label), values[0]] + (showsDepartment ? [values[1]] : []) + [values[2], share])
+    }
+
+    for tally in tallies {
+      let data = tally.data
+      let counts = tally.counts
       addRow(
         "\(data.form.title) 件数", counts.map(Cell.count), share: .percent(Percent(counts[0], of: counts[2])))
-      for (position, index) in amountItems.enumerated() {
+      for (position, index) in tally.amountItems.enumerated() {
         let item = data.form.items[index]
-        let scoped = sums.map { $0[position] }
+        let scoped = tally.sums.map { $0[position] }
         let label = DecodedAnswer(.blank, item: item).label
         addRow(
           "\(data.form.title) \(label)（千円）", scoped.map { Cell.yen($0.yen) },
@@ -94,7 +133,7 @@ public struct SummaryComparison: Sendable {
               ? "対象 \(given[0])、部 \(given[1])、市全体 \(given[2])"
               : "対象 \(given[0])、市全体 \(given[2])") + "件）。")
       }
-      for (item, categories, mine, city) in multiples {
+      for (item, categories, mine, city) in tally.multiples {
         guard mine.answered > 0 else { continue }
         var bars: [Chart.Bar] = []
         for (index, category) in categories.categories.enumerated() where mine.counts[index] > 0 {

@@ -50,11 +50,15 @@ public struct UnitSummary: Sendable {
       }
     }
     var forms: [FormEntries] = []
+    var tallies: [SummaryComparison.FormTally] = []
     for data in survey.forms where data.form.rowNoun != "unit" {
       let titleIndex = data.form.items.firstIndex { $0.kind == .text }
       var entries: [Entry] = []
-      // A row at a time: only the target's rows are kept, not a large export's.
+      let tally = try SummaryComparison.FormTally(data, target: target, in: survey)
+      // One pass a row at a time: only the target's rows are kept, not a large export's, and the
+      // comparison with the city is counted as they go by.
       data.forEachRow { row in
+        tally.add(row)
         let unit = survey.unit(of: row, in: data)
         let team = data.text(of: .unit, in: row)
         guard target.covers(unit, team: team) else { return }
@@ -68,10 +72,11 @@ public struct UnitSummary: Sendable {
             unit: unit, team: team.isEmpty ? nil : team, answers: answers))
       }
       forms.append(FormEntries(form: data.form, entries: entries))
+      tallies.append(tally)
     }
     return UnitSummary(
       target: target, rosterTitle: survey.roster?.form.title, units: units, forms: forms,
-      comparison: try SummaryComparison.make(target, in: survey))
+      comparison: SummaryComparison.make(target, in: survey, tallies: tallies))
   }
 
   /// A row's answers, hierarchy and identifier items left out (the summary places the row itself).
