@@ -27,7 +27,8 @@ struct Transcoder {
   let encoding: TextEncoding
   /// The start of a character that the last piece ended inside.
   private var carry: [UInt8] = []
-  /// The bytes given before the current piece (the carried ones included).
+  /// How many of the bytes given have been transcoded (the carried ones not yet): the offset of
+  /// the next character.
   private(set) var consumed = 0
 
   /// A transcoder from UTF-16 (either byte order) or CP932; nil for the UTF-8 encodings.
