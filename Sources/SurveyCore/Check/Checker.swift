@@ -174,7 +174,9 @@ public enum Checker {
 
   /// Reads a file through once, as UTF-8, and says whether it holds a glyph error; throws when
   /// its bytes are not text of a supported encoding.
-  static func scan(_ url: URL, file: String, chunkSize: Int = 256 << 10) throws(SurveyError) -> Bool {
+  static func scan(_ url: URL, file: String, chunkSize: Int = FileChunks.defaultChunkSize) throws(SurveyError)
+    -> Bool
+  {
     let chunks = try FileChunks(url: url, file: file, chunkSize: chunkSize)
     var holds = false
     var tail: [UInt8] = []

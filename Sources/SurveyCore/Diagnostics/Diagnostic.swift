@@ -100,8 +100,6 @@ public struct DiagnosticLog: Sendable {
   /// only counts warnings keeps none.
   public let warningLimit: Int?
   private var keptWarnings = 0
-  /// Every error appended, kept or not.
-  public private(set) var errorCount = 0
   /// The line of the last error appended, kept or not.
   public private(set) var lastErrorLine: Int?
   /// Errors and warnings met after the limit was reached: counted, not kept.
@@ -149,10 +147,7 @@ public struct DiagnosticLog: Sendable {
 
   public mutating func append(_ diagnostic: Diagnostic) {
     let isWarning = diagnostic.severity == .warning
-    if !isWarning {
-      errorCount += 1
-      lastErrorLine = diagnostic.line
-    }
+    if !isWarning { lastErrorLine = diagnostic.line }
     if let limit, diagnostics.count >= limit {
       if isWarning { omittedWarnings += 1 } else { omittedErrors += 1 }
       return
@@ -178,7 +173,6 @@ public struct DiagnosticLog: Sendable {
     }
     omittedErrors += other.omittedErrors
     omittedWarnings += other.omittedWarnings
-    errorCount += other.omittedErrors
   }
 
   /// Throws the collected diagnostics when any of them is an error.

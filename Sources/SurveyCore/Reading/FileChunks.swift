@@ -30,7 +30,6 @@ public final class FileChunks: ByteChunkSource {
   private var transcoder: Transcoder?
   /// The file offset of the first byte given to the transcoder.
   private var transcodedFrom = 0
-  private var transcoded: [UInt8] = []
   /// The bytes the reader gives out start at this file offset (after a BOM).
   public var firstOffset: Int { startOffset + bomLength }
   /// Whether the chunks are transcoded, so that their offsets are not the file's.
@@ -85,10 +84,8 @@ public final class FileChunks: ByteChunkSource {
   /// The error for bytes that break UTF-8 at a file offset.
   private func invalidUTF8(at fileOffset: Int) -> Diagnostic {
     let (line, shown) = context(of: fileOffset)
-    return Diagnostic(
-      .error, file: file, line: line,
-      found:
-        "bytes \(shown.map { String(format: "%02X", $0) }.joined(separator: " ")) at byte offset \(fileOffset) that no supported encoding reads",
+    return TextDecoding.unreadable(
+      file: file, line: line, offset: fileOffset, shown: shown,
       expected: encoding == .utf8WithBOM
         ? "UTF-8 (it starts with a UTF-8 BOM)" : "UTF-8, as the text before them is")
   }
@@ -209,10 +206,10 @@ public final class FileChunks: ByteChunkSource {
     return atEnd && bytes.isEmpty ? nil : bytes
   }
 
-  /// A chunk of UTF-16 or CP932 as UTF-8, in a buffer used again for each chunk.
+  /// A chunk of UTF-16 or CP932 as UTF-8 (a new array: the reader still holds the last one).
   private func transcode(_ bytes: [UInt8], atEnd: Bool) throws(SurveyError) -> [UInt8]? {
     guard var transcoder else { return bytes }
-    transcoded.removeAll(keepingCapacity: true)
+    var transcoded: [UInt8] = []
     do throws(Transcoder.Failure) {
       try bytes.withUnsafeBufferPointer { buffer throws(Transcoder.Failure) in
         try transcoder.transcode(buffer, atEnd: atEnd, into: &transcoded)

@@ -122,11 +122,8 @@ public enum TextDecoding {
     let name = encoding.rawValue
     switch failure {
     case .unreadable:
-      return Diagnostic(
-        .error, file: file, line: line,
-        found:
-          "bytes \(shown.prefix(4).map { String(format: "%02X", $0) }.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
-        expected: "UTF-8, UTF-16 with a BOM or CP932")
+      return unreadable(
+        file: file, line: line, offset: offset, shown: shown, expected: "UTF-8, UTF-16 with a BOM or CP932")
     case .loneSurrogate(_, let unit):
       return Diagnostic(
         .error, file: file, line: line,
@@ -149,13 +146,19 @@ public enum TextDecoding {
     -> SurveyError
   {
     let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    let shown = bytes[offset..<min(bytes.count, offset + 4)].map { String(format: "%02X", $0) }
     return SurveyError(
-      Diagnostic(
-        .error, file: file, line: line,
-        found:
-          "bytes \(shown.joined(separator: " ")) at byte offset \(offset) that no supported encoding reads",
-        expected: expected))
+      unreadable(file: file, line: line, offset: offset, shown: bytes[offset...], expected: expected))
+  }
+
+  /// The error for bytes at a file offset that the encoding the text is in cannot read: the UTF-8
+  /// check's and CP932's, for a whole file or a chunk of one. `shown` starts at the bytes.
+  static func unreadable(
+    file: String, line: Int, offset: Int, shown: some Collection<UInt8>, expected: String
+  ) -> Diagnostic {
+    let bytes = shown.prefix(4).map { String(format: "%02X", $0) }.joined(separator: " ")
+    return Diagnostic(
+      .error, file: file, line: line,
+      found: "bytes \(bytes) at byte offset \(offset) that no supported encoding reads", expected: expected)
   }
 
   /// UTF-16 text of mostly ASCII or CJK has many zero bytes; real UTF-8 and CP932 text has none,
