@@ -25,30 +25,42 @@ public struct UnitPath: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 /// The departments, sections and responding units, in the order the overall form lists them.
+///
+/// Units are indexed as they are added, so that building the organization and finding a row's unit
+/// take time in proportion to the units, however many there are.
 public struct Organization: Sendable {
   /// Every responding unit, in roster order.
   public private(set) var units: [UnitPath] = []
+  /// Departments in roster order.
+  public private(set) var departments: [String] = []
+  private var known: Set<UnitPath> = []
+  private var sectionsByDepartment: [String: [String]] = [:]
+  private var sectionKeys: Set<[String]> = []
+  /// The first unit of each department and bracketed name's match key, and of each such key alone.
+  private var subunitsInDepartment: [[String]: UnitPath] = [:]
+  private var subunits: [String: UnitPath] = [:]
 
   public init() {}
 
-  /// Departments in roster order.
-  public var departments: [String] {
-    var seen: [String] = []
-    for unit in units where !seen.contains(unit.department) { seen.append(unit.department) }
-    return seen
-  }
-
   /// Sections of a department, in roster order.
   public func sections(of department: String) -> [String] {
-    var seen: [String] = []
-    for unit in units where unit.department == department && !seen.contains(unit.section) {
-      seen.append(unit.section)
-    }
-    return seen
+    sectionsByDepartment[department] ?? []
   }
 
   public mutating func add(_ unit: UnitPath) {
-    if !units.contains(unit) { units.append(unit) }
+    guard known.insert(unit).inserted else { return }
+    units.append(unit)
+    if sectionsByDepartment[unit.department] == nil { departments.append(unit.department) }
+    if sectionKeys.insert([unit.department, unit.section]).inserted {
+      sectionsByDepartment[unit.department, default: []].append(unit.section)
+    }
+    if let subunit = unit.subunit {
+      let key = TextNormalization.matchKey(subunit)
+      if subunitsInDepartment[[unit.department, key]] == nil {
+        subunitsInDepartment[[unit.department, key]] = unit
+      }
+      if subunits[key] == nil { subunits[key] = unit }
+    }
   }
 
   /// The unit a row of a project or entry form belongs to, from its 部 and 課 cells.
@@ -59,11 +71,10 @@ public struct Organization: Sendable {
   public func unit(department: String, sectionCell: String) -> UnitPath? {
     if let subunit = Organization.bracketed(sectionCell) {
       let key = TextNormalization.matchKey(subunit)
-      return units.first {
-        $0.department == department && $0.subunit.map(TextNormalization.matchKey) == key
-      } ?? units.first { $0.subunit.map(TextNormalization.matchKey) == key }
+      return subunitsInDepartment[[department, key]] ?? subunits[key]
     }
-    return units.first { $0.department == department && $0.section == sectionCell && $0.subunit == nil }
+    let unit = UnitPath(department: department, section: sectionCell)
+    return known.contains(unit) ? unit : nil
   }
 
   /// The name inside full- or half-width brackets, or nil when the text is not bracketed.

@@ -213,9 +213,12 @@ public struct Survey: Sendable {
 
   private static func assignRosterUnits(_ data: inout FormData, into organization: inout Organization) {
     var currentSection: (department: String, section: String)?
-    for index in data.rows.indices {
-      let department = data.text(of: .department, in: data.rows[index])
-      let cell = data.text(of: .section, in: data.rows[index])
+    // The rows are taken out and put back whole: `rows` is a computed property, and a change
+    // through it would copy every row each time.
+    var rows = data.rows
+    for index in rows.indices {
+      let department = data.text(of: .department, in: rows[index])
+      let cell = data.text(of: .section, in: rows[index])
       let unit: UnitPath
       if let subunit = Organization.bracketed(cell), let current = currentSection,
         current.department == department
@@ -227,8 +230,9 @@ public struct Survey: Sendable {
         currentSection = (department, section)
       }
       organization.add(unit)
-      data.rows[index].unit = unit
+      rows[index].unit = unit
     }
+    data.rows = rows
   }
 
   /// Gives every row of a form in memory its unit; a row whose unit the roster lacks is a warning.
