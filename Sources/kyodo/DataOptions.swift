@@ -61,8 +61,7 @@ enum DataOptions {
       let form = String(spec[..<equals])
       let path = String(spec[spec.index(after: equals)...])
       if path == "-" {
-        sources.given[form] = ExportSource(
-          bytes: Array(FileHandle.standardInput.readDataToEndOfFile()), file: "<stdin>")
+        sources.paths[form] = try StandardInput.spool()
       } else {
         sources.paths[form] = URL(fileURLWithPath: path)
       }

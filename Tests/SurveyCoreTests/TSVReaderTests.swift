@@ -131,4 +131,48 @@ final class TSVReaderTests: XCTestCase {
     let error = try XCTUnwrap(caughtError("h\r\n\"ok\r\nfine\"\r\n\"open\r\n"))
     XCTAssertEqual(error.diagnostics.map(\.line), [4])
   }
+
+  /// Hands out its bytes a few at a time, as a file read in chunks would.
+  private final class Chunks: ByteChunkSource {
+    private var bytes: [UInt8]
+    private let size: Int
+    init(_ text: String, size: Int) {
+      bytes = Array(text.utf8)
+      self.size = size
+    }
+    func nextChunk() -> [UInt8]? {
+      guard !bytes.isEmpty else { return nil }
+      defer { bytes.removeFirst(min(size, bytes.count)) }
+      return Array(bytes.prefix(size))
+    }
+  }
+
+  func testARecordPastTheLimitIsAnErrorAtItsFirstLineInMemoryAndInChunks() {
+    // Line 3 starts a quoted field of 100 bytes over two lines; the limit is 64 bytes.
+    let text =
+      "a\tb\n1\t2\n\"" + String(repeating: "x", count: 50) + "\n" + String(repeating: "y", count: 50)
+      + "\"\t3\n4\t5\n"
+    let readers = {
+      [
+        TSVReader(utf8: Array(text.utf8), file: "t.tsv"),
+        TSVReader(source: Chunks(text, size: 7), file: "t.tsv"),
+      ]
+    }
+    for var reader in readers() {
+      reader.recordLimit = 64
+      XCTAssertEqual(try reader.next()?.line, 1)
+      XCTAssertEqual(try reader.next()?.line, 2)
+      do throws(SurveyError) {
+        _ = try reader.next()
+        XCTFail("a record of 104 bytes passed a limit of 64")
+      } catch {
+        XCTAssertEqual(error.diagnostics.map(\.line), [3])
+        XCTAssertTrue(error.diagnostics.first?.found.hasPrefix("a record longer than") ?? false)
+      }
+    }
+    for var reader in readers() {
+      reader.recordLimit = 128
+      XCTAssertEqual(try reader.readAll().map(\.line), [1, 2, 3, 5])
+    }
+  }
 }

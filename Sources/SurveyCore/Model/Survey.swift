@@ -199,15 +199,35 @@ public struct Survey: Sendable {
     return Array(data)
   }
 
-  /// Throws the error that names a file that does not exist or is a directory.
+  /// Throws the error that names why a path is not a regular file kyodo can read: it does not
+  /// exist, it is a symbolic link loop, a directory, a named pipe or a device (which would be read
+  /// once, or block until a writer comes), or it may not be read.
   public static func checkReadable(_ url: URL) throws(SurveyError) {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw SurveyError(
-        Diagnostic(.error, file: url.relativePath, found: "no such file", expected: "a readable file"))
+    func failure(_ found: String, _ expected: String = "a readable file") -> SurveyError {
+      SurveyError(Diagnostic(.error, file: url.relativePath, found: found, expected: expected))
     }
-    guard !isDirectory.boolValue else {
-      throw SurveyError(Diagnostic(.error, file: url.relativePath, found: "a directory", expected: "a file"))
+    var status = stat()
+    guard stat(url.path, &status) == 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: throw failure("no such file")
+      case ELOOP: throw failure("a symbolic link loop (a link that leads back to itself)")
+      case EACCES: throw failure("a file kyodo may not read (permission denied)")
+      default: throw failure("a path that cannot be read (\(String(cString: strerror(errno))))")
+      }
+    }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG:
+      guard access(url.path, R_OK) == 0 else {
+        throw failure("a file kyodo may not read (permission denied)")
+      }
+    case S_IFDIR:
+      throw failure("a directory", "a file")
+    case S_IFIFO, S_IFSOCK:
+      throw failure(
+        "a named pipe, which can be read only once",
+        "a regular file, or the pipe on standard input with --file FORM=-")
+    default:
+      throw failure("a device, not a file", "a regular file, or standard input with --file FORM=-")
     }
   }
 

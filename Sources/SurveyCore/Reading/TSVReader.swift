@@ -30,6 +30,12 @@ public struct TSVReader {
   private var dropped = 0
   /// Where to stop: `nextSpans` returns nil for a record that starts at or after this offset.
   public var stopOffset: Int?
+  /// The most bytes a record may hold. Excel keeps at most 32,767 characters in a cell, so a real
+  /// row of a sheet holds a few megabytes at most; a longer record is an error that names the line
+  /// where it starts, so that no input, however long its lines, takes more memory than this.
+  public static let recordLimit = 16 << 20
+  /// The limit this reader applies (tests set a smaller one).
+  public var recordLimit = TSVReader.recordLimit
 
   public init(utf8 bytes: [UInt8], file: String) {
     self.bytes = bytes
@@ -73,6 +79,15 @@ public struct TSVReader {
         spans.removeAll(keepingCapacity: true)
         let outcome = bytes.withUnsafeBufferPointer { buffer in
           Self.scanFields(buffer, exhausted: exhausted, cursor: &cursor, into: &spans)
+        }
+        if cursor.position - position > recordLimit {
+          position = bytes.count
+          throw SurveyError(
+            Diagnostic(
+              .error, file: file, line: start,
+              found:
+                "a record longer than \(recordLimit >> 20) MB (a cell or a quoted field that never ends)",
+              expected: "records of at most \(recordLimit >> 20) MB, as a spreadsheet's rows are"))
         }
         switch outcome {
         case .complete:
@@ -230,19 +245,23 @@ public struct TSVReader {
     }
   }
 
-  /// Drops the bytes before `position` and appends the next chunk; at the end of the source, marks
-  /// the input exhausted.
+  /// Drops the bytes before `position` and appends the next chunks, at least as many bytes as the
+  /// record read so far holds, so that a long record is scanned again only a few times (the time
+  /// stays linear in its length); at the end of the source, marks the input exhausted.
   private mutating func refill() throws(SurveyError) {
     if position > 0 {
       bytes.removeSubrange(0..<position)
       dropped += position
       position = 0
     }
-    guard let source, let chunk = try source.nextChunk() else {
-      exhausted = true
-      return
-    }
-    bytes.append(contentsOf: chunk)
+    let pending = bytes.count
+    repeat {
+      guard let source, let chunk = try source.nextChunk() else {
+        exhausted = true
+        return
+      }
+      bytes.append(contentsOf: chunk)
+    } while bytes.count - pending < pending
   }
 
   /// Calls `body` with a span's bytes: the cell's text itself unless `span.isVerbatim` is false.
