@@ -15,8 +15,13 @@ peak matches the small file's. With --encodings it also times the standard repor
 file in CP932 and in UTF-16LE (㈳ and ㈶, which CP932 lacks, written （社） and （財） in all three),
 and with --check, `kyodo check` on each file.
 
+With --markdown FILE (docs/PERFORMANCE.md) it also writes the table it prints into FILE, in place of
+the lines between `<!-- benchmark: begin -->` and `<!-- benchmark: end -->`, so that the published
+figures are the run's own. --kyodo PATH times another binary (then nothing is built); a run with
+small --rows tries the script quickly, e.g. `--rows 1000,2000 --runs 1 --kyodo .build/debug/kyodo`.
+
 Usage: scripts/benchmark.py [--rows 100000,1000000] [--runs 3] [--same-categories] [--encodings] [--check]
-                            [--dir DIR] [--skip-build]
+                            [--dir DIR] [--skip-build] [--kyodo PATH] [--markdown FILE]
 """
 import argparse
 import os
@@ -28,6 +33,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KYODO = os.path.join(ROOT, ".build", "release", "kyodo")
+BEGIN = "<!-- benchmark: begin -->"
+END = "<!-- benchmark: end -->"
 
 
 def timed(command):
@@ -90,6 +97,18 @@ def duckdb_once(path):
     return time.perf_counter() - start
 
 
+def write_markdown(path, table):
+    """Replaces the lines between the markers in the file at path with the table's lines."""
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    lines = text.split("\n")
+    if lines.count(BEGIN) != 1 or lines.count(END) != 1 or lines.index(BEGIN) > lines.index(END):
+        sys.exit(f"{path}: expected one line {BEGIN} and, after it, one line {END}")
+    lines[lines.index(BEGIN) + 1 : lines.index(END)] = table
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("\n".join(lines))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", default="100000,1000000")
@@ -99,12 +118,23 @@ def main():
     parser.add_argument("--same-categories", action="store_true")
     parser.add_argument("--encodings", action="store_true")
     parser.add_argument("--check", action="store_true")
+    parser.add_argument("--kyodo", help="the binary to time (default .build/release/kyodo, built first)")
+    parser.add_argument("--markdown", metavar="FILE", help="write the table between the markers in FILE")
     options = parser.parse_args()
-    if not options.skip_build:
+    if options.markdown and not os.path.exists(options.markdown):
+        sys.exit(f"{options.markdown}: no such file")
+    kyodo = os.path.abspath(options.kyodo) if options.kyodo else KYODO
+    if not options.skip_build and not options.kyodo:
         subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     os.makedirs(options.dir, exist_ok=True)
-    print("| rows | file MB | command | seconds | MB/s | peak RSS MB | DuckDB s (4 aggregations) |")
-    print("|---:|---:|---|---:|---:|---:|---:|")
+    table = []
+
+    def row(line):
+        print(line, flush=True)
+        table.append(line)
+
+    row("| rows | file MB | command | seconds | MB/s | peak RSS MB | DuckDB s (4 aggregations) |")
+    row("|---:|---:|---|---:|---:|---:|---:|")
     sizes = [int(r) for r in options.rows.split(",")]
     files = []
     for rows in sizes:
@@ -137,15 +167,18 @@ def main():
         subprocess.run(["cat", path], stdout=subprocess.DEVNULL)  # into the page cache
         plain = (label, path) in files
         duck = duckdb_seconds(path, options.runs) if plain else None
-        commands = [("standard report", [KYODO, "tabulate", "--file", f"a={path}"])]
+        commands = [("standard report", [kyodo, "tabulate", "--file", f"a={path}"])]
         if plain:
-            commands.append(("crosstab 形態 by 部", [KYODO, "tabulate", "形態", "--by", "部", "--file", f"a={path}"]))
+            commands.append(("crosstab 形態 by 部", [kyodo, "tabulate", "形態", "--by", "部", "--file", f"a={path}"]))
         if plain and options.check and "times" not in label:
-            commands.append(("kyodo check", [KYODO, "check", "--file", f"a={path}"]))
+            commands.append(("kyodo check", [kyodo, "check", "--file", f"a={path}"]))
         for name, command in commands:
             seconds, rss = timed_runs(command, options.runs if name != "kyodo check" else 1)
             duck_text = "" if duck is None or name == "kyodo check" else f"{duck:.1f} (kyodo/DuckDB {seconds / duck:.2f})"
-            print(f"| {label} | {megabytes:,.0f} | {name} | {seconds:.2f} | {megabytes / seconds:,.0f} | {rss:,.0f} | {duck_text} |")
+            row(f"| {label} | {megabytes:,.0f} | {name} | {seconds:.2f} | {megabytes / seconds:,.0f} | {rss:,.0f} | {duck_text} |")
+    if options.markdown:
+        write_markdown(options.markdown, table)
+        print(f"{options.markdown}: table rewritten")
 
 if __name__ == "__main__":
     main()
