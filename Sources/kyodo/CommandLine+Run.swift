@@ -107,9 +107,14 @@ extension CommandLine {
         "kyodo \(command.name): error: \(error.message)\nSee 'kyodo \(command.name) --help'.\n")
       return command.usageStatus
     } catch let error as SurveyError {
-      for diagnostic in error.diagnostics { output.standardError(diagnostic.description + "\n") }
-      let isUsage = error.diagnostics.allSatisfy { $0.file == "kyodo" }
-      return isUsage ? command.usageStatus : .dataError
+      switch error {
+      case .data(let diagnostics):
+        for diagnostic in diagnostics { output.standardError(diagnostic.description + "\n") }
+        return .dataError
+      case .usage(let problems):
+        for problem in problems { output.standardError("kyodo: \(problem)\n") }
+        return command.usageStatus
+      }
     } catch {
       output.standardError("kyodo \(command.name): error: \(error)\n")
       return .dataError

@@ -57,17 +57,20 @@ enum Summary {
     if all {
       targets = SummaryTarget.departments(in: survey)
     } else {
-      var log = DiagnosticLog()
+      var unknown: [UsageProblem] = []
       for name in arguments.positionals {
+        let resolution: TargetResolution
         do {
-          let resolution = try TargetResolution.resolve(name, in: survey)
-          if let note = resolution.note { output.standardError("kyodo summary: \(note)\n") }
-          targets.append(resolution.target)
+          resolution = try TargetResolution.resolve(name, in: survey)
         } catch {
-          log.append(contentsOf: error.diagnostics)
+          guard case .usage(let problems) = error else { throw error }
+          unknown += problems
+          continue
         }
+        if let note = resolution.note { output.standardError("kyodo summary: \(note)\n") }
+        targets.append(resolution.target)
       }
-      try log.throwIfErrors()
+      if !unknown.isEmpty { throw SurveyError.usage(unknown) }
     }
     let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
     let document = try SummaryDocument.make(targets, in: survey, questions: questions)
