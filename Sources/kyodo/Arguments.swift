@@ -1,6 +1,7 @@
 /// A command line's options and positional arguments, parsed by the rules all subcommands share:
 /// `--name value` or `--name=value` for options, `--name` for flags, `--` ends the options.
-/// Each subcommand declares the options it takes; any other is an error.
+/// Each subcommand declares the options it takes; any other is an error, and so is a second value
+/// of an option that takes one.
 struct Arguments: Sendable {
   private(set) var positionals: [String] = []
   private var values: [String: [String]] = [:]
@@ -46,6 +47,9 @@ struct Arguments: Sendable {
           value = arguments[index]
           index += 1
         }
+        if option.kind == .single, values[name] != nil {
+          throw UsageError("option '--\(name)' can be given only once")
+        }
         values[name, default: []].append(value ?? "")
       }
     }
@@ -53,8 +57,8 @@ struct Arguments: Sendable {
 
   func flag(_ option: CommandOption) -> Bool { flags.contains(option.name) }
 
-  /// The last value of an option, or nil.
-  func value(_ option: CommandOption) -> String? { values[option.name]?.last }
+  /// The value of an option that takes one, or nil.
+  func value(_ option: CommandOption) -> String? { values[option.name]?.first }
 
   /// Every value of a repeatable option.
   func values(_ option: CommandOption) -> [String] { values[option.name] ?? [] }
