@@ -20,32 +20,46 @@ extension CommandLine {
 
     With no data options kyodo reads the bundled 2010 Koganei survey (data/ of the repository).
     Exit status: 0 success, 1 bad input data, 2 bad command line
-    (kyodo check: 0 clean, 1 warnings only, 2 errors, 64 bad command line).
+    (kyodo check: 0 clean, 1 warnings only, 2 errors, 64 bad command line);
+    74 from every subcommand when its output cannot be written (a full disk, a closed pipe).
     """
 
   /// Runs kyodo with the arguments after the program name; the entry point and the tests share it.
+  /// Output that cannot be written ends the run with `ExitStatus.outputError`, and one line on
+  /// standard error when that is not what failed.
   static func run(_ arguments: [String], output: Output = .terminal) -> ExitStatus {
     var output = output
+    do {
+      return try dispatch(arguments, output: &output)
+    } catch {
+      if error.destination != DescriptorWriter.standardError.destination {
+        try? output.standardError("kyodo: error: \(error)\n")
+      }
+      return .outputError
+    }
+  }
+
+  private static func dispatch(_ arguments: [String], output: inout Output) throws(WriteError) -> ExitStatus {
     guard let first = arguments.first else {
-      output.standardError(overview + "\n")
+      try output.standardError(overview + "\n")
       return .usageError
     }
     switch first {
     case "-h", "--help", "help":
       if arguments.count > 1, let command = Subcommand.all.first(where: { $0.name == arguments[1] }) {
-        output.standardOutput(command.help + "\n")
+        try output.standardOutput(command.help + "\n")
       } else {
-        output.standardOutput(overview + "\n")
+        try output.standardOutput(overview + "\n")
       }
       return .success
     case "--version":
-      output.standardOutput("kyodo \(kyodoVersion)\n")
+      try output.standardOutput("kyodo \(kyodoVersion)\n")
       return .success
     default:
       break
     }
     guard let command = Subcommand.all.first(where: { $0.name == first }) else {
-      output.standardError(
+      try output.standardError(
         "kyodo: error: unknown subcommand '\(first)'; expected one of \(Subcommand.all.map(\.name).joined(separator: ", "))\n"
       )
       return .usageError
@@ -53,25 +67,27 @@ extension CommandLine {
     do {
       let parsed = try Arguments(Array(arguments.dropFirst()), options: command.allOptions)
       if parsed.flag(.help) {
-        output.standardOutput(command.help + "\n")
+        try output.standardOutput(command.help + "\n")
         return .success
       }
       return try command.run(parsed, &output)
+    } catch let error as WriteError {
+      throw error
     } catch let error as UsageError {
-      output.standardError(
+      try output.standardError(
         "kyodo \(command.name): error: \(error.message)\nSee 'kyodo \(command.name) --help'.\n")
       return command.usageStatus
     } catch let error as SurveyError {
       switch error {
       case .data(let diagnostics):
-        for diagnostic in diagnostics { output.standardError(diagnostic.description + "\n") }
+        for diagnostic in diagnostics { try output.standardError(diagnostic.description + "\n") }
         return .dataError
       case .usage(let problems):
-        for problem in problems { output.standardError("kyodo: \(problem)\n") }
+        for problem in problems { try output.standardError("kyodo: \(problem)\n") }
         return command.usageStatus
       }
     } catch {
-      output.standardError("kyodo \(command.name): error: \(error)\n")
+      try output.standardError("kyodo \(command.name): error: \(error)\n")
       return .dataError
     }
   }

@@ -90,11 +90,11 @@ enum DataOptions {
   static func finish(_ survey: Survey, _ arguments: Arguments, output: inout Output) throws {
     let warnings = survey.warnings + (try survey.finishReading())
     if arguments.flag(showWarnings) {
-      for warning in warnings { output.standardError(warning.description + "\n") }
+      for warning in warnings { try output.standardError(warning.description + "\n") }
     } else {
       let count = warnings.reduce(0) { $0 + $1.warningCount }
       guard count > 0 else { return }
-      output.standardError("kyodo: \(count) warnings in the data (--show-warnings lists them)\n")
+      try output.standardError("kyodo: \(count) warnings in the data (--show-warnings lists them)\n")
     }
   }
 }

@@ -15,4 +15,7 @@ struct ExitStatus: RawRepresentable, Equatable, Sendable {
   static let checkErrors = ExitStatus(rawValue: 2)
   /// `kyodo check`: the command line was wrong (EX_USAGE of sysexits.h), distinct from 0, 1 and 2.
   static let checkUsageError = ExitStatus(rawValue: 64)
+  /// Every subcommand: the output could not be written, to a full disk or a closed pipe, say
+  /// (EX_IOERR of sysexits.h).
+  static let outputError = ExitStatus(rawValue: 74)
 }

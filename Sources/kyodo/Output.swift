@@ -1,11 +1,10 @@
-import Foundation
-
-/// Where text goes: data to standard output, diagnostics to standard error.
+/// Where text goes: data to standard output, diagnostics to standard error. A write that fails
+/// throws, and the run ends with `ExitStatus.outputError`.
 struct Output: Sendable {
-  var standardOutput: @Sendable (String) -> Void
-  var standardError: @Sendable (String) -> Void
+  var standardOutput: @Sendable (String) throws(WriteError) -> Void
+  var standardError: @Sendable (String) throws(WriteError) -> Void
 
   static let terminal = Output(
-    standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-    standardError: { FileHandle.standardError.write(Data($0.utf8)) })
+    standardOutput: { text throws(WriteError) in try DescriptorWriter.standardOutput.write(text) },
+    standardError: { text throws(WriteError) in try DescriptorWriter.standardError.write(text) })
 }

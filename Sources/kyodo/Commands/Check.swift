@@ -48,6 +48,7 @@ enum Check {
       1   warnings only
       2   at least one error
       64  the command line is wrong (unknown option, format or form)
+      74  the output could not be written (a full disk, a closed pipe)
 
     EXAMPLES:
       kyodo check
@@ -78,9 +79,9 @@ enum Check {
       referenceYear: year)
     let checkedForms = report.files.compactMap(\.formID)
     if !checkedForms.isEmpty { try sources.checkForms(checkedForms) }
-    output.standardOutput(format.render(report))
+    try output.standardOutput(format.render(report))
     if format == .tsv {
-      output.standardError(CheckFormat.summaries(report).map { $0 + "\n" }.joined())
+      try output.standardError(CheckFormat.summaries(report).map { $0 + "\n" }.joined())
     }
     switch report.worst {
     case nil: return .success

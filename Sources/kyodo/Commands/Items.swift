@@ -60,7 +60,7 @@ enum Items {
         rows: rows)
       return ReportSection(heading: "", tables: [table])
     }
-    output.standardOutput(format.render(Report(title: "kyodo items", sections: sections)))
+    try output.standardOutput(format.render(Report(title: "kyodo items", sections: sections)))
     return .success
   }
 }

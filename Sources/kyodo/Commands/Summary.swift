@@ -68,7 +68,7 @@ enum Summary {
           unknown += problems
           continue
         }
-        if let note = resolution.note { output.standardError("kyodo summary: \(note)\n") }
+        if let note = resolution.note { try output.standardError("kyodo summary: \(note)\n") }
         targets.append(resolution.target)
       }
       if !unknown.isEmpty { throw SurveyError.usage(unknown) }
@@ -76,7 +76,7 @@ enum Summary {
     let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
     let document = try SummaryDocument.make(targets, in: survey, questions: questions)
     try DataOptions.finish(survey, arguments, output: &output)
-    output.standardOutput(format.render(document, options: options))
+    try output.standardOutput(format.render(document, options: options))
     return .success
   }
 

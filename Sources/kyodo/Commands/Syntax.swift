@@ -39,7 +39,7 @@ enum Syntax {
     let query = Query(item: item, breakdown: by, filters: filters)
     let syntax = try SyntaxExport.crosstab(query, on: survey)
     try DataOptions.finish(survey, arguments, output: &output)
-    output.standardOutput(syntax)
+    try output.standardOutput(syntax)
     return .success
   }
 }

@@ -87,7 +87,7 @@ enum Tabulate {
       report = try StandardReport.make(survey, options: tableOptions)
     }
     try DataOptions.finish(survey, arguments, output: &output)
-    output.standardOutput(format.render(report, options: renderOptions))
+    try output.standardOutput(format.render(report, options: renderOptions))
     return .success
   }
 }
