@@ -3,17 +3,21 @@ import SurveyCore
 
 /// The options that choose the survey to read, shared by the subcommands that read one.
 enum DataOptions {
-  /// The options and flags of the subcommands that read a survey.
-  static let options: Set<String> = ["data", "codebook", "file"]
-  static let flags: Set<String> = ["show-warnings"]
+  static let data = CommandOption.single(
+    "data", "DIR", help: "Read the codebook and exports from DIR (default: the bundled data/).")
+  static let codebook = CommandOption.single(
+    "codebook", "FILE", help: "Read the codebook from FILE instead of DIR/codebook.tsv.")
+  static let file = CommandOption.repeatable(
+    "file", "FORM=PATH",
+    help: """
+      Read one form's export from PATH (repeatable), e.g. --file a=export.tsv;
+      PATH - reads standard input.
+      """)
+  static let showWarnings = CommandOption.flag(
+    "show-warnings", help: "List every warning found in the data on standard error.")
 
-  static let help = """
-      --data DIR          Read the codebook and exports from DIR (default: the bundled data/).
-      --codebook FILE     Read the codebook from FILE instead of DIR/codebook.tsv.
-      --file FORM=PATH    Read one form's export from PATH (repeatable), e.g. --file a=export.tsv;
-                          PATH - reads standard input.
-      --show-warnings     List every warning found in the data on standard error.
-    """
+  /// The options of the subcommands that read a survey, in the order their help lists them.
+  static let all = [data, codebook, file, showWarnings]
 
   /// The bundled data directory: ./data when it holds a codebook, else the repository's own.
   static func bundledDirectory() -> URL {
@@ -28,7 +32,7 @@ enum DataOptions {
 
   /// The data directory the options name: --data, else the bundled one.
   static func directory(_ arguments: Arguments) -> URL {
-    arguments.value("data").map { URL(fileURLWithPath: $0) } ?? bundledDirectory()
+    arguments.value(data).map { URL(fileURLWithPath: $0) } ?? bundledDirectory()
   }
 
   /// Where the options say the data is: the directory, the codebook, and the forms named by `--file`.
@@ -53,8 +57,8 @@ enum DataOptions {
   static func sources(_ arguments: Arguments) throws -> Sources {
     let directory = directory(arguments)
     var sources = Sources(
-      directory: directory, codebook: arguments.value("codebook").map { URL(fileURLWithPath: $0) })
-    for spec in arguments.values("file") {
+      directory: directory, codebook: arguments.value(codebook).map { URL(fileURLWithPath: $0) })
+    for spec in arguments.values(file) {
       guard let equals = spec.firstIndex(of: "="), equals != spec.startIndex else {
         throw UsageError("--file expects FORM=PATH, e.g. a=export.tsv; got '\(spec)'")
       }
@@ -75,7 +79,7 @@ enum DataOptions {
     // Without --show-warnings only their number is printed: none need be kept.
     let survey = try Survey.load(
       directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given,
-      warningsKept: arguments.flag("show-warnings") ? nil : 0)
+      warningsKept: arguments.flag(showWarnings) ? nil : 0)
     try sources.checkForms(survey.codebook.forms.map(\.id))
     return survey
   }
@@ -84,12 +88,12 @@ enum DataOptions {
   /// and reports its warnings on standard error; throws its errors. Call before printing results.
   static func finish(_ survey: Survey, _ arguments: Arguments, output: inout Output) throws {
     let warnings = survey.warnings + (try survey.finishReading())
-    if arguments.flag("show-warnings") {
-      for warning in warnings { output.standardError(warning.description + "\n") }
+    if arguments.flag(showWarnings) {
+      for warning in warnings { try output.standardError(warning.description + "\n") }
     } else {
       let count = warnings.reduce(0) { $0 + $1.warningCount }
       guard count > 0 else { return }
-      output.standardError("kyodo: \(count) warnings in the data (--show-warnings lists them)\n")
+      try output.standardError("kyodo: \(count) warnings in the data (--show-warnings lists them)\n")
     }
   }
 }

@@ -161,6 +161,20 @@ final class KyodoCommandTests: XCTestCase {
       result.standardError, "kyodo items: error: unknown option '--stats'\nSee 'kyodo items --help'.\n")
   }
 
+  func testAnOptionThatTakesOneValueGivenTwiceIsAUsageError() throws {
+    let result = try kyodo(["tabulate", "形態", "--by", "部", "--by", "課", "--data", Self.mini])
+    XCTAssertEqual(result.status, 2)
+    XCTAssertEqual(
+      result.standardError,
+      "kyodo tabulate: error: option '--by' can be given only once\nSee 'kyodo tabulate --help'.\n")
+    XCTAssertEqual(result.standardOutput, "")
+    let check = try kyodo(["check", "--format", "text", "--format", "tsv"])
+    XCTAssertEqual(check.status, 64)
+    XCTAssertEqual(
+      check.standardError,
+      "kyodo check: error: option '--format' can be given only once\nSee 'kyodo check --help'.\n")
+  }
+
   func testUnknownItemNamesTheClosestItems() throws {
     let result = try kyodo(["tabulate", "形体", "--data", Self.mini])
     XCTAssertEqual(result.status, 2)

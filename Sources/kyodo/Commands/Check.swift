@@ -4,13 +4,29 @@ import SurveyCore
 /// `kyodo check`: validates the exports against the codebook and reports every problem.
 enum Check {
   static let command = Subcommand(
-    name: name, abstract: abstract, help: help, run: run,
-    options: DataOptions.options.union(["format", "year"]), flags: [],
-    usageStatus: .checkUsageError)
+    name: "check", abstract: "Validate the exports against the codebook and list every problem.",
+    synopsis: synopsis, options: options, epilogue: epilogue, usageStatus: .checkUsageError, run: run)
 
-  static let name = "check"
-  static let abstract = "Validate the exports against the codebook and list every problem."
-  static let help = """
+  static let format = RenderChoice.format.described(
+    "text (default), tsv or json.",
+    details: """
+      text: one problem per line, `file:line:column: severity: item: found; expected …`,
+            then a line per file `file: N rows, E errors, W warnings`, all on standard output.
+      tsv:  columns file, line, column, severity, item, found, expected (a header line first);
+            the summary lines go to standard error.
+      json: {"errors", "warnings", "files": [{"file", "form", "rows", "errors", "warnings", "omitted",
+            "diagnostics": [{"file", "line", "column", "severity", "item", "found", "expected"}]}]}
+      """)
+  static let year = CommandOption.single(
+    "year", "YEAR", help: "The latest plausible start year (default: this year); a later one is an error.")
+
+  static let options = [
+    format, DataOptions.data, DataOptions.codebook,
+    DataOptions.file.described("Check PATH as one form's export (repeatable); PATH - reads standard input."),
+    year,
+  ]
+
+  static let synopsis = """
     OVERVIEW: Validate the exports against the codebook and list every problem, in every file.
 
     USAGE: kyodo check [options]
@@ -21,21 +37,9 @@ enum Check {
     check finds project numbers used twice, start years after this year, a "no amount" code
     followed by an amount (②無し（１２０千円）), and the PDF glyph errors 实 and 尐. A file with
     errors does not stop the others from being checked.
+    """
 
-    OPTIONS:
-      --format FORMAT     text (default), tsv or json.
-          text: one problem per line, `file:line:column: severity: item: found; expected …`,
-                then a line per file `file: N rows, E errors, W warnings`, all on standard output.
-          tsv:  columns file, line, column, severity, item, found, expected (a header line first);
-                the summary lines go to standard error.
-          json: {"errors", "warnings", "files": [{"file", "form", "rows", "errors", "warnings", "omitted",
-                "diagnostics": [{"file", "line", "column", "severity", "item", "found", "expected"}]}]}
-      --data DIR          Read the codebook and exports from DIR (default: the bundled data/).
-      --codebook FILE     Read the codebook from FILE instead of DIR/codebook.tsv.
-      --file FORM=PATH    Check PATH as one form's export (repeatable); PATH - reads standard input.
-      --year YEAR         The latest plausible start year (default: this year); a later one is an error.
-      -h, --help          Show this help.
-
+  static let epilogue = """
     In text and TSV, a line break or tab inside a cell shows as \\n or \\t. At most 10,000
     problems are listed per file; the summary counts them all and says how many are not listed.
 
@@ -44,6 +48,7 @@ enum Check {
       1   warnings only
       2   at least one error
       64  the command line is wrong (unknown option, format or form)
+      74  the output could not be written (a full disk, a closed pipe)
 
     EXAMPLES:
       kyodo check
@@ -55,20 +60,14 @@ enum Check {
     guard arguments.positionals.isEmpty else {
       throw UsageError("unexpected argument '\(arguments.positionals.joined(separator: " "))'")
     }
-    let formatName = arguments.value("format") ?? "text"
+    let formatName = arguments.value(Self.format) ?? "text"
     guard let format = CheckFormat(rawValue: formatName) else {
       throw UsageError(
         "unknown format '\(formatName)'; expected one of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", "))"
       )
     }
-    for flag in ["show-warnings", "ambiguous-wide"] where arguments.flag(flag) {
-      throw UsageError("option '--\(flag)' is not one of check's (check lists every warning)")
-    }
-    for option in ["by", "decimals"] where arguments.value(option) != nil {
-      throw UsageError("option '--\(option)' is not one of check's")
-    }
     var year = Calendar(identifier: .gregorian).component(.year, from: Date())
-    if let text = arguments.value("year") {
+    if let text = arguments.value(Self.year) {
       guard let given = Int(text), (1868...9999).contains(given) else {
         throw UsageError("--year expects a year from 1868 to 9999, got '\(text)'")
       }
@@ -80,9 +79,9 @@ enum Check {
       referenceYear: year)
     let checkedForms = report.files.compactMap(\.formID)
     if !checkedForms.isEmpty { try sources.checkForms(checkedForms) }
-    output.standardOutput(format.render(report))
+    try output.standardOutput(format.render(report))
     if format == .tsv {
-      output.standardError(CheckFormat.summaries(report).map { $0 + "\n" }.joined())
+      try output.standardError(CheckFormat.summaries(report).map { $0 + "\n" }.joined())
     }
     switch report.worst {
     case nil: return .success

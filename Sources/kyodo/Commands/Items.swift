@@ -4,31 +4,37 @@ import SurveyCore
 /// `kyodo items`: the codebook's items, so that users can name them.
 enum Items {
   static let command = Subcommand(
-    name: name, abstract: abstract, help: help, run: run, options: ["data", "codebook", "format"],
-    flags: [])
+    name: "items", abstract: "List the items of the codebook: ids, numbers, titles, kinds and options.",
+    synopsis: synopsis, options: options, epilogue: epilogue, run: run)
 
-  static let name = "items"
-  static let abstract = "List the items of the codebook: ids, numbers, titles, kinds and options."
-  static let help = """
+  static let options = [
+    RenderChoice.format.described("text (default) or tsv, csv, json."),
+    DataOptions.codebook.described("Read this codebook instead of the bundled one."),
+    DataOptions.data.described("Read DIR/codebook.tsv."),
+  ]
+
+  static let synopsis = """
     OVERVIEW: List the questionnaires' items, as the codebook describes them.
 
     USAGE: kyodo items [FORM] [options]
 
     ARGUMENTS:
       FORM                Only this questionnaire's items (overall, a, b, c for the bundled data).
+    """
 
-    OPTIONS:
-      --format FORMAT     text (default) or tsv, csv, json.
-      --codebook FILE     Read this codebook instead of the bundled one.
-      --data DIR          Read DIR/codebook.tsv.
-      -h, --help          Show this help.
+  static let epilogue = """
+    EXAMPLES:
+      kyodo items
+      kyodo items a --format tsv
+      kyodo items --codebook 2012/codebook.tsv
     """
 
   static func run(_ arguments: Arguments, output: inout Output) throws -> ExitStatus {
-    let format = try RenderChoice.format(arguments)
-    let directory = arguments.value("data").map { URL(fileURLWithPath: $0) } ?? DataOptions.bundledDirectory()
+    let format = try RenderChoice.outputFormat(arguments)
+    let directory =
+      arguments.value(DataOptions.data).map { URL(fileURLWithPath: $0) } ?? DataOptions.bundledDirectory()
     let file =
-      arguments.value("codebook").map { URL(fileURLWithPath: $0) }
+      arguments.value(DataOptions.codebook).map { URL(fileURLWithPath: $0) }
       ?? directory.appendingPathComponent("codebook.tsv")
     let bytes = try Survey.readFile(file)
     let codebook = try CodebookLoader.load(
@@ -54,7 +60,7 @@ enum Items {
         rows: rows)
       return ReportSection(heading: "", tables: [table])
     }
-    output.standardOutput(format.render(Report(title: "kyodo items", sections: sections)))
+    try output.standardOutput(format.render(Report(title: "kyodo items", sections: sections)))
     return .success
   }
 }

@@ -3,12 +3,18 @@ import SurveyCore
 /// `kyodo summary`: printable summaries of departments, sections and units for hearings.
 enum Summary {
   static let command = Subcommand(
-    name: name, abstract: abstract, help: help, run: run, options: DataOptions.options.union(["format"]),
-    flags: DataOptions.flags.union(["all", "ambiguous-wide"]))
+    name: "summary",
+    abstract: "Print everything a department, section or unit answered, decoded, for a hearing.",
+    synopsis: synopsis, options: options, epilogue: epilogue, run: run)
 
-  static let name = "summary"
-  static let abstract = "Print everything a department, section or unit answered, decoded, for a hearing."
-  static let help = """
+  static let all = CommandOption.flag(
+    "all", help: "Every department, in roster order: the committee's binder.")
+  static let format = RenderChoice.format.described(
+    "text (default), markdown, or html (one self-contained page for A4 printing).")
+
+  static let options = [all, format, RenderChoice.ambiguousWide] + DataOptions.all
+
+  static let synopsis = """
     OVERVIEW: Summarize what departments, sections or units answered, for committee hearings.
 
     USAGE: kyodo summary TARGET... [options]
@@ -26,14 +32,9 @@ enum Summary {
                           name: 環境部, 環境政策課, スポーツ振興担当, 緑と公園係. A name may carry
                           its 部, as the hearing plan writes it (企画財政部企画政策課). Several targets
                           print in the order given, each starting a new page in HTML.
+    """
 
-    OPTIONS:
-      --all               Every department, in roster order: the committee's binder.
-      --format FORMAT     text (default), markdown, or html (one self-contained page for A4 printing).
-      --ambiguous-wide    Align for terminals that draw ① and × two columns wide.
-    \(DataOptions.help)
-      -h, --help          Show this help.
-
+  static let epilogue = """
     An unknown TARGET is an error (status 2) that names the closest targets.
 
     EXAMPLES:
@@ -43,42 +44,45 @@ enum Summary {
     """
 
   static func run(_ arguments: Arguments, output: inout Output) throws -> ExitStatus {
-    let format = try format(arguments)
-    let all = arguments.flag("all")
+    let format = try summaryFormat(arguments)
+    let all = arguments.flag(Self.all)
     if all && !arguments.positionals.isEmpty {
       throw UsageError("give either TARGETs or --all, not both")
     }
     if !all && arguments.positionals.isEmpty {
       throw UsageError("expected a TARGET (a 部, 課, 担当 or 係 name) or --all")
     }
-    let options = RenderOptions(ambiguousIsWide: arguments.flag("ambiguous-wide"))
+    let options = RenderOptions(ambiguousIsWide: arguments.flag(RenderChoice.ambiguousWide))
     let survey = try DataOptions.load(arguments, output: &output)
     var targets: [SummaryTarget] = []
     if all {
       targets = SummaryTarget.departments(in: survey)
     } else {
-      var log = DiagnosticLog()
+      var unknown: [UsageProblem] = []
       for name in arguments.positionals {
+        let resolution: TargetResolution
         do {
-          let resolution = try TargetResolution.resolve(name, in: survey)
-          if let note = resolution.note { output.standardError("kyodo summary: \(note)\n") }
-          targets.append(resolution.target)
+          resolution = try TargetResolution.resolve(name, in: survey)
         } catch {
-          log.append(contentsOf: error.diagnostics)
+          guard case .usage(let problems) = error else { throw error }
+          unknown += problems
+          continue
         }
+        if let note = resolution.note { try output.standardError("kyodo summary: \(note)\n") }
+        targets.append(resolution.target)
       }
-      try log.throwIfErrors()
+      if !unknown.isEmpty { throw SurveyError.usage(unknown) }
     }
     let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
     let document = try SummaryDocument.make(targets, in: survey, questions: questions)
     try DataOptions.finish(survey, arguments, output: &output)
-    output.standardOutput(format.render(document, options: options))
+    try output.standardOutput(format.render(document, options: options))
     return .success
   }
 
   /// The --format value: text, markdown or html.
-  static func format(_ arguments: Arguments) throws -> SummaryFormat {
-    guard let name = arguments.value("format") else { return .text }
+  static func summaryFormat(_ arguments: Arguments) throws -> SummaryFormat {
+    guard let name = arguments.value(Self.format) else { return .text }
     guard let format = SummaryFormat(rawValue: name) ?? (name == "md" ? .markdown : nil) else {
       throw UsageError(
         "unknown format '\(name)'; expected one of \(SummaryFormat.allCases.map(\.rawValue).joined(separator: ", "))"
