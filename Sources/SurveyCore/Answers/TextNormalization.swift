@@ -84,31 +84,3 @@ public enum TextNormalization {
     text.precomposedStringWithCompatibilityMapping
   }
 }
-
-extension StringProtocol {
-  /// The text without leading and trailing white space, full-width space (U+3000) included.
-  public var trimmingSpaces: String {
-    let scalars = unicodeScalars
-    var start = scalars.startIndex
-    var end = scalars.endIndex
-    while start < end, scalars[start].isSpace { start = scalars.index(after: start) }
-    while start < end, scalars[scalars.index(before: end)].isSpace { end = scalars.index(before: end) }
-    return String(self[start..<end])
-  }
-
-  /// The lines of a cell, split at any line break (LF, CRLF or CR), each trimmed, blanks dropped.
-  public var cellLines: [String] {
-    split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-  }
-}
-
-extension Unicode.Scalar {
-  /// Whether the scalar is white space, answered without a property lookup for ASCII.
-  var isSpace: Bool {
-    switch value {
-    // Unicode's White_Space property, spelled out: a property lookup costs more than the list.
-    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-    default: false
-    }
-  }
-}

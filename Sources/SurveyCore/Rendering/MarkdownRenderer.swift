@@ -40,21 +40,3 @@ public struct MarkdownRenderer: Sendable {
 
   private func escape(_ text: String) -> String { text.markdownEscaped }
 }
-
-extension String {
-  /// The text safe inside a Markdown table cell: `&` and `<` escaped, `|` and emphasis marks
-  /// backslashed, line breaks as `<br>`.
-  var markdownEscaped: String {
-    var out = ""
-    for character in self {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case "|", "*", "_", "`", "[", "]", "\\": out += "\\" + String(character)
-      case "\n", "\r\n": out += "<br>"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
-}
