@@ -138,20 +138,44 @@ public final class Crosstab {
           [.empty, .empty] + line.counts.map { .percent(Percent($0, of: base)) }
             + [inBase ? .percent(Percent(line.notAnswered, of: base)) : .empty])
       }
-      let rowCode = line.category.code
-      for (category, count) in zip(item.categories, line.counts) {
-        long.append([
-          .text(rowCode), .text(line.category.label), .text(category.code), .text(category.label),
-          .count(count),
-          .percent(Percent(count, of: base)), .count(base),
-        ])
-      }
+      long += longRows(line, base: base, inBase: inBase)
+    }
+    let notes = self.notes(options, hasSmallBaseRows: !smallBaseRows.isEmpty)
+    let title = "\(item.name) by \(breakdown.name)  n=\(total.rowCount)"
+    let longTable = Table(
+      id: "\(item.id)-by-\(breakdown.id)", title: title,
+      columns: ["row_code", "row_label", "col_code", "col_label", "n", "row_percent", "base"].map {
+        Column($0)
+      },
+      rows: long)
+    var table = Table(
+      id: longTable.id, title: title, columns: columns, rows: rows, notes: notes, long: longTable)
+    table.smallBaseRows = smallBaseRows
+    return table
+  }
+
+  /// A row's lines of the long table: one per category, then one for 無回答.
+  private func longRows(_ line: Line, base: Int, inBase: Bool) -> [[Cell]] {
+    var long: [[Cell]] = []
+    let rowCode = line.category.code
+    for (category, count) in zip(item.categories, line.counts) {
       long.append([
-        .text(rowCode), .text(line.category.label), .text("NA"), .text(Category.notAnswered.label),
-        .count(line.notAnswered), inBase ? .percent(Percent(line.notAnswered, of: base)) : .empty,
-        .count(base),
+        .text(rowCode), .text(line.category.label), .text(category.code), .text(category.label),
+        .count(count),
+        .percent(Percent(count, of: base)), .count(base),
       ])
     }
+    long.append([
+      .text(rowCode), .text(line.category.label), .text("NA"), .text(Category.notAnswered.label),
+      .count(line.notAnswered), inBase ? .percent(Percent(line.notAnswered, of: base)) : .empty,
+      .count(base),
+    ])
+    return long
+  }
+
+  /// What the table's percentages are of, and what may surprise in them: multiple choice on either
+  /// side, rows that gave several codes to a single-choice item, small bases.
+  private func notes(_ options: TableOptions, hasSmallBaseRows: Bool) -> [String] {
     var notes = [
       options.base.statement(total.base(options.base), of: total.rowCount, rowNoun: rowNoun)
         + "; row % of each row's own base (横%)."
@@ -168,17 +192,7 @@ public final class Crosstab {
         "\(counted(multiplyCoded, rowNoun)) gave more than one code to single-choice \(item.id) and \(multiplyCoded == 1 ? "is" : "are") counted under each."
       )
     }
-    if !smallBaseRows.isEmpty { notes.append(options.smallBaseNote) }
-    let title = "\(item.name) by \(breakdown.name)  n=\(total.rowCount)"
-    let longTable = Table(
-      id: "\(item.id)-by-\(breakdown.id)", title: title,
-      columns: ["row_code", "row_label", "col_code", "col_label", "n", "row_percent", "base"].map {
-        Column($0)
-      },
-      rows: long)
-    var table = Table(
-      id: longTable.id, title: title, columns: columns, rows: rows, notes: notes, long: longTable)
-    table.smallBaseRows = smallBaseRows
-    return table
+    if hasSmallBaseRows { notes.append(options.smallBaseNote) }
+    return notes
   }
 }
