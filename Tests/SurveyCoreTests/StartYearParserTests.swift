@@ -3,7 +3,7 @@ import XCTest
 
 /// Start years are written behind a figure code in a Japanese era (full- or half-width digits,
 /// 元年, with 年 or 年度 and notes), sometimes after other words, or replaced by ②不明.
-final class StartYearTests: XCTestCase {
+final class StartYearParserTests: XCTestCase {
   private let start = Item(
     id: "a.6", number: "６", title: "始期", kind: .year, header: "６始期",
     options: [Option(code: 1, label: "開始年", role: .figure), Option(code: 2, label: "不明", role: .unknown)])
@@ -129,17 +129,4 @@ final class StartYearTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.found), ["start year 1850 in '1850年', before 明治 (1868)"])
   }
 
-  func testWesternYearsConvertToEras() throws {
-    let heisei = try XCTUnwrap(Era.japanese(2000))
-    XCTAssertEqual(heisei.era.name, "平成")
-    XCTAssertEqual(heisei.number, 12)
-    let reiwa = try XCTUnwrap(Era.japanese(2019))
-    XCTAssertEqual(reiwa.era.name, "令和")
-    XCTAssertEqual(reiwa.number, 1)
-    let showa = try XCTUnwrap(Era.japanese(1973))
-    XCTAssertEqual(showa.era.name, "昭和")
-    XCTAssertEqual(showa.number, 48)
-    XCTAssertNil(Era.japanese(1800))
-    XCTAssertEqual(try era("昭和").westernYear(62), 1987)
-  }
 }
