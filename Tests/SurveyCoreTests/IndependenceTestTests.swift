@@ -4,7 +4,7 @@ import XCTest
 
 /// Tests of independence, against values computed with scipy.stats (chi2_contingency without
 /// continuity correction, fisher_exact) and against GNU PSPP (scripts/compare-pspp.py).
-final class StatisticsTests: XCTestCase {
+final class IndependenceTestTests: XCTestCase {
   func testChiSquareOfATwoByTwoTable() throws {
     let test = try XCTUnwrap(IndependenceTest([[10, 20], [30, 40]]))
     // scipy: statistic 0.7936507936507936, p 0.37299848361348686, dof 1.

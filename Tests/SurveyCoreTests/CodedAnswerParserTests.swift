@@ -4,7 +4,7 @@ import XCTest
 /// CodedAnswerParser reads coded cells as respondents wrote them: one answer per line or per
 /// circled number, truncated and varied labels, notes in brackets (closed or not), codes written
 /// without their circled number, unknown codes.
-final class CodedAnswerTests: XCTestCase {
+final class CodedAnswerParserTests: XCTestCase {
   private let location = CellLocation(file: "a.tsv", line: 7, column: 9, item: "a.3 ３相手")
 
   private let activity = Item(
@@ -204,15 +204,4 @@ final class CodedAnswerTests: XCTestCase {
     XCTAssertEqual(issues.option(code: 5)?.display, "⑤（文言不明）")
   }
 
-  func testCircledNumbersAreCodesOneToTwenty() {
-    XCTAssertEqual(CircledNumber.code(of: "①"), 1)
-    XCTAssertEqual(CircledNumber.code(of: "⑩"), 10)
-    XCTAssertEqual(CircledNumber.code(of: "⑳"), 20)
-    XCTAssertNil(CircledNumber.code(of: "1"))
-    XCTAssertNil(CircledNumber.code(of: "㉑"))
-    XCTAssertEqual(CircledNumber.mark(1), "①")
-    XCTAssertEqual(CircledNumber.mark(20), "⑳")
-    XCTAssertEqual(CircledNumber.mark(21), "(21)")
-    XCTAssertEqual(CircledNumber.mark(0), "(0)")
-  }
 }

@@ -3,7 +3,7 @@ import XCTest
 
 /// Amounts are written behind a figure code in 千円 (full- or half-width, with commas and spaces),
 /// or replaced by a code that says why there is no figure (無し, 算定不能).
-final class AmountTests: XCTestCase {
+final class AmountParserTests: XCTestCase {
   private let budget = Item(
     id: "a.7", number: "７", title: "市の予算", kind: .amount, header: "７市の予算",
     options: [
@@ -158,27 +158,6 @@ final class AmountTests: XCTestCase {
       CodedAnswer(code: 9, text: "100千円"), item: budget, units: units, at: location)
     XCTAssertNil(amount)
     XCTAssertEqual(diagnostics, [])
-  }
-
-  func testYenPrintIn千円WithDecimalsOnlyWhenNeeded() {
-    XCTAssertEqual(1_180_000.formattedThousandYen, "1,180")
-    XCTAssertEqual(13_950_000.formattedThousandYen, "13,950")
-    XCTAssertEqual(30_000.formattedThousandYen, "30")
-    XCTAssertEqual(0.formattedThousandYen, "0")
-    XCTAssertEqual(1_500.formattedThousandYen, "1.5")
-    XCTAssertEqual(1_234_567.formattedThousandYen, "1,234.567")
-    XCTAssertEqual(1_000_050.formattedThousandYen, "1,000.05")
-    XCTAssertEqual((-500).formattedThousandYen, "-0.5")
-    XCTAssertEqual((-1_180_000).formattedThousandYen, "-1,180")
-  }
-
-  func testGroupedDigitsPutACommaEveryThreeDigits() {
-    XCTAssertEqual(0.groupedDigits, "0")
-    XCTAssertEqual(999.groupedDigits, "999")
-    XCTAssertEqual(1000.groupedDigits, "1,000")
-    XCTAssertEqual(13950.groupedDigits, "13,950")
-    XCTAssertEqual(1_180_000.groupedDigits, "1,180,000")
-    XCTAssertEqual((-1_234_567).groupedDigits, "-1,234,567")
   }
 
   func testAnAmountAbove1兆円IsAnError() {

@@ -3,7 +3,7 @@ import XCTest
 
 /// A cell that says only "no answer" (記入なし, 特になし …) counts as not answered; CellParser reads
 /// every other cell according to its item's kind.
-final class NonAnswerTests: XCTestCase {
+final class CellParserTests: XCTestCase {
   private let department = Item(
     id: "a.department", number: "部", title: "部", kind: .department, header: "部", fillsDown: true)
   private let number = Item(id: "a.number", number: "番号", title: "番号", kind: .identifier, header: "番号")
@@ -169,19 +169,5 @@ final class NonAnswerTests: XCTestCase {
     XCTAssertEqual(value, .codes([]))
     XCTAssertEqual(diagnostics.map(\.severity), [.error])
     XCTAssertEqual(diagnostics.map(\.line), [3])
-  }
-}
-
-/// The fast path of match keys gives exactly what full NFKC gives.
-final class MatchKeyTests: XCTestCase {
-  func testTheFastPathAgreesWithNFKC() throws {
-    let samples = [
-      "②ＮＰ法人", "ＮＰＯ法人", "npo法人", "記入なし　", "特にありません。", "１　特になし", "成果ー予算制約", "成果―予算制約",
-      "市民の主体性", "Ａｂｃ１２３", "（仮称）市民交流センター", "々〆〇「」『』【】", "ヴァイオリン", "がぎぐ", "×△〜",
-      " \t記入なし\n", "ﾎﾞﾗﾝﾃｨｱ", "①講座", "㈶東京都", "Ⅲ期", "ｎｐ法人", "ＡＢＣ．", "株式会社－", "ABC。。",
-    ]
-    for sample in samples {
-      XCTAssertEqual(TextNormalization.matchKey(sample), TextNormalization.nfkcMatchKey(sample), sample)
-    }
   }
 }
