@@ -105,62 +105,81 @@ public enum Checker {
     _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
     organization: Organization?
   ) -> (FileCheck, FormData?) {
-    let file: String
-    let open: () throws(SurveyError) -> TSVReader
-    let holdsGlyphError: Bool
+    let export: OpenableExport
     do throws(SurveyError) {
-      switch input {
-      case .bytes(let source):
-        file = source.file
-        let utf8 = try TextDecoding.decode(source.bytes, file: file).utf8
-        holdsGlyphError = FormChecks.holdsGlyphError(utf8)
-        open = { () throws(SurveyError) in TSVReader(utf8: utf8, file: file) }
-      case .file(let url):
-        file = url.relativePath
-        holdsGlyphError = try scan(url, file: file)
-        open = { () throws(SurveyError) in TSVReader(source: try FileChunks(url: url, file: file), file: file)
-        }
-      }
+      export = try openable(input)
     } catch {
       let file = error.diagnostics.first?.file ?? form.file
       return (FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
     }
+    let file = export.file
     let tsv: TSVReader
     do throws(SurveyError) {
-      tsv = try open()
+      tsv = try export.open()
     } catch {
       return (FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
     }
     var reader = RowReader(form, reader: tsv, file: file, codebook: codebook, limit: limit)
-    var lists: [DiagnosticLog] = []
-    var roster: FormData?
     var glyphs = DiagnosticLog(limit: limit)
-    if holdsGlyphError, let tsv = try? open() {
+    if export.holdsGlyphError, let tsv = try? export.open() {
       glyphs = FormChecks.glyphErrors(tsv, form: form, columns: reader.columns, file: file, limit: limit)
     }
-    if reader.hasHeader {
-      var checks = FormChecks(
-        form: form, file: file, columns: reader.columns, referenceYear: referenceYear, codebook: codebook,
-        units: organization.map { UnitLookup($0, items: form.items) }, limit: limit)
-      var rows: [Row] = []
-      while let row = reader.next() {
-        checks.check(row, hadErrors: reader.log.lastErrorLine == row.line)
-        if form.rowNoun == "unit" { rows.append(row) }
-      }
-      var noRows = DiagnosticLog()
-      if reader.rowsRead == 0 {
-        noRows.append(
-          Diagnostic(
-            .warning, file: file, line: 1, found: "a header and no rows",
-            expected: "one row per \(form.rowNoun) of \(form.title)"))
-      }
-      lists = [reader.log, noRows] + checks.logs + [glyphs, checks.unlistedUnits]
-      if form.rowNoun == "unit" { roster = FormData(form: form, file: file, encoding: .utf8, rows: rows) }
-    } else {
-      lists = [reader.log, glyphs]
+    guard reader.hasHeader else {
+      let lists = [reader.log, glyphs]
+      return (fileCheck(file: file, form: form, rows: reader.rowsRead, lists: lists, limit: limit), nil)
     }
+    var checks = FormChecks(
+      form: form, file: file, columns: reader.columns, referenceYear: referenceYear, codebook: codebook,
+      units: organization.map { UnitLookup($0, items: form.items) }, limit: limit)
+    var rows: [Row] = []
+    while let row = reader.next() {
+      checks.check(row, hadErrors: reader.log.lastErrorLine == row.line)
+      if form.rowNoun == "unit" { rows.append(row) }
+    }
+    var noRows = DiagnosticLog()
+    if reader.rowsRead == 0 {
+      noRows.append(
+        Diagnostic(
+          .warning, file: file, line: 1, found: "a header and no rows",
+          expected: "one row per \(form.rowNoun) of \(form.title)"))
+    }
+    let lists = [reader.log, noRows] + checks.logs + [glyphs, checks.unlistedUnits]
+    let roster = form.rowNoun == "unit" ? FormData(form: form, file: file, encoding: .utf8, rows: rows) : nil
+    return (fileCheck(file: file, form: form, rows: reader.rowsRead, lists: lists, limit: limit), roster)
+  }
+
+  /// An export whose encoding is known: its name, whether it holds a glyph error, and how to read
+  /// it from the start, as often as needed.
+  typealias OpenableExport = (
+    file: String, holdsGlyphError: Bool, open: () throws(SurveyError) -> TSVReader
+  )
+
+  /// Reads an export through once for its encoding and glyph errors; throws when it cannot be read.
+  static func openable(_ input: ExportInput) throws(SurveyError) -> OpenableExport {
+    switch input {
+    case .bytes(let source):
+      let file = source.file
+      let utf8 = try TextDecoding.decode(source.bytes, file: file).utf8
+      return (
+        file, FormChecks.holdsGlyphError(utf8),
+        { () throws(SurveyError) in TSVReader(utf8: utf8, file: file) }
+      )
+    case .file(let url):
+      let file = url.relativePath
+      let holdsGlyphError = try scan(url, file: file)
+      return (
+        file, holdsGlyphError,
+        { () throws(SurveyError) in TSVReader(source: try FileChunks(url: url, file: file), file: file) }
+      )
+    }
+  }
+
+  /// What a file's check shows: each list's diagnostics merged in file order, the first `limit`
+  /// kept, and the rest counted as omitted.
+  static func fileCheck(file: String, form: Form, rows: Int, lists: [DiagnosticLog], limit: Int) -> FileCheck
+  {
     var check = FileCheck(
-      file: file, formID: form.id, rows: reader.rowsRead, diagnostics: [],
+      file: file, formID: form.id, rows: rows, diagnostics: [],
       omittedErrors: lists.reduce(0) { $0 + $1.omittedErrors },
       omittedWarnings: lists.reduce(0) { $0 + $1.omittedWarnings })
     // Each list is in file order and keeps its first `limit`: the first `limit` of all are among them.
@@ -169,7 +188,7 @@ public enum Checker {
     for dropped in sorted.dropFirst(limit) {
       if dropped.severity == .error { check.omittedErrors += 1 } else { check.omittedWarnings += 1 }
     }
-    return (check, roster)
+    return check
   }
 
   /// Reads a file through once, as UTF-8, and says whether it holds a glyph error; throws when

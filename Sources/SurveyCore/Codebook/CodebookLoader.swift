@@ -5,143 +5,179 @@
 public enum CodebookLoader {
   public static func load(utf8 bytes: [UInt8], file: String) throws(SurveyError) -> Codebook {
     var reader = TSVReader(utf8: bytes, file: file)
+    var draft = Draft(file: file)
+    while let record = try reader.next() {
+      draft.read(record)
+    }
+    draft.checkCompleteness()
+    try draft.log.throwIfErrors()
+    return Codebook(forms: draft.forms, nonAnswers: draft.nonAnswers, amountUnits: draft.units)
+  }
+
+  /// A codebook as read so far, record by record, with every problem found in it.
+  private struct Draft {
+    let file: String
     var log = DiagnosticLog()
     var forms: [Form] = []
     var nonAnswers: [String] = []
     var units: [AmountUnit] = []
     var itemLocation: [String: (form: Int, item: Int)] = [:]
 
-    func fail(_ record: TSVRecord, _ found: String, expected: String? = nil) {
-      log.append(Diagnostic(.error, file: file, line: record.line, found: found, expected: expected))
-    }
-    func field(_ record: TSVRecord, _ index: Int) -> String {
-      index < record.fields.count ? record.fields[index].trimmingSpaces : ""
+    init(file: String) {
+      self.file = file
     }
 
-    while let record = try reader.next() {
+    /// Adds a record to the codebook, or its problem to the log; comments and blank lines add nothing.
+    mutating func read(_ record: TSVRecord) {
       let kind = field(record, 0)
-      if kind.hasPrefix("#") || (record.fields.allSatisfy { $0.trimmingSpaces.isEmpty }) { continue }
+      if kind.hasPrefix("#") || (record.fields.allSatisfy { $0.trimmingSpaces.isEmpty }) { return }
       switch kind {
-      case "form":
-        let id = field(record, 1)
-        if id.isEmpty || id.contains(".") {
-          fail(record, "form id '\(id)'", expected: "a non-empty id without dots")
-        } else if forms.contains(where: { $0.id == id }) {
-          fail(record, "a second form '\(id)'", expected: "each form once")
-        } else {
-          forms.append(
-            Form(id: id, title: field(record, 2), file: field(record, 3), rowNoun: field(record, 4)))
-        }
-      case "item":
-        let id = field(record, 1)
-        let formID = String(id.prefix { $0 != "." })
-        guard let formIndex = forms.firstIndex(where: { $0.id == formID }) else {
-          fail(record, "item '\(id)' of no declared form", expected: "a 'form \(formID)' record before it")
-          continue
-        }
-        guard itemLocation[id] == nil else {
-          fail(record, "a second item '\(id)'", expected: "each item id once")
-          continue
-        }
-        guard let itemKind = ItemKind(rawValue: field(record, 4)) else {
-          let kinds = ItemKind.allCases.map(\.rawValue).joined(separator: ", ")
-          fail(record, "item kind '\(field(record, 4))'", expected: "one of \(kinds)")
-          continue
-        }
-        let flags = field(record, 6).split(separator: ",").map { $0.trimmingSpaces }
-        if let unknown = flags.first(where: { $0 != "fill-down" && $0 != "breakdown" }) {
-          fail(record, "item flag '\(unknown)'", expected: "fill-down, breakdown or nothing")
-        }
-        let header = field(record, 5)
-        let item = Item(
-          id: id, number: field(record, 2), title: field(record, 3), kind: itemKind,
-          header: header.isEmpty ? field(record, 3) : header, fillsDown: flags.contains("fill-down"),
-          isReportBreakdown: flags.contains("breakdown"))
-        itemLocation[id] = (formIndex, forms[formIndex].items.count)
-        forms[formIndex].items.append(item)
-      case "option":
-        let itemID = field(record, 1)
-        guard let location = itemLocation[itemID] else {
-          fail(
-            record, "an option of unknown item '\(itemID)'", expected: "an 'item \(itemID)' record before it")
-          continue
-        }
-        guard let code = Int(field(record, 2)), (1...CircledNumber.maximum).contains(code) else {
-          fail(
-            record, "option code '\(field(record, 2))'",
-            expected: "a number from 1 to \(CircledNumber.maximum)")
-          continue
-        }
-        guard let role = OptionRole(rawValue: field(record, 4)) else {
-          let roles = OptionRole.allCases.map(\.rawValue).filter { !$0.isEmpty }.joined(separator: ", ")
-          fail(record, "option role '\(field(record, 4))'", expected: "empty or one of \(roles)")
-          continue
-        }
-        let printed = field(record, 3)
-        let label = printed == "?" ? "" : printed
-        if printed.isEmpty {
-          fail(record, "an empty label for code \(code)", expected: "the label as printed")
-        }
-        var item = forms[location.form].items[location.item]
-        if !item.kind.isCoded {
-          fail(
-            record, "an option for \(item.kind.rawValue) item '\(itemID)'",
-            expected: "options only on coded items")
-        }
-        if item.option(code: code) != nil {
-          fail(record, "a second option \(code) for '\(itemID)'", expected: "each code once")
-        }
-        let variants = field(record, 5).split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-        item.options.append(
-          Option(code: code, label: label, role: role, variants: variants, fullLabel: field(record, 6)))
-        forms[location.form].items[location.item] = item
-      case "nonanswer":
-        let text = field(record, 1)
-        if text.isEmpty { fail(record, "an empty non-answer", expected: "a text such as 記入なし") }
-        nonAnswers.append(text)
-      case "amount-unit":
-        let suffix = field(record, 1)
-        guard !suffix.isEmpty, let yen = Int(field(record, 2)), yen > 0 else {
-          fail(
-            record, "amount unit '\(suffix)' worth '\(field(record, 2))' yen",
-            expected: "a suffix and a positive whole number of yen")
-          continue
-        }
-        let warning = field(record, 3)
-        units.append(AmountUnit(suffix: suffix, yen: yen, warning: warning.isEmpty ? nil : warning))
+      case "form": readForm(record)
+      case "item": readItem(record)
+      case "option": readOption(record)
+      case "nonanswer": readNonAnswer(record)
+      case "amount-unit": readAmountUnit(record)
       default:
         fail(record, "record kind '\(kind)'", expected: "form, item, option, nonanswer or amount-unit")
       }
     }
-    if forms.isEmpty {
-      log.append(Diagnostic(.error, file: file, found: "no forms", expected: "at least one 'form' record"))
-    }
-    for form in forms where form.items.isEmpty {
-      log.append(
-        Diagnostic(
-          .error, file: file, found: "form '\(form.id)' without items", expected: "its 'item' records"))
-    }
-    for item in forms.flatMap(\.items) where item.kind.isCoded && item.options.isEmpty {
-      log.append(
-        Diagnostic(
-          .error, file: file, item: item.id, found: "a \(item.kind.rawValue) item without options",
-          expected: "its 'option' records"))
-    }
-    for item in forms.flatMap(\.items) where item.kind == .amount || item.kind == .year {
-      if !item.options.contains(where: { $0.role == .figure }) {
-        log.append(
-          Diagnostic(
-            .error, file: file, item: item.id, found: "no option with role 'figure'",
-            expected: "the code that carries the \(item.kind.rawValue)"))
+
+    mutating func readForm(_ record: TSVRecord) {
+      let id = field(record, 1)
+      if id.isEmpty || id.contains(".") {
+        fail(record, "form id '\(id)'", expected: "a non-empty id without dots")
+      } else if forms.contains(where: { $0.id == id }) {
+        fail(record, "a second form '\(id)'", expected: "each form once")
+      } else {
+        forms.append(
+          Form(id: id, title: field(record, 2), file: field(record, 3), rowNoun: field(record, 4)))
       }
     }
-    if units.isEmpty && forms.flatMap(\.items).contains(where: { $0.kind == .amount }) {
-      log.append(
-        Diagnostic(
-          .error, file: file, found: "amount items but no 'amount-unit' records",
-          expected: "at least one unit such as 千円"))
+
+    mutating func readItem(_ record: TSVRecord) {
+      let id = field(record, 1)
+      let formID = String(id.prefix { $0 != "." })
+      guard let formIndex = forms.firstIndex(where: { $0.id == formID }) else {
+        fail(record, "item '\(id)' of no declared form", expected: "a 'form \(formID)' record before it")
+        return
+      }
+      guard itemLocation[id] == nil else {
+        fail(record, "a second item '\(id)'", expected: "each item id once")
+        return
+      }
+      guard let itemKind = ItemKind(rawValue: field(record, 4)) else {
+        let kinds = ItemKind.allCases.map(\.rawValue).joined(separator: ", ")
+        fail(record, "item kind '\(field(record, 4))'", expected: "one of \(kinds)")
+        return
+      }
+      let flags = field(record, 6).split(separator: ",").map { $0.trimmingSpaces }
+      if let unknown = flags.first(where: { $0 != "fill-down" && $0 != "breakdown" }) {
+        fail(record, "item flag '\(unknown)'", expected: "fill-down, breakdown or nothing")
+      }
+      let header = field(record, 5)
+      let item = Item(
+        id: id, number: field(record, 2), title: field(record, 3), kind: itemKind,
+        header: header.isEmpty ? field(record, 3) : header, fillsDown: flags.contains("fill-down"),
+        isReportBreakdown: flags.contains("breakdown"))
+      itemLocation[id] = (formIndex, forms[formIndex].items.count)
+      forms[formIndex].items.append(item)
     }
-    try log.throwIfErrors()
-    return Codebook(forms: forms, nonAnswers: nonAnswers, amountUnits: units)
+
+    mutating func readOption(_ record: TSVRecord) {
+      let itemID = field(record, 1)
+      guard let location = itemLocation[itemID] else {
+        fail(
+          record, "an option of unknown item '\(itemID)'", expected: "an 'item \(itemID)' record before it")
+        return
+      }
+      guard let code = Int(field(record, 2)), (1...CircledNumber.maximum).contains(code) else {
+        fail(
+          record, "option code '\(field(record, 2))'",
+          expected: "a number from 1 to \(CircledNumber.maximum)")
+        return
+      }
+      guard let role = OptionRole(rawValue: field(record, 4)) else {
+        let roles = OptionRole.allCases.map(\.rawValue).filter { !$0.isEmpty }.joined(separator: ", ")
+        fail(record, "option role '\(field(record, 4))'", expected: "empty or one of \(roles)")
+        return
+      }
+      let printed = field(record, 3)
+      let label = printed == "?" ? "" : printed
+      if printed.isEmpty {
+        fail(record, "an empty label for code \(code)", expected: "the label as printed")
+      }
+      var item = forms[location.form].items[location.item]
+      if !item.kind.isCoded {
+        fail(
+          record, "an option for \(item.kind.rawValue) item '\(itemID)'",
+          expected: "options only on coded items")
+      }
+      if item.option(code: code) != nil {
+        fail(record, "a second option \(code) for '\(itemID)'", expected: "each code once")
+      }
+      let variants = field(record, 5).split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+      item.options.append(
+        Option(code: code, label: label, role: role, variants: variants, fullLabel: field(record, 6)))
+      forms[location.form].items[location.item] = item
+    }
+
+    mutating func readNonAnswer(_ record: TSVRecord) {
+      let text = field(record, 1)
+      if text.isEmpty { fail(record, "an empty non-answer", expected: "a text such as 記入なし") }
+      nonAnswers.append(text)
+    }
+
+    mutating func readAmountUnit(_ record: TSVRecord) {
+      let suffix = field(record, 1)
+      guard !suffix.isEmpty, let yen = Int(field(record, 2)), yen > 0 else {
+        fail(
+          record, "amount unit '\(suffix)' worth '\(field(record, 2))' yen",
+          expected: "a suffix and a positive whole number of yen")
+        return
+      }
+      let warning = field(record, 3)
+      units.append(AmountUnit(suffix: suffix, yen: yen, warning: warning.isEmpty ? nil : warning))
+    }
+
+    /// Logs what the whole file lacks: forms, items of a form, options of a coded item, the figure
+    /// code of an amount or year item, and units for amounts.
+    mutating func checkCompleteness() {
+      if forms.isEmpty {
+        log.append(Diagnostic(.error, file: file, found: "no forms", expected: "at least one 'form' record"))
+      }
+      for form in forms where form.items.isEmpty {
+        log.append(
+          Diagnostic(
+            .error, file: file, found: "form '\(form.id)' without items", expected: "its 'item' records"))
+      }
+      for item in forms.flatMap(\.items) where item.kind.isCoded && item.options.isEmpty {
+        log.append(
+          Diagnostic(
+            .error, file: file, item: item.id, found: "a \(item.kind.rawValue) item without options",
+            expected: "its 'option' records"))
+      }
+      for item in forms.flatMap(\.items) where item.kind == .amount || item.kind == .year {
+        if !item.options.contains(where: { $0.role == .figure }) {
+          log.append(
+            Diagnostic(
+              .error, file: file, item: item.id, found: "no option with role 'figure'",
+              expected: "the code that carries the \(item.kind.rawValue)"))
+        }
+      }
+      if units.isEmpty && forms.flatMap(\.items).contains(where: { $0.kind == .amount }) {
+        log.append(
+          Diagnostic(
+            .error, file: file, found: "amount items but no 'amount-unit' records",
+            expected: "at least one unit such as 千円"))
+      }
+    }
+
+    private mutating func fail(_ record: TSVRecord, _ found: String, expected: String? = nil) {
+      log.append(Diagnostic(.error, file: file, line: record.line, found: found, expected: expected))
+    }
+
+    private func field(_ record: TSVRecord, _ index: Int) -> String {
+      index < record.fields.count ? record.fields[index].trimmingSpaces : ""
+    }
   }
 }

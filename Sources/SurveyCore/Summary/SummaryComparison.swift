@@ -105,16 +105,36 @@ public struct SummaryComparison: Sendable {
   /// The comparison from the forms' tallies, already made (`UnitSummary` makes them in the pass
   /// that finds the target's rows).
   static func make(_ target: SummaryTarget, in survey: Survey, tallies: [FormTally]) -> SummaryComparison {
-    let department = SummaryTarget(level: .department, department: target.department)
     let showsDepartment = target.level != .department
+    var parts = Parts(showsDepartment: showsDepartment)
+    for tally in tallies {
+      parts.addFigures(of: tally)
+      parts.addCharts(of: tally)
+    }
+    if let roster = survey.roster {
+      parts.addAnswerRates(of: roster, for: target, in: survey)
+    }
+    var columns = [Column("figure", "指標"), Column("target", target.name)]
+    if showsDepartment { columns.append(Column("department", target.department)) }
+    columns += [Column("city", "市全体"), Column("share", "市全体に占める割合（%）")]
+    let table = Table(id: "summary-comparison", title: "市全体との比較", columns: columns, rows: parts.figures)
+    return SummaryComparison(table: table, notes: parts.notes, charts: parts.charts)
+  }
+
+  /// The rows of figures, the notes and the charts of a comparison, added form by form.
+  private struct Parts {
+    let showsDepartment: Bool
     var figures: [[Cell]] = []
     var notes: [String] = []
     var charts: [Chart] = []
-    func addRow(_ label: String, _ values: [Cell], share: Cell) {
-      figures.append([.text(label), values[0]] + (showsDepartment ? [values[1]] : []) + [values[2], share])
+
+    init(showsDepartment: Bool) {
+      self.showsDepartment = showsDepartment
     }
 
-    for tally in tallies {
+    /// A form's number of rows and each amount item's sum, for the target, its department and the
+    /// city, with a note per amount on how many rows gave one.
+    mutating func addFigures(of tally: FormTally) {
       let data = tally.data
       let counts = tally.counts
       addRow(
@@ -133,6 +153,10 @@ public struct SummaryComparison: Sendable {
               ? "対象 \(given[0])、部 \(given[1])、市全体 \(given[2])"
               : "対象 \(given[0])、市全体 \(given[2])") + "件）。")
       }
+    }
+
+    /// A chart per multiple-choice item the target's rows answered: each option they chose.
+    mutating func addCharts(of tally: FormTally) {
       for (item, categories, mine, city) in tally.multiples {
         guard mine.answered > 0 else { continue }
         var bars: [Chart.Bar] = []
@@ -143,13 +167,18 @@ public struct SummaryComparison: Sendable {
               city: Percent(city.counts[index], of: city.answered)))
         }
         charts.append(
-          Chart(form: data.form, item: item, bars: bars, targetBase: mine.answered, cityBase: city.answered))
+          Chart(
+            form: tally.data.form, item: item, bars: bars, targetBase: mine.answered, cityBase: city.answered)
+        )
       }
     }
 
-    if let roster = survey.roster {
-      let own = rows(of: roster, covered: target, in: survey)
-      let departmentRows = rows(of: roster, covered: department, in: survey)
+    /// How often the roster's units answered each free-text item, with a note that compares the
+    /// department's rate with the city's.
+    mutating func addAnswerRates(of roster: FormData, for target: SummaryTarget, in survey: Survey) {
+      let department = SummaryTarget(level: .department, department: target.department)
+      let own = SummaryComparison.rows(of: roster, covered: target, in: survey)
+      let departmentRows = SummaryComparison.rows(of: roster, covered: department, in: survey)
       for (index, item) in roster.form.items.enumerated() where item.kind == .text {
         let label = DecodedAnswer(.blank, item: item).label
         let answered = [own, departmentRows, roster.rows].map { rows in
@@ -160,16 +189,16 @@ public struct SummaryComparison: Sendable {
         let cityRate = answered[2]
         let comparison = departmentRate.count * cityRate.base - cityRate.count * departmentRate.base
         let verdict = comparison > 0 ? "より高い" : comparison < 0 ? "より低い" : "と同じ"
+        let rate = SummaryComparison.rate
         notes.append(
           "\(label): \(target.department)の回答率 \(rate(departmentRate))は、市全体の \(rate(cityRate))\(verdict)。")
       }
     }
 
-    var columns = [Column("figure", "指標"), Column("target", target.name)]
-    if showsDepartment { columns.append(Column("department", target.department)) }
-    columns += [Column("city", "市全体"), Column("share", "市全体に占める割合（%）")]
-    let table = Table(id: "summary-comparison", title: "市全体との比較", columns: columns, rows: figures)
-    return SummaryComparison(table: table, notes: notes, charts: charts)
+    /// A row: the label, the target's value, the department's when shown, the city's, the share.
+    private mutating func addRow(_ label: String, _ values: [Cell], share: Cell) {
+      figures.append([.text(label), values[0]] + (showsDepartment ? [values[1]] : []) + [values[2], share])
+    }
   }
 
   /// A rate as `66.7%（4/6）`.

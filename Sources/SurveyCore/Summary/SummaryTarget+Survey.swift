@@ -1,4 +1,4 @@
-/// The targets a survey offers, and where each of its rows sits.
+/// The targets a survey offers: its departments, sections, sub-units and teams.
 extension SummaryTarget {
   /// Every target of a survey: departments, sections, sub-units and teams, in roster order
   /// (teams in the order their projects are listed).
@@ -62,18 +62,5 @@ extension SummaryTarget {
       }
     }
     return (units, teams)
-  }
-}
-
-extension Survey {
-  /// The unit a row belongs to: the one the survey assigned, else its 部 and 課 cells as written.
-  public func unit(of row: Row, in data: FormData) -> UnitPath {
-    if let unit = row.unit { return unit }
-    let cell = data.text(of: .section, in: row)
-    let department = data.text(of: .department, in: row)
-    if let subunit = Organization.bracketed(cell) {
-      return UnitPath(department: department, section: cell, subunit: subunit)
-    }
-    return UnitPath(department: department, section: cell)
   }
 }

@@ -19,46 +19,72 @@ public enum StandardReport {
   {
     let form = data.form
     let organization = survey.organization
-    let rowNoun = form.rowNoun
     guard let departmentItem = form.items.first(where: { $0.kind == .department }) else {
       return ReportSection(
         heading: form.title, summary: ["\(data.rowCount) \(plural(form.rowNoun))"], tables: [])
     }
     let byDepartment = try Categorization(item: departmentItem, in: data, organization: organization)
-    let perDepartment = Frequency(byDepartment, rowNoun: rowNoun)
-    var consumers: [RowConsumer] = [perDepartment.consumer]
-    var tables: [() -> Table] = []
-    func frequency(_ categorization: Categorization) -> Frequency {
-      let frequency = Frequency(categorization, rowNoun: rowNoun)
-      consumers.append(frequency.consumer)
-      return frequency
+    let perDepartment = Frequency(byDepartment, rowNoun: form.rowNoun)
+    var plan = SectionPlan(data: data, organization: organization, options: options)
+    plan.consumers.append(perDepartment.consumer)
+    if isRoster {
+      try plan.addRosterTables(byDepartment: byDepartment)
+    } else {
+      plan.tables.append { countTable(perDepartment) }
+      try plan.addFormTables(departmentItem: departmentItem, byDepartment: byDepartment)
     }
-    func crosstab(_ item: Categorization, by breakdown: Categorization) -> Crosstab {
-      let crosstab = Crosstab(item, by: breakdown, rowNoun: rowNoun)
-      consumers.append(crosstab.consumer)
-      return crosstab
+    data.tally(plan.consumers)
+    let departments = perDepartment.counts.filter { $0 > 0 }.count
+    let summary = [
+      "\(data.rowCount) \(plural(form.rowNoun)) in \(departments) departments (\(data.file), \(data.encoding.rawValue))"
+    ]
+    let built = plan.tables.map { $0() }
+    return ReportSection(heading: "\(form.title) (\(form.id))", summary: summary, tables: built)
+  }
+
+  /// The tables of one form, in order, each with the consumer that fills it as the rows go by.
+  private struct SectionPlan {
+    let data: FormData
+    let organization: Organization
+    let options: TableOptions
+    var consumers: [RowConsumer] = []
+    var tables: [() -> Table] = []
+
+    init(data: FormData, organization: Organization, options: TableOptions) {
+      self.data = data
+      self.organization = organization
+      self.options = options
     }
 
-    if isRoster {
+    /// The roster's tables: answered per department for each free-text item, then each coded
+    /// item's counts and its free-text items answered per code.
+    mutating func addRosterTables(byDepartment: Categorization) throws(SurveyError) {
+      let form = data.form
       for item in form.items where item.kind == .text {
-        let answered = try Categorization(item: item, in: data, organization: organization)
+        let answered = try categorization(of: item)
         let table = crosstab(answered, by: byDepartment)
-        tables.append { answeredTable(table) }
+        tables.append { StandardReport.answeredTable(table) }
       }
       for item in form.items where item.kind.isCoded {
-        let coded = try Categorization(item: item, in: data, organization: organization)
+        let coded = try categorization(of: item)
         let counts = frequency(coded)
+        let options = options
         tables.append { counts.table(options) }
         for text in form.items where text.kind == .text {
-          let answered = try Categorization(item: text, in: data, organization: organization)
+          let answered = try categorization(of: text)
           let table = crosstab(answered, by: coded)
           tables.append { table.table(options) }
         }
       }
-    } else {
-      tables.append { countTable(perDepartment) }
+    }
+
+    /// A questionnaire's tables: each coded item's counts, then each amount or start year by its
+    /// breakdowns, with the reasons rows gave no figure.
+    mutating func addFormTables(departmentItem: Item, byDepartment: Categorization) throws(SurveyError) {
+      let form = data.form
+      let options = options
       for item in form.items where item.kind.isCoded {
-        let coded = try Categorization(item: item, in: data, organization: organization)
+        let coded = try categorization(of: item)
         let counts = frequency(coded)
         tables.append { counts.table(options) }
       }
@@ -66,8 +92,7 @@ public enum StandardReport {
       for figureItem in form.items where figureItem.kind == .amount || figureItem.kind == .year {
         for breakdown in figureItem.kind == .amount ? breakdowns : [departmentItem] {
           let categories =
-            breakdown.id == departmentItem.id
-            ? byDepartment : try Categorization(item: breakdown, in: data, organization: organization)
+            breakdown.id == departmentItem.id ? byDepartment : try categorization(of: breakdown)
           let summary = try NumericSummary(accumulating: figureItem, by: categories, in: data)
           consumers.append(summary.consumer)
           tables.append { summary.table(options) }
@@ -77,13 +102,22 @@ public enum StandardReport {
         tables.append { reasons.table() }
       }
     }
-    data.tally(consumers)
-    let departments = perDepartment.counts.filter { $0 > 0 }.count
-    let summary = [
-      "\(data.rowCount) \(plural(form.rowNoun)) in \(departments) departments (\(data.file), \(data.encoding.rawValue))"
-    ]
-    let built = tables.map { $0() }
-    return ReportSection(heading: "\(form.title) (\(form.id))", summary: summary, tables: built)
+
+    private func categorization(of item: Item) throws(SurveyError) -> Categorization {
+      try Categorization(item: item, in: data, organization: organization)
+    }
+
+    private mutating func frequency(_ categorization: Categorization) -> Frequency {
+      let frequency = Frequency(categorization, rowNoun: data.form.rowNoun)
+      consumers.append(frequency.consumer)
+      return frequency
+    }
+
+    private mutating func crosstab(_ item: Categorization, by breakdown: Categorization) -> Crosstab {
+      let crosstab = Crosstab(item, by: breakdown, rowNoun: data.form.rowNoun)
+      consumers.append(crosstab.consumer)
+      return crosstab
+    }
   }
 
   /// Rows per department: 全体 first, then each department, then rows without one.

@@ -1,0 +1,25 @@
+/// A budget answer: an amount (kept in yen, printed in 千円) or the reason there is none.
+public struct Amount: Sendable, Hashable {
+  /// What the answer says about the figure.
+  public enum Status: Sendable, Hashable {
+    /// A figure was given.
+    case given(yen: Int)
+    /// A code that says there is no figure: 無し, 不明 or 算定不能 (the option's role tells which).
+    case withheld(Option)
+    /// The figure code was given without a readable figure, e.g. `①未定`; the text says why.
+    case figureMissing(String)
+  }
+
+  public var answer: CodedAnswer
+  public var status: Status
+
+  public init(answer: CodedAnswer, status: Status) {
+    self.answer = answer
+    self.status = status
+  }
+
+  public var yen: Int? {
+    if case .given(let yen) = status { return yen }
+    return nil
+  }
+}

@@ -1,0 +1,165 @@
+/// A variable: how rows of one form are sorted into categories, for counting.
+///
+/// Most variables are an item of the counted form: coded items sort by code (a multiple-choice
+/// row may fall in several categories), hierarchy items by name in roster order, free text into
+/// one category, "answered". Others are derived: an overall-form item joined to each project's
+/// unit, classes of an amount (0, under 100, … 千円), or the era or decade of a start year.
+public struct Categorization: Sendable {
+  /// The id users name it by: `a.4`, `overall.2`, `a.7:class`, `a.6:era`.
+  public let id: String
+  /// The item the variable comes from.
+  public let item: Item
+  /// A name for titles, e.g. `a.4 ４ 形態` or `a.7 ７ 市の予算 (classes)`.
+  public let name: String
+  /// A short heading for the column of row labels, e.g. `形態`.
+  public let heading: String
+  /// Whether a row may fall in more than one category.
+  public let isMultiple: Bool
+  /// What of a row `classify` reads.
+  public let reads: RowReads
+  private let classify: @Sendable (Row) -> [Int]?
+  private let registry: CategoryRegistry
+
+  /// The categories, in order. A hierarchy variable of a streamed export learns names as rows are
+  /// read, so its list may grow during a pass.
+  public var categories: [Category] { registry.categories }
+
+  /// Builds a variable from its parts; `classify` returns the category indexes of a row, an empty
+  /// list when the row did not answer, or nil when the row could not be joined.
+  /// `reads` names what `classify` reads of a row; the whole row unless told.
+  public init(
+    id: String, item: Item, name: String, heading: String, categories: [Category], isMultiple: Bool,
+    reads: RowReads = .wholeRow, classify: @escaping @Sendable (Row) -> [Int]?
+  ) {
+    self.init(
+      id: id, item: item, name: name, heading: heading, registry: CategoryRegistry(categories),
+      isMultiple: isMultiple, reads: reads, classify: classify)
+  }
+
+  init(
+    id: String, item: Item, name: String, heading: String, registry: CategoryRegistry, isMultiple: Bool,
+    reads: RowReads, classify: @escaping @Sendable (Row) -> [Int]?
+  ) {
+    self.reads = reads
+    self.id = id
+    self.item = item
+    self.name = name
+    self.heading = heading
+    self.registry = registry
+    self.isMultiple = isMultiple
+    self.classify = classify
+  }
+
+  /// An item of the form whose rows are counted.
+  public init(item: Item, in data: FormData, organization: Organization) throws(SurveyError) {
+    guard let itemIndex = data.index(of: item) else {
+      throw SurveyError.usage("item \(item.id) is not part of \(data.form.title)")
+    }
+    let registry = CategoryRegistry(
+      Categorization.categories(of: item, itemIndex: itemIndex, in: data, organization: organization),
+      learnsNames: data.isStreamed && (item.kind.isHierarchy || item.kind == .identifier))
+    let kind = item.kind
+    self.init(
+      id: item.id, item: item, name: item.displayName, heading: item.title, registry: registry,
+      isMultiple: kind == .multiple, reads: RowReads(items: [itemIndex])
+    ) { row in
+      Categorization.indexes(of: row.values[itemIndex], kind: kind, registry: registry)
+    }
+  }
+
+  /// The index of a category by its code; for a hierarchy variable of a streamed export, a name not
+  /// met yet is added, since its rows have not all been read.
+  func categoryIndex(code: String) -> Int? {
+    registry.index(of: code, adding: registry.learnsNames)
+  }
+
+  /// An item of the roster (the overall form), read for each row through the row's unit.
+  ///
+  /// Rows whose unit the roster does not list fall in the extra category 結合なし, so that none is
+  /// lost silently.
+  public static func joined(item: Item, roster: FormData, organization: Organization) throws(SurveyError)
+    -> Categorization
+  {
+    guard let itemIndex = roster.index(of: item) else {
+      throw SurveyError.usage("item \(item.id) is not part of \(roster.form.title)")
+    }
+    let categories = self.categories(of: item, itemIndex: itemIndex, in: roster, organization: organization)
+    let registry = CategoryRegistry(categories)
+    var byUnit: [UnitPath: [Int]] = [:]
+    for row in roster.rows {
+      guard let unit = row.unit else { continue }
+      byUnit[unit] = indexes(of: row.values[itemIndex], kind: item.kind, registry: registry)
+    }
+    let unjoined = categories.count
+    let lookup = byUnit
+    return Categorization(
+      id: item.id, item: item, name: item.displayName + " (joined on the unit)", heading: item.title,
+      categories: categories + [Category.unjoined], isMultiple: item.kind == .multiple,
+      reads: RowReads(items: [], unit: true)
+    ) { row in
+      guard let unit = row.unit, let found = lookup[unit] else { return [unjoined] }
+      return found
+    }
+  }
+
+  /// Whether a category stands for rows that could not be joined rather than for an answer.
+  public func isUnjoined(_ index: Int) -> Bool {
+    categories[index].code == Category.unjoined.code
+  }
+
+  /// Lets a variable that learns names as rows are read meet a row's name, even when the row
+  /// itself is not counted (filtered out), so that its categories are those of every row.
+  public func learn(from row: Row) {
+    if registry.learnsNames { _ = classify(row) }
+  }
+
+  /// The categories a row falls in, by index into `categories`; empty when it did not answer.
+  public func categoryIndexes(of row: Row) -> [Int] {
+    classify(row) ?? []
+  }
+
+  /// Whether a row answered: it falls in a category that is not 結合なし.
+  public func answered(_ indexes: [Int]) -> Bool {
+    indexes.contains { !isUnjoined($0) }
+  }
+
+  static func categories(of item: Item, itemIndex: Int, in data: FormData, organization: Organization)
+    -> [Category]
+  {
+    switch item.kind {
+    case .single, .multiple, .amount, .year:
+      return item.options.map {
+        Category(
+          code: String($0.code), optionCode: $0.code,
+          label: $0.label.isEmpty ? Option.unknownLabel : $0.label,
+          fullLabel: $0.fullLabel.isEmpty ? nil : $0.fullLabel)
+      }
+    case .text:
+      return [Category(code: "answered", label: "回答あり")]
+    case .department, .section, .unit, .identifier:
+      var names: [String] = item.kind == .department ? organization.departments : []
+      var seen = Set(names)
+      // A streamed export's other names are learnt during the pass, in the same order.
+      if !data.isStreamed {
+        for row in data.rows {
+          if let name = row.values[itemIndex].text, seen.insert(name).inserted { names.append(name) }
+        }
+      }
+      return names.map { Category(code: $0, label: $0) }
+    }
+  }
+
+  static func indexes(of value: Value, kind: ItemKind, registry: CategoryRegistry) -> [Int] {
+    guard value.isAnswered else { return [] }
+    switch kind {
+    case .single, .multiple, .amount, .year:
+      let codes = value.codes
+      if codes.count == 1 { return registry.index(ofOption: codes[0]).map { [$0] } ?? [] }
+      return codes.compactMap { registry.index(ofOption: $0) }
+    case .text:
+      return [0]
+    case .department, .section, .unit, .identifier:
+      return value.text.flatMap { registry.index(of: $0, adding: true) }.map { [$0] } ?? []
+    }
+  }
+}

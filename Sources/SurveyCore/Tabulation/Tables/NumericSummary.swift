@@ -1,0 +1,207 @@
+/// Statistics of an amount (市の予算, 全体予算, in 千円) or a start year by a breakdown: how many
+/// rows gave a figure, how many did not, and the sum, mean, quartiles, minimum and maximum.
+///
+/// Quartiles and the median interpolate linearly between order statistics (R's type 7, Excel's
+/// QUARTILE.INC, pandas' default): the p-quantile of n sorted values is at position (n − 1)p.
+///
+/// Built a row at a time (`add`). Each line keeps how often each distinct figure occurs, not the
+/// figures themselves, so memory grows with the distinct figures, not with the rows.
+public final class NumericSummary {
+  public let item: Item
+  public let breakdown: Categorization
+  public let rowNoun: String
+  private let itemIndex: Int
+  private var tallies: [Line] = []
+  private var missing = Line(category: Category.notAnswered)
+  public private(set) var total = Line(category: Category(code: "total", label: "全体"))
+
+  /// One row of the summary: the figures of the rows in one breakdown category.
+  public struct Line: Sendable {
+    public var category: Category
+    public var rowCount = 0
+    /// How many rows gave each figure (yen for amounts, Western years for start years), so that
+    /// memory follows the distinct figures, not the rows; sorted only when quantiles are asked for.
+    private var counts: [Int: Int] = [:]
+    public private(set) var given = 0
+    private var total = 0
+    private var overflowed = false
+    public var withoutFigure: Int { rowCount - given }
+    /// The sum of the figures, or nil when it leaves the range of Int (only absurd inputs do:
+    /// amounts are at most 1兆円 each).
+    public var sum: Int? { overflowed ? nil : total }
+    public var minimum: Int? { counts.keys.min() }
+    public var maximum: Int? { counts.keys.max() }
+
+    /// How many rows gave each figure, in increasing order of the figures.
+    public var occurrences: [(value: Int, count: Int)] {
+      counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    init(category: Category) {
+      self.category = category
+    }
+
+    mutating func add(_ value: Int?, weight: Int) {
+      rowCount += weight
+      guard let value else { return }
+      given += weight
+      counts[value, default: 0] += weight
+      let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
+      let (next, overflow) = total.addingReportingOverflow(product)
+      if overflow || productOverflow { overflowed = true } else { total = next }
+    }
+
+    /// The p-quantile (p = quarters / 4) as a fraction, or nil without values.
+    public func quantile(quarters: Int) -> Fraction? {
+      quantiles(quarters: [quarters])[0]
+    }
+
+    /// Several p-quantiles (p = quarters / 4), from one sort of the distinct figures.
+    public func quantiles(quarters: [Int]) -> [Fraction?] {
+      guard given > 0 else { return quarters.map { _ in nil } }
+      let sorted = occurrences
+      /// The k-th smallest figure (from 0).
+      func orderStatistic(_ k: Int) -> Int {
+        var seen = 0
+        for (value, count) in sorted {
+          seen += count
+          if seen > k { return value }
+        }
+        return sorted.last?.value ?? 0
+      }
+      return quarters.map { quarters in
+        // Position (n − 1) × quarters / 4, kept in quarters to stay exact.
+        let position = (given - 1) * quarters
+        let lower = position / 4
+        let remainder = position % 4
+        let low = orderStatistic(lower)
+        let high = orderStatistic(min(lower + 1, given - 1))
+        return Fraction(4 * low + remainder * (high - low), 4)
+      }
+    }
+
+    public var mean: Fraction? { given == 0 ? nil : sum.map { Fraction($0, given) } }
+  }
+
+  /// An empty summary of an item of a form, to be filled with `add`.
+  public init(accumulating item: Item, by breakdown: Categorization, in data: FormData) throws(SurveyError) {
+    guard let index = data.index(of: item), item.kind == .amount || item.kind == .year else {
+      throw SurveyError.usage(
+        "\(item.id) is not an amount or start-year item of \(data.form.title)",
+        expected: "an item of kind amount or year")
+    }
+    self.item = item
+    self.breakdown = breakdown
+    self.rowNoun = data.form.rowNoun
+    self.itemIndex = index
+  }
+
+  /// The summary of the given rows of a form (all of them by default).
+  public convenience init(_ item: Item, by breakdown: Categorization, in data: FormData, rows: [Row]? = nil)
+    throws(SurveyError)
+  {
+    try self.init(accumulating: item, by: breakdown, in: data)
+    if let rows {
+      for row in rows { add(row) }
+    } else {
+      data.forEachRow(add)
+    }
+  }
+
+  public func add(_ row: Row) { add(row, weight: 1) }
+
+  /// Counts a row as `weight` rows.
+  public func add(_ row: Row, weight: Int) {
+    let value = NumericSummary.figure(row.values[itemIndex])
+    total.add(value, weight: weight)
+    let indexes = breakdown.categoryIndexes(of: row)
+    if indexes.isEmpty { missing.add(value, weight: weight) }
+    for index in indexes {
+      while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
+      tallies[index].add(value, weight: weight)
+    }
+  }
+
+  /// The summary as a consumer of a pass over rows.
+  public var consumer: RowConsumer {
+    RowConsumer(reads: RowReads(items: [itemIndex]).union(breakdown.reads), add: add)
+  }
+
+  /// One line per breakdown category, then the breakdown's 無回答.
+  public var lines: [Line] {
+    let categories = breakdown.categories
+    var lines = categories.indices.map { index in
+      var line = index < tallies.count ? tallies[index] : Line(category: categories[index])
+      line.category = categories[index]
+      return line
+    }
+    lines.append(missing)
+    return lines
+  }
+
+  /// The figure of a cell: yen for an amount, the Western year for a start year, or nil.
+  public static func figure(_ value: Value) -> Int? {
+    switch value {
+    case .amount(let amount): amount.yen
+    case .year(let year): year.year
+    default: nil
+    }
+  }
+
+  public var isAmount: Bool { item.kind == .amount }
+
+  public func table(_ options: TableOptions = TableOptions()) -> Table {
+    var columns = [Column("row", breakdown.heading), Column("n"), Column("given", isAmount ? "金額あり" : "年あり")]
+    if isAmount { columns.append(Column("sum", "合計")) }
+    columns += [
+      Column("mean", "平均"), Column("min", "最小"), Column("q1", "第1四分位"), Column("median", "中央値"),
+      Column("q3", "第3四分位"), Column("max", "最大"), Column("without_figure", isAmount ? "金額なし" : "年なし"),
+    ]
+    var smallBaseRows: Set<Int> = []
+    var rows: [[Cell]] = []
+    for line in [total] + lines {
+      if line.given < options.smallBase { smallBaseRows.insert(rows.count) }
+      var cells: [Cell] = [
+        .text(line.category.display(options.labels)), .count(line.rowCount), .count(line.given),
+      ]
+      if isAmount { cells.append(line.sum.map(Cell.yen) ?? .text("overflow")) }
+      func statistic(_ fraction: Fraction?) -> Cell {
+        guard let fraction else { return .empty }
+        return isAmount
+          ? .number(Fraction(fraction.numerator, fraction.denominator * 1000), grouped: true)
+          : .number(fraction, grouped: false)
+      }
+      func extreme(_ value: Int?) -> Cell {
+        guard let value else { return .empty }
+        return isAmount ? .yen(value) : .year(value)
+      }
+      let quartiles = line.quantiles(quarters: [1, 2, 3])
+      cells += [
+        statistic(line.mean), extreme(line.minimum), statistic(quartiles[0]), statistic(quartiles[1]),
+        statistic(quartiles[2]), extreme(line.maximum),
+      ]
+      cells.append(.count(line.withoutFigure))
+      rows.append(cells)
+    }
+    var notes = [
+      isAmount
+        ? "Amounts in 千円 of the \(total.given) \(plural(rowNoun)) that gave one; the others are counted under 金額なし (see the reasons table)."
+        : "Start years (Western) of the \(total.given) \(plural(rowNoun)) that gave one; the others are counted under 年なし.",
+      "Quartiles interpolate linearly (R type 7, Excel QUARTILE.INC).",
+    ]
+    if breakdown.isMultiple {
+      notes.append(
+        "\(breakdown.id) is multiple choice: a \(rowNoun) with several codes is counted, with its whole figure, in each of their rows, so the rows add up to more than 全体."
+      )
+    }
+    if !smallBaseRows.isEmpty {
+      notes.append(options.smallBaseNote.replacingOccurrences(of: "base", with: "number of figures"))
+    }
+    var table = Table(
+      id: "\(item.id)-summary-by-\(breakdown.id)",
+      title: "\(item.displayName): statistics by \(breakdown.name)",
+      columns: columns, rows: rows, notes: notes)
+    table.smallBaseRows = smallBaseRows
+    return table
+  }
+}

@@ -1,0 +1,44 @@
+import XCTest
+
+@testable import SurveyCore
+
+/// Tables on the small survey of `SmallSurveyTesting`: one item's counts on either base, and the percent of mentions.
+final class FrequencyTests: XCTestCase, SmallSurveyTesting {
+  func testMultipleChoiceOnEveryRowIncludes無回答InTheBase() throws {
+    XCTAssertEqual(
+      try tsv(Query(item: "形態")),
+      [
+        "code\tlabel\tn\tpercent", "1\t共催\t2\t40.0", "3\t委託\t2\t40.0", "4\t補助\t1\t20.0", "NA\t無回答\t1\t20.0",
+        "base\t基数\t5\t100.0", "mentions\tM.T.\t5\t100.0",
+      ])
+  }
+
+  func testMultipleChoiceOnTheAnsweredLeaves無回答OutsideTheBase() throws {
+    XCTAssertEqual(
+      try tsv(Query(item: "形態", options: TableOptions(base: .answered))),
+      [
+        "code\tlabel\tn\tpercent", "1\t共催\t2\t50.0", "3\t委託\t2\t50.0", "4\t補助\t1\t25.0", "NA\t無回答\t1\t",
+        "base\t基数\t4\t100.0", "mentions\tM.T.\t5\t125.0",
+      ])
+  }
+
+  func testSingleChoiceOnEitherBase() throws {
+    XCTAssertEqual(
+      try tsv(Query(item: "類型")),
+      [
+        "code\tlabel\tn\tpercent", "1\t市主体\t1\t20.0", "2\t市・民\t2\t40.0", "3\t民間\t1\t20.0", "NA\t無回答\t1\t20.0",
+        "base\t基数\t5\t100.0",
+      ])
+    XCTAssertEqual(
+      try tsv(Query(item: "類型", options: TableOptions(base: .answered))).dropFirst().prefix(3),
+      ["1\t市主体\t1\t25.0", "2\t市・民\t2\t50.0", "3\t民間\t1\t25.0"])
+  }
+
+  func testPercentOfMentions() throws {
+    let report = try Query(item: "形態", options: TableOptions(percentOfMentions: true)).run(on: try survey())
+    let lines = DelimitedRenderer(separator: "\t").render(report.tables[0]).split(separator: "\n")
+    XCTAssertEqual(lines[0], "code\tlabel\tn\tpercent\tpercent_of_mentions")
+    XCTAssertEqual(lines[1], "1\t共催\t2\t40.0\t40.0")
+    XCTAssertEqual(lines[3], "4\t補助\t1\t20.0\t20.0")
+  }
+}

@@ -1,0 +1,30 @@
+import XCTest
+
+@testable import SurveyCore
+
+/// Tables on the small survey of `SmallSurveyTesting`: a project item by an overall item, joined on the unit,
+/// and layers.
+final class QueryTests: XCTestCase, SmallSurveyTesting {
+  func testAProjectItemByAnOverallItemJoinsOnTheUnit() throws {
+    let report = try Query(item: "形態", breakdown: "設問２").run(on: try survey())
+    let table = report.tables[0]
+    let lines = DelimitedRenderer(separator: "\t").render(table.forMachines).split(separator: "\n").map(
+      String.init)
+    // ①現在実施: projects 1 (課A), 3 and 4 (課B); ②: 2 (（X担当）); 結合なし: 5 (課Z).
+    XCTAssertTrue(lines.contains("1\t現在実施\t1\t共催\t2\t66.7\t3"))
+    XCTAssertTrue(lines.contains("1\t現在実施\tNA\t無回答\t1\t33.3\t3"))
+    XCTAssertTrue(lines.contains("2\t現在＋将来\t3\t委託\t1\t100.0\t1"))
+    XCTAssertTrue(lines.contains("unjoined\t結合なし\t4\t補助\t1\t100.0\t1"))
+    XCTAssertTrue(
+      table.notes.contains(
+        "joined on the unit: 4 of 5 projects joined (1 without a unit of the overall form, counted as 結合なし); they belong to 3 of the 4 units, 1 units have none"
+      ), "\(table.notes)")
+  }
+
+  func testLayersGiveOneTablePerCategory() throws {
+    let report = try Query(item: "類型", breakdown: "形態", layer: "部").run(on: try survey())
+    XCTAssertEqual(report.tables.count, 3)
+    XCTAssertTrue(report.tables[0].notes.contains("layer: a.department 部 = 市民部"))
+    XCTAssertTrue(report.tables[2].notes.contains("layer: a.department 部 = 無回答"))
+  }
+}
