@@ -77,14 +77,14 @@ final class StreamingTests: XCTestCase {
     let survey = try Survey.load(directory: Self.data)
     let form = try XCTUnwrap(survey.codebook.form(id: "a"))
     let url = Self.data.appendingPathComponent("a.tsv")
-    var whole = RowReader(
+    var whole = FormReader(
       form, reader: TSVReader(utf8: try Survey.readFile(url), file: "a.tsv"), file: "a.tsv",
       codebook: survey.codebook)
     var expected: [(Int, [Value])] = []
     while let row = whole.next() { expected.append((row.line, row.values)) }
     XCTAssertEqual(expected.count, 70)
     for size in [1, 2, 3, 5, 64, 4096] {
-      var reader = RowReader(
+      var reader = FormReader(
         form,
         reader: TSVReader(source: try FileChunks(url: url, file: "a.tsv", chunkSize: size), file: "a.tsv"),
         file: "a.tsv", codebook: survey.codebook)

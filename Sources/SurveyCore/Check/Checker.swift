@@ -119,7 +119,7 @@ public enum Checker {
     } catch {
       return (FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
     }
-    var reader = RowReader(form, reader: tsv, file: file, codebook: codebook, limit: limit)
+    var reader = FormReader(form, reader: tsv, file: file, codebook: codebook, limit: limit)
     var glyphs = DiagnosticLog(limit: limit)
     if export.holdsGlyphError, let tsv = try? export.open() {
       glyphs = FormChecks.glyphErrors(tsv, form: form, columns: reader.columns, file: file, limit: limit)

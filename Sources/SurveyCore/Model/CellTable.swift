@@ -34,9 +34,22 @@ struct CellTable {
   /// The ids of the figures read by `plainAmounts`.
   private var figureIDs = FigureIDs()
 
-  init(item: Item, codebook: Codebook, file: String, column: Int?) {
+  /// Whether each text's whole value is kept too (the text of free text, the notes after codes),
+  /// for a reader that makes rows.
+  private let keepsWholeValues: Bool
+  private var entryWhole: [Value] = []
+  /// The whole value of the cell `id(of:)` read last, when whole values are kept.
+  private(set) var lastWhole = Value.blank
+
+  init(item: Item, codebook: Codebook, file: String, column: Int?, keepsWholeValues: Bool = false) {
     self.item = item
-    self.plainAmounts = PlainAmountReader(item: item, units: codebook.amountUnits)
+    self.keepsWholeValues = keepsWholeValues
+    if keepsWholeValues && (item.kind == .text || item.kind == .identifier) {
+      // Free texts seldom repeat, and each whole one is kept: a smaller cache bounds the memory.
+      texts = ByteInterner(entryLimit: 1 << 12, arenaLimit: 1 << 20)
+    }
+    // A plain amount read from its bytes has no whole value: a reader of rows parses it.
+    self.plainAmounts = keepsWholeValues ? nil : PlainAmountReader(item: item, units: codebook.amountUnits)
     self.file = file
     self.column = column
     self.name = item.displayName
@@ -62,6 +75,7 @@ struct CellTable {
       for diagnostic in entryDiagnostics[entry] {
         log.append(diagnostic.placed(file: file, line: line, column: column))
       }
+      if keepsWholeValues { lastWhole = entryWhole[entry] }
       return entryValue[entry]
     }
     if checkingUTF8 && TextDecoding.firstInvalidUTF8Offset(bytes) != nil { return -1 }
@@ -70,9 +84,11 @@ struct CellTable {
       String(decoding: bytes, as: UTF8.self), item: item, codebook: codebook, at: location)
     log.append(contentsOf: diagnostics)
     let id = valueID(value.counted(as: kind))
+    if keepsWholeValues { lastWhole = value }
     if texts.add(bytes) != nil {
       entryValue.append(id)
       entryDiagnostics.append(diagnostics)
+      if keepsWholeValues { entryWhole.append(value) }
     }
     return id
   }

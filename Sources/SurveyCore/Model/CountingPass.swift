@@ -90,7 +90,7 @@ private final class PartPipeline: @unchecked Sendable {
   }
 
   /// Adds a part that read its last row to the totals, its lines shifted to the file's.
-  func absorb(_ part: PartCounter) {
+  func absorb(_ part: FormReader) {
     let shift = nextLine - 1
     log.absorb(part.log, lineShift: shift)
     units.absorb(part.units, lineShift: shift)
@@ -129,17 +129,15 @@ extension RowStream {
     }
     let read = Set(groups.joined())
     let checking = !check.isDone
-    func counter(_ reader: TSVReader, chunks: FileChunks, log: DiagnosticLog) -> PartCounter {
+    func counter(_ reader: TSVReader, chunks: FileChunks, log: DiagnosticLog) -> FormReader {
       chunks.leavesUTF8ToReader = true
-      return PartCounter(
-        form: form, file: rowReader.file, reader: reader, columns: rowReader.columns,
-        headerCount: rowReader.headerCount, codebook: rowReader.codebook, groups: groups, read: read,
-        log: log,
-        unitLookup: units?(), checksUnits: checking && unitWarning != nil, checkingUTF8Of: chunks)
+      return rowReader.counting(
+        reader: reader, log: log, groups: groups, read: read, unitLookup: units?(),
+        checksUnits: checking && unitWarning != nil, checkingUTF8Of: chunks)
     }
 
     /// Hands one group's combinations of a part to the group's consumers.
-    func handOver(_ group: Int, of part: PartCounter) {
+    func handOver(_ group: Int, of part: FormReader) {
       let items = part.items(of: group)
       // One row is filled again for each combination: the group sets the same items every time.
       var row = Row(line: 0, values: [Value](repeating: .blank, count: form.items.count))
@@ -157,7 +155,7 @@ extension RowStream {
     /// one item (which meet every name), when no group needs the unit and every item of theirs
     /// is counted alone too: their consumers then share nothing that changes (the names of a
     /// hierarchy are all known). Otherwise group after group, in order.
-    func handOver(_ part: inout PartCounter, onTwoThreads: Bool) {
+    func handOver(_ part: inout FormReader, onTwoThreads: Bool) {
       let alone = Set(groups.filter { $0.count == 1 }.joined())
       let several = groups.indices.filter { groups[$0].count != 1 }
       let shared =
@@ -209,7 +207,7 @@ extension RowStream {
 
     /// Reads a part to the end of the file, handing its counts over whenever they grow large, so
     /// that memory stays bounded; the last are handed over on two threads.
-    func readOn(_ part: inout PartCounter) {
+    func readOn(_ part: inout FormReader) {
       while true {
         part.run(stopAt: nil, pausingAbove: combinationsHeld)
         guard part.paused else { break }
@@ -226,10 +224,10 @@ extension RowStream {
       readOn(&part)
       pipeline.absorb(part)
     } else {
-      var firstPart: PartCounter? = first
+      var firstPart: FormReader? = first
       /// Part `index` read to its end (nil when its file could not be opened again).
-      func read(_ index: Int) -> PartCounter? {
-        var part: PartCounter
+      func read(_ index: Int) -> FormReader? {
+        var part: FormReader
         if index == 0, let taken = firstPart {
           part = taken
           firstPart = nil
@@ -249,7 +247,7 @@ extension RowStream {
       /// that it stopped where the next one starts; when it did not (the next guess was not a
       /// record start), it reads on over the rest of the file and the later parts are dropped.
       /// A part that met a damaged file ends the pass there, as a row-by-row reading would.
-      func turn(_ index: Int, _ read: PartCounter?) {
+      func turn(_ index: Int, _ read: FormReader?) {
         guard !pipeline.isFinished else { return }
         guard var part = read else {
           pipeline.log.append(
@@ -298,7 +296,7 @@ extension RowStream {
 
   /// Where the parts of a counting pass start, in stream offsets of the first part's reader: only
   /// 0 (one part) for a small or transcoded file, or when no record start can be guessed.
-  private func partStarts(chunks: FileChunks, form: Form, rowReader: RowReader) -> [Int] {
+  private func partStarts(chunks: FileChunks, form: Form, rowReader: FormReader) -> [Int] {
     guard let url, !chunks.transcodes,
       let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
       size >= 2 * minimumPartBytes

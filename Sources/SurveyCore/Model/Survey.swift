@@ -93,18 +93,17 @@ public struct Survey: Sendable {
     _ form: Form, url: URL, file: String, codebook: Codebook, organization: Organization, checked: Bool,
     warningsKept: Int?
   ) throws(SurveyError) -> FormData {
-    let cache = CellCache()
     let chunks = try FileChunks(url: url, file: file)
-    let reader = RowReader(
+    let reader = FormReader(
       form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
-      limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept, cache: cache)
+      limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept)
     guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(reader.log.diagnostics) }
     let units = UnitLookup(organization, items: form.items)
-    let open: @Sendable () -> (RowReader, FileChunks)? = {
+    let open: @Sendable () -> (FormReader, FileChunks)? = {
       guard let chunks = try? FileChunks(url: url, file: file) else { return nil }
-      let reader = RowReader(
+      let reader = FormReader(
         form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
-        limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept, cache: cache)
+        limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept)
       return (reader, chunks)
     }
     let place: @Sendable (Row) -> Row = { row in

@@ -1,0 +1,81 @@
+/// Reads an export's bytes into typed rows: detects the encoding, maps the header to items, fills
+/// merged hierarchy cells down and parses every cell.
+public enum ExportLoader {
+  /// The form's rows and the warnings met; throws every error found, not just the first.
+  /// With `warningsKept`, at most that many warnings are listed; the rest are counted in the
+  /// note that ends the list.
+  public static func load(
+    _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
+    warningsKept: Int? = nil
+  ) throws(SurveyError) -> (data: FormData, warnings: [Diagnostic]) {
+    let reading = read(
+      form, utf8: bytes, encoding: encoding, file: file, codebook: codebook,
+      limit: DiagnosticLog.defaultLimit,
+      warningLimit: warningsKept)
+    var log = DiagnosticLog()
+    log.append(contentsOf: reading.diagnostics)
+    if let note = reading.omissionNote(file: file) { log.append(note) }
+    try log.throwIfErrors()
+    guard let data = reading.data else { throw SurveyError(log.diagnostics) }
+    return (data, log.diagnostics)
+  }
+
+  /// Reads as far as the bytes allow and never throws: errors are returned with the rows, so that
+  /// `kyodo check` can report them all. A quote that is never closed ends the reading there.
+  /// With `limit`, at most that many diagnostics are kept; the rest are counted.
+  public static func read(
+    _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
+    limit: Int? = nil, warningLimit: Int? = nil
+  ) -> ExportReading {
+    var reader = FormReader(
+      form, reader: TSVReader(utf8: bytes, file: file), file: file, codebook: codebook, limit: limit,
+      warningLimit: warningLimit)
+    guard reader.hasHeader else {
+      return ExportReading(
+        data: nil, rowsRead: 0, columns: reader.columns, diagnostics: reader.log.diagnostics)
+    }
+    var rows: [Row] = []
+    while let row = reader.next() { rows.append(row) }
+    return ExportReading(
+      data: FormData(form: form, file: file, encoding: encoding, rows: rows), rowsRead: reader.rowsRead,
+      columns: reader.columns, diagnostics: reader.log.diagnostics, omittedErrors: reader.log.omittedErrors,
+      omittedWarnings: reader.log.omittedWarnings,
+      warningsOnlyCounted: reader.log.warningLimit == 0)
+  }
+
+  /// For each item of the form, the column that holds it; a missing or doubled column is logged
+  /// and the rows are still read, so that their problems are reported too.
+  static func mapColumns(_ header: TSVRecord, form: Form, file: String, log: inout DiagnosticLog)
+    -> [Int?]
+  {
+    var columns = [Int?](repeating: nil, count: form.items.count)
+    for (column, name) in header.fields.enumerated() {
+      let key = TextNormalization.matchKey(name)
+      let match = form.items.firstIndex { item in
+        [item.header, item.id, item.number + item.title].contains { TextNormalization.matchKey($0) == key }
+      }
+      guard let match else {
+        log.append(
+          Diagnostic(
+            .warning, file: file, line: header.line, column: column + 1,
+            found: "a column '\(name)' that the codebook does not describe; it is ignored",
+            expected: "one of the \(form.title) items"))
+        continue
+      }
+      if columns[match] != nil {
+        log.append(
+          Diagnostic(
+            .error, file: file, line: header.line, column: column + 1, item: form.items[match].displayName,
+            found: "a second column for this item", expected: "each item once"))
+      }
+      columns[match] = column
+    }
+    for (index, item) in form.items.enumerated() where columns[index] == nil {
+      log.append(
+        Diagnostic(
+          .error, file: file, line: header.line, item: item.displayName,
+          found: "no column for this item", expected: "a header cell '\(item.header)'"))
+    }
+    return columns
+  }
+}

@@ -1,0 +1,390 @@
+import Foundation
+
+/// Reads the records of one export into the cells of its form's items: the one reader, for rows
+/// kept in memory, rows read a pass at a time, and the parts of a counting pass alike.
+///
+/// Each distinct cell text of an item is parsed once (its `CellTable`); merged hierarchy cells are
+/// filled down; a ragged row is an error and is skipped; every problem is logged with its line and
+/// column, in file order. A reader made from a header gives whole rows (`next`); a counting reader
+/// (`counting`) gives, for each group of tables, how many rows had each combination of the cells
+/// the group reads, without making rows (`run`).
+struct FormReader {
+  let form: Form
+  let file: String
+  let codebook: Codebook
+  /// The record reader, after the header (a counting pass reads the first part from it).
+  private(set) var reader: TSVReader
+  /// For each item of the form, the column (0-based) that holds it.
+  private(set) var columns: [Int?]
+  /// The header's number of fields: a record with another number is a ragged row.
+  private(set) var headerCount = 0
+  /// Whether a header row could be read.
+  private(set) var hasHeader = false
+  private var tables: [CellTable]
+  private let names: [String]
+  /// Items whose cells can give no diagnostic and that nothing reads: free text and identifiers.
+  private var skipped: [Bool]
+  private let fillsDown: [Bool]
+  private var inherited: [Int32]
+  private var ids: [Int32]
+  /// Whether whole rows are made: the cells' values as parsed, not only their counting ids.
+  private let makesRows: Bool
+  private var values: [Value] = []
+  private var inheritedValues: [Value] = []
+  private var spans: [FieldSpan] = []
+  private var counters: [TupleCounter] = []
+  /// Items counted on their own (a group of one item): their table counts them, as it reads them.
+  private var countedAlone: [Bool]
+  /// The groups of several items (or none), counted by their `TupleCounter`.
+  private var combinations: [Int] = []
+  /// Every problem met so far.
+  private(set) var log: DiagnosticLog
+  /// Rows whose unit the overall form does not list (a counting reader that checks units).
+  private(set) var units: DiagnosticLog
+  /// The rows read, ragged ones left out.
+  private(set) var rowCount = 0
+  /// The records after the header, ragged ones included.
+  private(set) var rowsRead = 0
+  /// Set when reading stopped at an error of the file itself (encoding, unclosed quote).
+  private(set) var failed = false
+  /// Set when reading stopped because the combinations held grew past what `run` was given.
+  private(set) var paused = false
+  private var unitLookup: UnitLookup?
+  /// When set, the reader checks UTF-8 itself (its chunks do not): the cells it parses, the cells
+  /// it skips and ragged rows. A cell met before is the same bytes as one checked then.
+  private var utf8: FileChunks?
+  private var unitKnown: [Int64: Bool] = [:]
+  private var checksUnits = false
+
+  /// A reader of whole rows: reads the header now, logging its problems (`hasHeader` says whether
+  /// there was one).
+  init(
+    _ form: Form, reader: TSVReader, file: String, codebook: Codebook, limit: Int? = nil,
+    warningLimit: Int? = nil
+  ) {
+    self.init(
+      form, reader: reader, file: file, codebook: codebook,
+      log: DiagnosticLog(limit: limit, warningLimit: warningLimit),
+      makesRows: true)
+    do throws(SurveyError) {
+      guard let header = try self.reader.next() else {
+        log.append(
+          Diagnostic(
+            .error, file: file, line: 1, found: "an empty file",
+            expected: "a header row naming the items of \(form.title)"))
+        failed = true
+        return
+      }
+      headerCount = header.fields.count
+      hasHeader = true
+      columns = ExportLoader.mapColumns(header, form: form, file: file, log: &log)
+      makeTables()
+    } catch {
+      log.append(contentsOf: error.diagnostics)
+      failed = true
+    }
+  }
+
+  private init(
+    _ form: Form, reader: TSVReader, file: String, codebook: Codebook, log: DiagnosticLog, makesRows: Bool
+  ) {
+    self.form = form
+    self.file = file
+    self.codebook = codebook
+    self.reader = reader
+    self.log = log
+    self.units = log.empty
+    self.makesRows = makesRows
+    self.columns = [Int?](repeating: nil, count: form.items.count)
+    self.tables = []
+    self.names = form.items.map(\.displayName)
+    self.fillsDown = form.items.map(\.fillsDown)
+    self.skipped = [Bool](repeating: false, count: form.items.count)
+    self.countedAlone = [Bool](repeating: false, count: form.items.count)
+    self.inherited = [Int32](repeating: -1, count: form.items.count)
+    self.ids = [Int32](repeating: 0, count: form.items.count)
+    if makesRows {
+      values = [Value](repeating: .blank, count: form.items.count)
+      inheritedValues = values
+    }
+    makeTables()
+  }
+
+  private mutating func makeTables() {
+    tables = form.items.indices.map { index in
+      CellTable(
+        item: form.items[index], codebook: codebook, file: file, column: columns[index].map { $0 + 1 },
+        keepsWholeValues: makesRows)
+    }
+  }
+
+  /// A reader of the same export that counts combinations of cells instead of making rows: the
+  /// items of each of `groups` (an item alone is counted by its table). `read` names the items
+  /// some group reads; free text and identifiers that none reads are not parsed. It reads from
+  /// `reader` (the first part: this reader's own, after the header) and logs into `log`.
+  func counting(
+    reader: TSVReader, log: DiagnosticLog, groups: [[Int]], read: Set<Int>, unitLookup: UnitLookup?,
+    checksUnits: Bool, checkingUTF8Of utf8: FileChunks? = nil
+  ) -> FormReader {
+    var part = FormReader(form, reader: reader, file: file, codebook: codebook, log: log, makesRows: false)
+    part.columns = columns
+    part.headerCount = headerCount
+    part.hasHeader = hasHeader
+    part.makeTables()
+    part.skipped = form.items.indices.map { index in
+      let item = form.items[index]
+      return (item.kind == .text || item.kind == .identifier) && !item.fillsDown && !read.contains(index)
+    }
+    part.counters = groups.map { TupleCounter(items: $0) }
+    part.countedAlone = form.items.indices.map { item in groups.contains([item]) }
+    part.combinations = groups.indices.filter { groups[$0].count != 1 }
+    part.unitLookup = unitLookup
+    part.checksUnits = checksUnits
+    part.utf8 = utf8
+    return part
+  }
+
+  /// The error for a row whose number of fields is not the header's.
+  static func raggedRow(file: String, line: Int, fields: Int, expected: Int) -> Diagnostic {
+    Diagnostic(
+      .error, file: file, line: line, found: "a row of \(fields) fields (a ragged row)",
+      expected: "\(expected) fields, as in the header")
+  }
+
+  /// The error for a blank hierarchy cell that cannot inherit: on a row that starts a new higher
+  /// level (`startingNew`), or with no row above.
+  static func blankLevel(_ item: Item, startingNew level: Item?, at location: CellLocation) -> Diagnostic {
+    let found =
+      level.map { "a blank \(item.title) on a row that starts a new \($0.title)" }
+      ?? "a blank \(item.title) with no row above to inherit it from"
+    return location.diagnostic(.error, found: found, expected: "the \(item.title) of the row")
+  }
+
+  /// The next row, or nil at the end of the export (or where the file itself stops the reading:
+  /// a quote never closed, bytes of no supported encoding). Ragged rows are logged and skipped.
+  mutating func next() -> Row? {
+    // The reader is moved out while a row is read (and back at the end), so that its buffer is
+    // lent to `decode` without copying the reader.
+    var reader = TSVReader(utf8: [], file: file)
+    swap(&reader, &self.reader)
+    defer { swap(&reader, &self.reader) }
+    while let line = record(from: &reader) {
+      guard let decoded = decoded(line: line, from: reader) else { return nil }
+      guard decoded else { continue }
+      rowCount += 1
+      return Row(line: line, values: values)
+    }
+    return nil
+  }
+
+  /// Reads and counts records until the end, the reader's stop offset, or `cancelled`; with
+  /// `pausingAbove`, also once the combinations held pass that many (`paused` is then set, and
+  /// `run` goes on from there).
+  mutating func run(stopAt stopOffset: Int?, pausingAbove held: Int? = nil, cancelled: () -> Bool = { false })
+  {
+    paused = false
+    var reader = TSVReader(utf8: [], file: file)
+    swap(&reader, &self.reader)
+    defer { swap(&reader, &self.reader) }
+    reader.stopOffset = stopOffset
+    while true {
+      if rowCount & 4095 == 0 && cancelled() { return }
+      if let held, rowCount & 1023 == 0, combinations.reduce(0, { $0 + counters[$1].count }) > held {
+        paused = true
+        return
+      }
+      guard let line = record(from: &reader), let decoded = decoded(line: line, from: reader) else { return }
+      guard decoded else { continue }
+      count(line: line)
+      rowCount += 1
+    }
+  }
+
+  /// The next record's first line, its fields in `spans`; nil at the end or at an error of the
+  /// file (logged, and `failed` set).
+  private mutating func record(from reader: inout TSVReader) -> Int? {
+    guard !failed else { return nil }
+    do throws(SurveyError) {
+      guard let line = try reader.nextSpans(into: &spans) else { return nil }
+      rowsRead += 1
+      return line
+    } catch {
+      log.append(contentsOf: error.diagnostics)
+      failed = true
+      return nil
+    }
+  }
+
+  /// Reads the record in `spans` into `ids` (and `values`): true for a row, false for a ragged
+  /// record (logged), nil when its bytes are not UTF-8 (logged; the reading stops).
+  private mutating func decoded(line: Int, from reader: TSVReader) -> Bool? {
+    let origin = reader.offset(ofBufferIndex: 0)
+    if spans.count != headerCount {
+      guard reader.withBuffer({ buffer in spans.allSatisfy { checked($0, in: buffer, origin: origin) } })
+      else { return nil }
+      ragged(line: line, reader: reader)
+      return false
+    }
+    guard reader.withBuffer({ buffer in decode(line: line, buffer: buffer, origin: origin) }) else {
+      return nil
+    }
+    return true
+  }
+
+  private func location(_ item: Int, line: Int) -> CellLocation {
+    CellLocation(file: file, line: line, column: columns[item].map { $0 + 1 }, item: names[item])
+  }
+
+  private mutating func ragged(line: Int, reader: TSVReader) {
+    log.append(Self.raggedRow(file: file, line: line, fields: spans.count, expected: headerCount))
+    // Its hierarchy cells still stand above the rows that inherit them.
+    for item in form.items.indices where fillsDown[item] {
+      guard let column = columns[item], column < spans.count else { continue }
+      let raw = reader.string(of: spans[column]).trimmingSpaces
+      if !raw.isEmpty {
+        inherited[item] = tables[item].id(ofText: raw, line: line, log: &log)
+        if makesRows { inheritedValues[item] = tables[item].lastWhole }
+      }
+    }
+  }
+
+  /// Whether a span's bytes are UTF-8 (always, when the reader does not check); the error is
+  /// logged and the reader stops when they are not.
+  private mutating func checked(_ span: FieldSpan, in buffer: UnsafeBufferPointer<UInt8>, origin: Int)
+    -> Bool
+  {
+    guard let utf8,
+      let bad = TextDecoding.firstInvalidUTF8Offset(
+        UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
+    else { return true }
+    log.append(utf8.invalidUTF8(atStreamOffset: origin + span.start + bad))
+    failed = true
+    return false
+  }
+
+  /// Reads one row's cells (its spans index `buffer`, whose first byte is at stream offset
+  /// `origin`); false when a cell is not UTF-8 (the reader then stops).
+  private mutating func decode(line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int) -> Bool {
+    var changedLevel: Int?
+    for item in form.items.indices {
+      guard let column = columns[item] else {
+        ids[item] = tables[item].id(ofText: "", line: line, log: &log)
+        if makesRows { values[item] = .blank }
+        continue
+      }
+      let span = spans[column]
+      if skipped[item] {
+        if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
+        continue
+      }
+      var id: Int32
+      if span.isVerbatim {
+        let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+        id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log, checkingUTF8: utf8 != nil)
+        if id < 0 {
+          _ = checked(span, in: buffer, origin: origin)
+          return false
+        }
+      } else {
+        if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
+        id = tables[item].id(
+          ofText: TSVReader.string(of: span, in: buffer).trimmingSpaces, line: line, log: &log)
+      }
+      var value = makesRows ? tables[item].lastWhole : .blank
+      if fillsDown[item] {
+        // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
+        if tables[item].isBlank(id) {
+          if let changedLevel {
+            log.append(
+              Self.blankLevel(
+                form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
+          } else if inherited[item] >= 0 {
+            id = inherited[item]
+            if makesRows { value = inheritedValues[item] }
+          } else {
+            log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
+          }
+        } else if changedLevel == nil && id != inherited[item] {
+          changedLevel = item
+        }
+        inherited[item] = id
+        if makesRows { inheritedValues[item] = value }
+      }
+      ids[item] = id
+      if makesRows { values[item] = value }
+    }
+    return true
+  }
+
+  /// Counts the row just read: each item counted alone, its unit, each combination.
+  private mutating func count(line: Int) {
+    for item in form.items.indices where countedAlone[item] { tables[item].count(ids[item]) }
+    if checksUnits { checkUnit(line: line) }
+    ids.withUnsafeBufferPointer { ids in
+      counters.withUnsafeMutableBufferPointer { counters in
+        for index in combinations { counters[index].add(ids) }
+      }
+    }
+  }
+
+  /// Frees a group's counts once they are handed over.
+  mutating func dropCounts(_ group: Int) {
+    let items = counters[group].items
+    if items.count == 1 {
+      tables[items[0]].dropCounts()
+    } else {
+      counters[group] = TupleCounter(items: items)
+    }
+  }
+
+  /// Each combination of a group (its ids, in the order of the group's items) and its count, in
+  /// the order first met.
+  func forEachCombination(of group: Int, _ body: (UnsafeBufferPointer<Int32>, Int) -> Void) {
+    let items = counters[group].items
+    if items.count == 1 {
+      tables[items[0]].forEachCount(body)
+    } else {
+      counters[group].forEach(body)
+    }
+  }
+
+  /// How many combinations a group has counted.
+  func combinations(of group: Int) -> Int {
+    let items = counters[group].items
+    return items.count == 1 ? tables[items[0]].countedIDs : counters[group].count
+  }
+
+  /// The items of a group.
+  func items(of group: Int) -> [Int] { counters[group].items }
+
+  /// The value an id stands for in an item's table.
+  func value(item: Int, id: Int32) -> Value { tables[item].value(id) }
+
+  /// Where reading stands: the stream offset and line of the next record.
+  var position: (offset: Int, line: Int) { (reader.offset, reader.currentLine) }
+
+  /// Logs the row's unit when the overall form does not list it (remembered by its 部 and 課 ids).
+  private mutating func checkUnit(line: Int) {
+    guard let unitLookup else { return }
+    let department = unitLookup.departmentIndex.map { Int64(ids[$0]) } ?? -1
+    let section = unitLookup.sectionIndex.map { Int64(ids[$0]) } ?? -1
+    let key = department << 32 | (section & 0xFFFF_FFFF)
+    var row = Row(line: line, values: [])
+    if unitKnown[key] == nil {
+      row.values = hierarchyValues()
+      unitKnown[key] = unitLookup.unit(of: row) != nil
+    }
+    if unitKnown[key] == false {
+      if row.values.isEmpty { row.values = hierarchyValues() }
+      units.append(unitLookup.warning(for: row, file: file))
+    }
+  }
+
+  private func hierarchyValues() -> [Value] {
+    var values = [Value](repeating: .blank, count: form.items.count)
+    for index in [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap({ $0 }) {
+      values[index] = tables[index].value(ids[index])
+    }
+    return values
+  }
+}

@@ -1,0 +1,27 @@
+/// What the first complete pass over a streamed export found: its rows and its problems.
+///
+/// Unchecked Sendable: written at the end of a pass, by the thread that waits for it, before anyone
+/// reads it.
+final class StreamCheck: @unchecked Sendable {
+  /// The rows, once something asked for all of them (`FormData.rows`), so that it reads them once.
+  var materialized: [Row]?
+  private(set) var isDone = false
+  /// How many parts the last counting pass was read in (1 when its guess of a record start failed).
+  var partsCounted = 0
+  private(set) var rowCount = 0
+  private(set) var diagnostics: [Diagnostic] = []
+  /// The encoding the whole file turned out to be in (an ASCII start may be followed by CP932).
+  private(set) var encoding: TextEncoding?
+
+  /// Records what a pass that reached the end found: the reader's problems (and a line for those
+  /// not kept), then the rows whose unit is not listed, and the file's encoding.
+  func finish(rowCount: Int, log: DiagnosticLog, units: DiagnosticLog, file: String, chunks: FileChunks) {
+    guard !isDone else { return }
+    var diagnostics = log.diagnostics
+    if let note = log.omissionNote(file: file) { diagnostics.append(note) }
+    self.rowCount = rowCount
+    encoding = chunks.encoding
+    self.diagnostics = diagnostics + units.diagnostics
+    isDone = true
+  }
+}
