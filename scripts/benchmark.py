@@ -197,7 +197,7 @@ def target_lines(measured, plain, base, larger, encoded):
     label, command) to (seconds, peak MB); plain lists the generated files' labels up to the base
     size, base is the base size's label, larger the larger sizes' labels, encoded the labels of the
     base file's CP932 and UTF-16LE copies."""
-    lines = ["| target | rows | measured | ratio | target |", "|---|---|---|---:|---|"]
+    lines = ["| goal | rows | measured | ratio | target |", "|---|---|---|---:|---|"]
 
     def judge(goal, label, numerator, denominator, unit, limit, strict=False):
         if numerator is None or denominator is None:
@@ -305,7 +305,10 @@ def main():
         rss_text = "" if rss is None else f"{rss:,.0f}"
         row(f"| {label} | {megabytes:,.0f} | {name} | {decimals(seconds)} | {megabytes / seconds:,.0f} | {rss_text} |")
 
-    for label, path, crosstab in [(label, path, True) for label, path, _ in files] + extra:
+    # the files up to the base size, the repeated file and the copies, then the larger sizes
+    order = [(label, path, True) for label, path, rows in files if rows <= base_rows] + extra + [
+        (label, path, True) for label, path, rows in files if rows > base_rows]
+    for label, path, crosstab in order:
         megabytes = os.path.getsize(path) / 1e6
         record(label, megabytes, FLOOR, floor_seconds(path, options.runs), None)  # also fills the page cache
         generated_file = label in plain or label in larger
