@@ -281,7 +281,7 @@ def main():
     base_path = os.path.join(options.dir, f"a-{base_rows}.tsv")
     plain = [label for label, _, rows in files if rows <= base_rows]
     larger = [label for label, _, rows in files if rows > base_rows]
-    extra = []  # (label, path): the repeated file and the encoded copies, timed with the report only
+    extra = []  # (label, path, crosstab): the repeated file (with DuckDB and the crosstab), the copies
     first = min(sizes)
     if options.same_categories and base_rows > first and base_rows % first == 0:
         times = base_rows // first
