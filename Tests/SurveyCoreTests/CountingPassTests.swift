@@ -20,9 +20,9 @@ final class CountingPassTests: XCTestCase {
     return Array((header + half + middle + half).utf8)
   }
 
-  /// The report, some queries and the warnings, from the export in memory and streamed in parts
-  /// of at most `partBytes` (half the file and a byte, by default: two parts); returns how many
-  /// parts were counted.
+  /// The report, some queries and the warnings, from the export read in one part and in parts of
+  /// at most `partBytes` (half the file and a byte, by default: two parts); returns how many parts
+  /// were counted.
   @discardableResult
   func compare(
     _ bytes: [UInt8], partBytes: Int? = nil, expectedParts: Int? = nil, file: StaticString = #filePath,
@@ -30,15 +30,15 @@ final class CountingPassTests: XCTestCase {
   ) throws -> Int? {
     let partBytes = partBytes ?? bytes.count / 2 + 1
     let directory = try StreamingTests.bundledWith(a: bytes, in: self)
-    let inMemory = try Survey.load(directory: directory)
-    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    let onePart = try Survey.load(directory: directory)
+    let streamed = try Survey.load(directory: directory)
     let forms = streamed.forms.map { $0.isStreamed ? $0.counting(partBytes: partBytes) : $0 }
     let parted = Survey(
       codebook: streamed.codebook, forms: forms, organization: streamed.organization,
       warnings: streamed.warnings)
     XCTAssertEqual(
       TextRenderer().render(try StandardReport.make(parted)),
-      TextRenderer().render(try StandardReport.make(inMemory)),
+      TextRenderer().render(try StandardReport.make(onePart)),
       file: file, line: line)
     let parts = parted.data(for: "a")?.streamForCounting?.check.partsCounted
     if let expectedParts { XCTAssertEqual(parts, expectedParts, file: file, line: line) }
@@ -51,11 +51,12 @@ final class CountingPassTests: XCTestCase {
     for query in queries {
       XCTAssertEqual(
         OutputFormat.tsv.render(try query.run(on: parted)),
-        OutputFormat.tsv.render(try query.run(on: inMemory)),
+        OutputFormat.tsv.render(try query.run(on: onePart)),
         query.item, file: file, line: line)
     }
     let warnings = parted.warnings + (try parted.finishReading())
-    XCTAssertEqual(warnings.map(\.description), inMemory.warnings.map(\.description), file: file, line: line)
+    let whole = onePart.warnings + (try onePart.finishReading())
+    XCTAssertEqual(warnings.map(\.description), whole.map(\.description), file: file, line: line)
     return parts
   }
 
@@ -74,15 +75,15 @@ final class CountingPassTests: XCTestCase {
   /// A part read alone hands its combinations over whenever it holds too many, and goes on.
   func testAPartThatHoldsTooManyCombinationsHandsThemOverAndGoesOn() throws {
     let directory = try StreamingTests.bundledWith(a: try repeatedExport(20), in: self)
-    let inMemory = try Survey.load(directory: directory)
-    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    let onePart = try Survey.load(directory: directory)
+    let streamed = try Survey.load(directory: directory)
     let forms = streamed.forms.map { $0.isStreamed ? $0.counting(holding: 10) : $0 }
     let paused = Survey(
       codebook: streamed.codebook, forms: forms, organization: streamed.organization,
       warnings: streamed.warnings)
     XCTAssertEqual(
       TextRenderer().render(try StandardReport.make(paused)),
-      TextRenderer().render(try StandardReport.make(inMemory)))
+      TextRenderer().render(try StandardReport.make(onePart)))
     XCTAssertEqual(paused.data(for: "a")?.streamForCounting?.check.partsCounted, 1)
   }
 
@@ -115,7 +116,7 @@ final class CountingPassTests: XCTestCase {
   /// row-by-row reading (the check that `finishReading` makes when no pass has).
   func errors(_ bytes: [UInt8], counting: Bool, partBytes: Int? = nil) throws -> [String] {
     let directory = try StreamingTests.bundledWith(a: bytes, in: self)
-    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    let streamed = try Survey.load(directory: directory)
     let partBytes = partBytes ?? bytes.count / 2 + 1
     let forms = streamed.forms.map { $0.isStreamed ? $0.counting(partBytes: partBytes) : $0 }
     let parted = Survey(
@@ -192,7 +193,7 @@ final class CountingPassTests: XCTestCase {
 
   func testASmallExportIsCountedInOnePart() throws {
     let directory = try StreamingTests.bundledWith(a: try repeatedExport(2), in: self)
-    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    let streamed = try Survey.load(directory: directory)
     _ = try StandardReport.make(streamed)
     XCTAssertEqual(streamed.data(for: "a")?.streamForCounting?.check.partsCounted, 1)
   }

@@ -3,29 +3,40 @@ import XCTest
 
 @testable import SurveyCore
 
-/// A streamed export (read from its file on each pass, rows not kept) gives the same tables as one
-/// read into memory.
+/// An export read from its file on each pass (rows not kept) gives the same tables as the same
+/// bytes given in memory: one reader for both, the file read a chunk at a time.
 final class StreamingTests: XCTestCase {
   static let data = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("data")
 
+  /// The bundled survey, its exports' bytes given in memory under their files' names.
+  static func inMemory() throws -> Survey {
+    var given: [String: ExportSource] = [:]
+    for form in ["overall", "a", "b", "c"] {
+      let url = data.appendingPathComponent(form + ".tsv")
+      given[form] = ExportSource(bytes: try Survey.readFile(url), file: url.relativePath)
+    }
+    return try Survey.load(directory: data, given: given)
+  }
+
   func testTheStandardReportIsTheSameStreamed() throws {
-    let inMemory = try Survey.load(directory: Self.data)
-    let streamed = try Survey.load(directory: Self.data, streamingThreshold: 0)
-    XCTAssertFalse(try XCTUnwrap(inMemory.data(for: "a")).isStreamed)
+    let inMemory = try Self.inMemory()
+    let streamed = try Survey.load(directory: Self.data)
     XCTAssertTrue(try XCTUnwrap(streamed.data(for: "a")).isStreamed)
     XCTAssertFalse(try XCTUnwrap(streamed.data(for: "overall")).isStreamed, "the roster stays in memory")
     let expected = TextRenderer().render(try StandardReport.make(inMemory))
     XCTAssertEqual(TextRenderer().render(try StandardReport.make(streamed)), expected)
     // A streamed export is checked during the first pass over it.
     let warnings = streamed.warnings + (try streamed.finishReading())
-    XCTAssertEqual(warnings.map(\.description), inMemory.warnings.map(\.description))
+    XCTAssertEqual(
+      warnings.map(\.description), (inMemory.warnings + (try inMemory.finishReading())).map(\.description))
+    XCTAssertEqual(warnings.count, 14)
   }
 
   func testQueriesAreTheSameStreamed() throws {
-    let inMemory = try Survey.load(directory: Self.data)
-    let streamed = try Survey.load(directory: Self.data, streamingThreshold: 0)
+    let inMemory = try Self.inMemory()
+    let streamed = try Survey.load(directory: Self.data)
     let queries = [
       Query(item: "形態", breakdown: "部", statistics: true),
       Query(item: "類型", breakdown: "関わり", statistics: true),
@@ -44,8 +55,8 @@ final class StreamingTests: XCTestCase {
   /// Every department's summary (the committee's binder) reads a streamed export a row at a time
   /// and prints what the export in memory gives, teams and units included.
   func testSummariesAreTheSameStreamed() throws {
-    let inMemory = try Survey.load(directory: Self.data)
-    let streamed = try Survey.load(directory: Self.data, streamingThreshold: 0)
+    let inMemory = try Self.inMemory()
+    let streamed = try Survey.load(directory: Self.data)
     let questions = try HearingQuestions.load(directory: Self.data)
     func binder(_ survey: Survey) throws -> String {
       let targets = SummaryTarget.all(in: survey)
@@ -57,7 +68,7 @@ final class StreamingTests: XCTestCase {
   }
 
   func testRowsOfAStreamedExportCanStillBeListed() throws {
-    let streamed = try Survey.load(directory: Self.data, streamingThreshold: 0)
+    let streamed = try Survey.load(directory: Self.data)
     let rows = try XCTUnwrap(streamed.data(for: "a")).rows
     XCTAssertEqual(rows.count, 70)
     XCTAssertEqual(rows[61].unit, UnitPath(department: "生涯学習部", section: "生涯学習課", subunit: "スポーツ振興担当"))
@@ -136,7 +147,7 @@ final class StreamingTests: XCTestCase {
           at: mini.appendingPathComponent(name), to: directory.appendingPathComponent(name))
       }
       try Data(bytes).write(to: directory.appendingPathComponent("a.tsv"))
-      let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+      let streamed = try Survey.load(directory: directory)
       let data = try XCTUnwrap(streamed.data(for: "a"))
       XCTAssertTrue(data.isStreamed)
       XCTAssertEqual(data.encoding, encoding)
@@ -152,7 +163,7 @@ final class StreamingTests: XCTestCase {
     var text = try String(contentsOf: Self.data.appendingPathComponent("a.tsv"), encoding: .utf8)
     text = text.replacingOccurrences(of: "③委託", with: "⑳委託")
     let directory = try bundledWith(a: Array(text.utf8))
-    let streamed = try Survey.load(directory: directory, streamingThreshold: 0)
+    let streamed = try Survey.load(directory: directory)
     _ = try StandardReport.make(streamed)
     XCTAssertThrowsError(try streamed.finishReading()) { error in
       let found = (error as? SurveyError)?.diagnostics.filter { $0.severity == .error }.map(\.found) ?? []
@@ -164,7 +175,7 @@ final class StreamingTests: XCTestCase {
   func testABadByteInAStreamedExportIsNamedWithItsLine() throws {
     let bytes = Array("部\t課\n日本\tです\n".utf8) + [0x41, 0xFF, 0x0A]
     let directory = try bundledWith(a: bytes)
-    XCTAssertThrowsError(try Survey.load(directory: directory, streamingThreshold: 0)) { error in
+    XCTAssertThrowsError(try Survey.load(directory: directory)) { error in
       let diagnostics = (error as? SurveyError)?.diagnostics ?? []
       XCTAssertEqual(diagnostics.first?.line, 3)
       XCTAssertEqual(

@@ -56,13 +56,6 @@ public enum Checker {
       limit: limit)
   }
 
-  /// Where an export comes from: a file, read a chunk at a time on each pass, or bytes given whole
-  /// (standard input).
-  enum ExportInput {
-    case file(URL)
-    case bytes(ExportSource)
-  }
-
   /// The overall form is checked first (its rows are kept: they are the units the other forms'
   /// rows are placed in), then the others, a row at a time; the report lists them in the
   /// codebook's order.

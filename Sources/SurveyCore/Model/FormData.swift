@@ -2,9 +2,10 @@ import Foundation
 
 /// The rows of one questionnaire's export, typed according to the codebook.
 ///
-/// Most exports are kept in memory. A large one (see `Survey.streamingThreshold`) is read again
-/// from its file on each pass instead, a row at a time: tabulation then takes memory in proportion
-/// to its categories, not to the rows.
+/// The overall form's rows are kept: they are the units every other row is placed in. Every other
+/// export, of any size and whether a file or bytes in memory, is read again on each pass by the
+/// one reader (`FormReader`), counted in parts (`RowStream.count`) or a row at a time: tabulation
+/// takes memory in proportion to its categories, not to the rows.
 public struct FormData: Sendable {
   public var form: Form
   /// The file name the rows came from, for messages.

@@ -13,15 +13,15 @@ final class StreamCheck: @unchecked Sendable {
   /// The encoding the whole file turned out to be in (an ASCII start may be followed by CP932).
   private(set) var encoding: TextEncoding?
 
-  /// Records what a pass that reached the end found: the reader's problems (and a line for those
-  /// not kept), then the rows whose unit is not listed, and the file's encoding.
+  /// Records what a pass that reached the end found: the reader's problems, then the rows whose
+  /// unit is not listed, and a line for those not kept (of both); and the file's encoding.
   func finish(rowCount: Int, log: DiagnosticLog, units: DiagnosticLog, file: String, chunks: FileChunks) {
     guard !isDone else { return }
-    var diagnostics = log.diagnostics
-    if let note = log.omissionNote(file: file) { diagnostics.append(note) }
+    var all = log
+    all.absorb(units, lineShift: 0)
     self.rowCount = rowCount
     encoding = chunks.encoding
-    self.diagnostics = diagnostics + units.diagnostics
+    diagnostics = all.diagnostics + [all.omissionNote(file: file)].compactMap { $0 }
     isDone = true
   }
 }

@@ -29,35 +29,36 @@ public struct Survey: Sendable {
     forms.first { $0.form.rowNoun == "unit" }
   }
 
-  /// Exports larger than this many bytes (other than the overall form's) are not kept in memory:
-  /// they are read a row at a time on each pass, and checked during the first.
-  public static let streamingThreshold = 16 << 20
-
   /// Reads every form of the codebook from its export; a form without a source is an error.
   ///
   /// Problems in all files are collected before throwing, so one run reports them all.
   public static func load(codebook: Codebook, sources: [String: ExportSource]) throws(SurveyError) -> Survey {
-    try load(codebook: codebook, sources: sources, streamed: [:])
+    try load(codebook: codebook, inputs: sources.mapValues { .bytes($0) })
   }
 
-  /// Reads the forms in `sources` into memory and the forms in `streamed` from their files a row at
-  /// a time (after the overall form, whose units they are placed in).
-  static func load(
-    codebook: Codebook, sources: [String: ExportSource], streamed: [String: URL], warningsKept: Int? = nil
-  ) throws(SurveyError) -> Survey {
+  /// Reads the overall form's rows, the units every other form's rows are placed in, then opens
+  /// the other forms' exports: only their headers are read now, their rows on each pass.
+  ///
+  /// When a file holds errors, the others are read through too before throwing, so that one run
+  /// reports the problems of every file.
+  static func load(codebook: Codebook, inputs: [String: ExportInput], warningsKept: Int? = nil)
+    throws(SurveyError) -> Survey
+  {
     var log = DiagnosticLog()
     var forms: [FormData] = []
-    for form in codebook.forms where streamed[form.id] == nil {
-      guard let source = sources[form.id] else {
-        log.append(
-          Diagnostic(
-            .error, file: form.file, found: "no export for \(form.title)", expected: "the file \(form.file)"))
+    func missing(_ form: Form) -> Diagnostic {
+      Diagnostic(
+        .error, file: form.file, found: "no export for \(form.title)", expected: "the file \(form.file)")
+    }
+    for form in codebook.forms where form.rowNoun == "unit" {
+      guard let input = inputs[form.id] else {
+        log.append(missing(form))
         continue
       }
       do {
-        let decoded = try TextDecoding.decode(source.bytes, file: source.file)
+        let decoded = try TextDecoding.decode(try input.bytes(), file: input.file)
         let (data, warnings) = try ExportLoader.load(
-          form, utf8: decoded.utf8, encoding: decoded.encoding, file: source.file, codebook: codebook,
+          form, utf8: decoded.utf8, encoding: decoded.encoding, file: input.file, codebook: codebook,
           warningsKept: warningsKept)
         forms.append(data)
         log.append(contentsOf: warnings)
@@ -65,42 +66,48 @@ public struct Survey: Sendable {
         log.append(contentsOf: error.diagnostics)
       }
     }
-    try log.throwIfErrors()
     let (organization, warnings) = organize(&forms)
     log.append(contentsOf: warnings)
-    let hasRoster = forms.contains { $0.form.rowNoun == "unit" }
-    for form in codebook.forms {
-      guard let url = streamed[form.id] else { continue }
-      let file = url.relativePath
+    let hasRoster = !forms.isEmpty
+    for form in codebook.forms where form.rowNoun != "unit" {
+      guard let input = inputs[form.id] else {
+        log.append(missing(form))
+        continue
+      }
       do {
         forms.append(
           try streamedForm(
-            form, url: url, file: file, codebook: codebook, organization: organization, checked: hasRoster,
+            form, input: input, codebook: codebook, organization: organization, checked: hasRoster,
             warningsKept: warningsKept))
       } catch {
         log.append(contentsOf: error.diagnostics)
       }
     }
-    try log.throwIfErrors()
+    if log.hasErrors {
+      for data in forms where data.isStreamed { log.append(contentsOf: data.checked()) }
+      try log.throwIfErrors()
+    }
     let order = codebook.forms.map(\.id)
     forms.sort { (order.firstIndex(of: $0.form.id) ?? 0) < (order.firstIndex(of: $1.form.id) ?? 0) }
     return Survey(codebook: codebook, forms: forms, organization: organization, warnings: log.diagnostics)
   }
 
-  /// A large export as a stream: only its header is read now; the first pass over its rows checks
-  /// them too (see `finishReading`).
+  /// A form's export, read from its start on each pass: only its header is read now; the first
+  /// pass over its rows checks them too (see `finishReading`).
   private static func streamedForm(
-    _ form: Form, url: URL, file: String, codebook: Codebook, organization: Organization, checked: Bool,
+    _ form: Form, input: ExportInput, codebook: Codebook, organization: Organization, checked: Bool,
     warningsKept: Int?
   ) throws(SurveyError) -> FormData {
-    let chunks = try FileChunks(url: url, file: file)
+    try input.checkReadable()
+    let file = input.file
+    let chunks = try input.chunks()
     let reader = FormReader(
       form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
       limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept)
     guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(reader.log.diagnostics) }
     let units = UnitLookup(organization, items: form.items)
     let open: @Sendable () -> (FormReader, FileChunks)? = {
-      guard let chunks = try? FileChunks(url: url, file: file) else { return nil }
+      guard let chunks = try? input.chunks() else { return nil }
       let reader = FormReader(
         form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
         limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept)
@@ -113,7 +120,7 @@ public struct Survey: Sendable {
     }
     let warning: @Sendable (Row) -> Diagnostic = { row in units.warning(for: row, file: file) }
     let stream = RowStream(
-      open: open, place: place, unitWarning: checked ? warning : nil, url: url,
+      open: open, place: place, unitWarning: checked ? warning : nil, url: input.url,
       units: { UnitLookup(organization, items: form.items) })
     return FormData(form: form, file: file, encoding: chunks.encoding, stream: stream)
   }
@@ -146,45 +153,26 @@ public struct Survey: Sendable {
   }
 
   /// Reads the codebook and the exports from files; `paths` overrides a form's file by form id,
-  /// and `given` supplies a form's bytes directly (standard input, say).
+  /// and `given` supplies a form's bytes directly.
   ///
-  /// Exports above `streamingThreshold` bytes (other than the overall form's) are streamed. With
-  /// `warningsKept`, at most that many warnings of an export are kept (0 when only their number
-  /// is wanted); the rest are counted in the note that ends its list (`Diagnostic.warningCount`).
+  /// With `warningsKept`, at most that many warnings of an export are kept (0 when only their
+  /// number is wanted); the rest are counted in the note that ends its list
+  /// (`Diagnostic.warningCount`).
   public static func load(
     directory: URL, codebook codebookURL: URL? = nil, paths: [String: URL] = [:],
-    given: [String: ExportSource] = [:], streamingThreshold: Int = Survey.streamingThreshold,
-    warningsKept: Int? = nil
+    given: [String: ExportSource] = [:], warningsKept: Int? = nil
   ) throws(SurveyError) -> Survey {
     let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
     let codebookBytes = try readFile(codebookFile)
     let decoded = try TextDecoding.decode(codebookBytes, file: codebookFile.relativePath)
     let codebook = try CodebookLoader.load(utf8: decoded.utf8, file: codebookFile.relativePath)
-    var sources: [String: ExportSource] = [:]
-    var streamed: [String: URL] = [:]
-    var log = DiagnosticLog()
+    var inputs: [String: ExportInput] = [:]
     for form in codebook.forms {
-      if let source = given[form.id] {
-        sources[form.id] = source
-        continue
-      }
-      let url = paths[form.id] ?? directory.appendingPathComponent(form.file)
-      if form.rowNoun != "unit", let size = fileSize(url), size >= streamingThreshold {
-        streamed[form.id] = url
-        continue
-      }
-      do {
-        sources[form.id] = ExportSource(bytes: try readFile(url), file: url.relativePath)
-      } catch {
-        log.append(contentsOf: error.diagnostics)
-      }
+      inputs[form.id] =
+        given[form.id].map { .bytes($0) }
+        ?? .file(paths[form.id] ?? directory.appendingPathComponent(form.file))
     }
-    try log.throwIfErrors()
-    return try load(codebook: codebook, sources: sources, streamed: streamed, warningsKept: warningsKept)
-  }
-
-  private static func fileSize(_ url: URL) -> Int? {
-    (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
+    return try load(codebook: codebook, inputs: inputs, warningsKept: warningsKept)
   }
 
   /// A file's bytes, or an error that names it.

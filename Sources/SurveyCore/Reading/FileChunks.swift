@@ -10,8 +10,15 @@ import Foundation
 /// that names its offset and line, in the words `TextDecoding` uses for a whole file.
 public final class FileChunks: ByteChunkSource {
   public let file: String
-  private let handle: FileHandle
-  private let url: URL
+  /// Where the bytes come from: an open file (and its URL, to read again for an error's line), or
+  /// an export given whole in memory, which is read the same way.
+  private enum Input {
+    case file(FileHandle, URL)
+    case memory([UInt8])
+  }
+  private let input: Input
+  /// How many bytes of an export in memory have been read.
+  private var memoryRead = 0
   private let chunkSize: Int
   private var carry: [UInt8] = []
   private var storage: [UInt8] = []
@@ -55,8 +62,7 @@ public final class FileChunks: ByteChunkSource {
       }
       started = true
     }
-    self.handle = handle
-    self.url = url
+    self.input = .file(handle, url)
     self.file = file
     self.chunkSize = max(1, chunkSize)
     zeros =
@@ -65,20 +71,42 @@ public final class FileChunks: ByteChunkSource {
     self.startOffset = startOffset
   }
 
+  /// A reader of an export given whole in memory (standard input, a test's bytes): the same
+  /// encodings, checks and errors as a file's.
+  public init(bytes: [UInt8], file: String, chunkSize: Int = defaultChunkSize) {
+    self.input = .memory(bytes)
+    self.file = file
+    self.chunkSize = max(1, chunkSize)
+    zeros =
+      chunkSize == Self.defaultChunkSize ? Self.defaultZeros : [UInt8](repeating: 0, count: max(1, chunkSize))
+    self.offset = 0
+    self.startOffset = 0
+  }
+
   deinit {
-    try? handle.close()
+    if case .file(let handle, _) = input { try? handle.close() }
+  }
+
+  /// The bytes of the whole input, for an error's line: the file mapped again, or the bytes in memory.
+  private func withWholeInput<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R? {
+    switch input {
+    case .memory(let bytes):
+      return bytes.withUnsafeBytes(body)
+    case .file(_, let url):
+      guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+      return data.withUnsafeBytes(body)
+    }
   }
 
   /// The line of a file offset, counted again from where reading started, and the bytes from there
   /// to show: only errors need them.
   private func context(of offset: Int) -> (line: Int, shown: [UInt8]) {
-    guard let data = try? Data(contentsOf: url, options: .alwaysMapped), offset <= data.count else {
-      return (1, [])
+    let context = withWholeInput { whole -> (line: Int, shown: [UInt8])? in
+      guard offset <= whole.count else { return nil }
+      let line = TextDecoding.lineOf(offset, in: whole, from: firstOffset, encoding: encoding)
+      return (line, Array(whole[offset..<min(whole.count, offset + 4)]))
     }
-    let line = data.withUnsafeBytes {
-      TextDecoding.lineOf(offset, in: $0, from: firstOffset, encoding: encoding)
-    }
-    return (line, Array(data[offset..<min(data.count, offset + 4)]))
+    return (context ?? nil) ?? (1, [])
   }
 
   /// The error for bytes that break UTF-8 at a file offset.
@@ -106,8 +134,18 @@ public final class FileChunks: ByteChunkSource {
     // Appending an array of zeros is a copy of memory in every build; a repeated element is a loop
     // of generic code in a debug build (half a second for a small file's few chunks).
     storage.append(contentsOf: zeros)
-    let descriptor = handle.fileDescriptor
     var filled = carried
+    if case .memory(let bytes) = input {
+      let count = min(storage.count - filled, bytes.count - memoryRead)
+      storage.replaceSubrange(filled..<(filled + count), with: bytes[memoryRead..<(memoryRead + count)])
+      memoryRead += count
+      filled += count
+      let atEnd = filled < storage.count
+      storage.removeLast(storage.count - filled)
+      return (storage, atEnd)
+    }
+    guard case .file(let handle, _) = input else { return ([], true) }
+    let descriptor = handle.fileDescriptor
     var failure: Int32 = 0
     storage.withUnsafeMutableBytes { buffer in
       guard let base = buffer.baseAddress else { return }

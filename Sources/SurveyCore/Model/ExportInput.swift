@@ -1,0 +1,43 @@
+import Foundation
+
+/// Where an export comes from: a file, read a chunk at a time on each pass, or bytes given whole
+/// (a test's, or a program's that uses the library). Both are read the same way.
+enum ExportInput: Sendable {
+  case file(URL)
+  case bytes(ExportSource)
+
+  /// The name diagnostics give the export.
+  var file: String {
+    switch self {
+    case .file(let url): url.relativePath
+    case .bytes(let source): source.file
+    }
+  }
+
+  /// Its file, which a counting pass may read in parts; nil for bytes in memory (one part).
+  var url: URL? {
+    if case .file(let url) = self { return url }
+    return nil
+  }
+
+  /// Throws the error that names a file kyodo cannot read (bytes are always readable).
+  func checkReadable() throws(SurveyError) {
+    if case .file(let url) = self { try Survey.checkReadable(url) }
+  }
+
+  /// The export's bytes, a chunk at a time, from its start.
+  func chunks() throws(SurveyError) -> FileChunks {
+    switch self {
+    case .file(let url): try FileChunks(url: url, file: file)
+    case .bytes(let source): FileChunks(bytes: source.bytes, file: file)
+    }
+  }
+
+  /// All of the export's bytes.
+  func bytes() throws(SurveyError) -> [UInt8] {
+    switch self {
+    case .file(let url): try Survey.readFile(url)
+    case .bytes(let source): source.bytes
+    }
+  }
+}
