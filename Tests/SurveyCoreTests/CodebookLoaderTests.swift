@@ -173,6 +173,29 @@ final class CodebookLoaderTests: XCTestCase {
       ])
   }
 
+  func testTheFormOfUnitsIsTheRosterAndTheOthersHoldRows() throws {
+    let codebook = try load(
+      [
+        "form\toverall\t全体調査票\toverall.tsv\tunit",
+        "item\toverall.1\t設問１\tなぜ\ttext",
+      ] + Self.valid)
+    XCTAssertEqual(codebook.forms.map(\.role), [.roster, .rows])
+    XCTAssertEqual(codebook.forms.map(\.rowNoun), ["unit", "project"])
+  }
+
+  func testASecondRosterIsAnErrorThatNamesBothLines() throws {
+    let diagnostics = try errors([
+      "form\toverall\t全体調査票\toverall.tsv\tunit",  // 1
+      "item\toverall.1\t設問１\tなぜ\ttext",  // 2
+      "form\tteams\t係調査票\tteams.tsv\tunit",  // 3
+      "item\tteams.1\t設問１\tなぜ\ttext",  // 4
+    ])
+    XCTAssertEqual(diagnostics.map(\.line), [3])
+    XCTAssertEqual(diagnostics.map(\.found), ["a second roster form 'teams' (row noun 'unit')"])
+    XCTAssertEqual(
+      diagnostics.map(\.expected), ["one roster: form 'overall' on line 1 already lists the units"])
+  }
+
   func testAnEmptyCodebookHasNoForms() throws {
     let diagnostics = try errors(["# nothing but a comment", ""])
     XCTAssertEqual(diagnostics.map(\.found), ["no forms"])

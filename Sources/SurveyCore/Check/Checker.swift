@@ -72,10 +72,10 @@ public enum Checker {
     var checks: [String: FileCheck] = [:]
     var rosters: [FormData] = []
     let ordered =
-      codebook.forms.filter { $0.rowNoun == "unit" } + codebook.forms.filter { $0.rowNoun != "unit" }
+      codebook.forms.filter(\.isRoster) + codebook.forms.filter { !$0.isRoster }
     var organization: Organization?
     for form in ordered {
-      if form.rowNoun != "unit" && organization == nil && !rosters.isEmpty {
+      if !form.isRoster && organization == nil && !rosters.isEmpty {
         organization = Survey.organize(&rosters).organization
       }
       switch inputs[form.id] {
@@ -89,7 +89,7 @@ public enum Checker {
       case .success(let input):
         let (check, roster) = checkExport(
           input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
-          organization: form.rowNoun == "unit" ? nil : organization)
+          organization: form.isRoster ? nil : organization)
         checks[form.id] = check
         if let roster { rosters.append(roster) }
       }
@@ -134,7 +134,7 @@ public enum Checker {
     var rows: [Row] = []
     while let row = reader.next() {
       checks.check(row, hadErrors: reader.log.lastErrorLine == row.line)
-      if form.rowNoun == "unit" { rows.append(row) }
+      if form.isRoster { rows.append(row) }
     }
     var noRows = DiagnosticLog()
     if reader.rowsRead == 0 {
@@ -144,7 +144,7 @@ public enum Checker {
           expected: "one row per \(form.rowNoun) of \(form.title)"))
     }
     let lists = [reader.log, noRows] + checks.logs + [glyphs, checks.unlistedUnits]
-    let roster = form.rowNoun == "unit" ? FormData(form: form, file: file, encoding: .utf8, rows: rows) : nil
+    let roster = form.isRoster ? FormData(form: form, file: file, encoding: .utf8, rows: rows) : nil
     return (fileCheck(file: file, form: form, rows: reader.rowsRead, lists: lists, limit: limit), roster)
   }
 

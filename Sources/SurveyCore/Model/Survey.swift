@@ -24,9 +24,9 @@ public struct Survey: Sendable {
     forms.first { $0.form.id == formID }
   }
 
-  /// The form that lists every responding unit (its row noun is `unit`).
+  /// The form that lists every responding unit.
   public var roster: FormData? {
-    forms.first { $0.form.rowNoun == "unit" }
+    forms.first { $0.form.isRoster }
   }
 
   /// Exports larger than this many bytes (other than the overall form's) are not kept in memory:
@@ -68,7 +68,7 @@ public struct Survey: Sendable {
     try log.throwIfErrors()
     let (organization, warnings) = organize(&forms)
     log.append(contentsOf: warnings)
-    let hasRoster = forms.contains { $0.form.rowNoun == "unit" }
+    let hasRoster = forms.contains { $0.form.isRoster }
     for form in codebook.forms {
       guard let url = streamed[form.id] else { continue }
       let file = url.relativePath
@@ -136,11 +136,11 @@ public struct Survey: Sendable {
   static func organize(_ forms: inout [FormData]) -> (organization: Organization, warnings: [Diagnostic]) {
     var organization = Organization()
     var warnings: [Diagnostic] = []
-    if let rosterIndex = forms.firstIndex(where: { $0.form.rowNoun == "unit" }) {
+    if let rosterIndex = forms.firstIndex(where: { $0.form.isRoster }) {
       assignRosterUnits(&forms[rosterIndex], into: &organization)
     }
-    for index in forms.indices where forms[index].form.rowNoun != "unit" {
-      let hasRoster = forms.contains { $0.form.rowNoun == "unit" }
+    for index in forms.indices where !forms[index].form.isRoster {
+      let hasRoster = forms.contains { $0.form.isRoster }
       warnings.append(contentsOf: place(&forms[index], in: organization, checked: hasRoster))
     }
     return (organization, warnings)
@@ -170,7 +170,7 @@ public struct Survey: Sendable {
         continue
       }
       let url = paths[form.id] ?? directory.appendingPathComponent(form.file)
-      if form.rowNoun != "unit", let size = fileSize(url), size >= streamingThreshold {
+      if !form.isRoster, let size = fileSize(url), size >= streamingThreshold {
         streamed[form.id] = url
         continue
       }
