@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SurveyCore
 
@@ -194,6 +195,26 @@ final class CodebookLoaderTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.found), ["a second roster form 'teams' (row noun 'unit')"])
     XCTAssertEqual(
       diagnostics.map(\.expected), ["one roster: form 'overall' on line 1 already lists the units"])
+  }
+
+  func testAFileInUTF16IsReadAsInUTF8() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kyodo-\(UUID().uuidString).tsv")
+    let text = Self.valid.joined(separator: "\r\n")
+    try Data([0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: url)
+    addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    let codebook = try CodebookLoader.load(contentsOf: url)
+    XCTAssertEqual(codebook.form(id: "a")?.items.map(\.id), ["a.department", "a.4", "a.7"])
+  }
+
+  func testAMissingFileIsAnErrorThatNamesIt() throws {
+    let url = URL(fileURLWithPath: "no-such-codebook.tsv")
+    do throws(SurveyError) {
+      _ = try CodebookLoader.load(contentsOf: url)
+      XCTFail("expected an error")
+    } catch {
+      XCTAssertEqual(error.diagnostics.map(\.file), [url.relativePath])
+      XCTAssertEqual(error.diagnostics.map(\.found), ["no such file"])
+    }
   }
 
   func testAnEmptyCodebookHasNoForms() throws {

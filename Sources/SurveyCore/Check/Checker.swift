@@ -22,9 +22,7 @@ public enum Checker {
     let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
     let codebook: Codebook
     do throws(SurveyError) {
-      let bytes = try Survey.readFile(codebookFile)
-      let decoded = try TextDecoding.decode(bytes, file: codebookFile.relativePath)
-      codebook = try CodebookLoader.load(utf8: decoded.utf8, file: codebookFile.relativePath)
+      codebook = try CodebookLoader.load(contentsOf: codebookFile)
     } catch {
       return CheckReport(files: [
         FileCheck(file: codebookFile.relativePath, formID: nil, rows: 0, diagnostics: error.diagnostics)

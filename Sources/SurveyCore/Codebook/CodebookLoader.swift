@@ -1,8 +1,19 @@
+import Foundation
+
 /// Reads a codebook from its TSV form (see `data/README.md` for the format).
 ///
 /// Each non-blank line that does not start with `#` is a record whose first field names its kind:
 /// `form`, `item`, `option`, `nonanswer` or `amount-unit`.
 public enum CodebookLoader {
+  /// Reads a codebook file, in any encoding kyodo reads.
+  ///
+  /// Its problems name the file by its path as given.
+  public static func load(contentsOf url: URL) throws(SurveyError) -> Codebook {
+    let file = url.relativePath
+    let decoded = try TextDecoding.decode(try Survey.readFile(url), file: file)
+    return try load(utf8: decoded.utf8, file: file)
+  }
+
   public static func load(utf8 bytes: [UInt8], file: String) throws(SurveyError) -> Codebook {
     var reader = TSVReader(utf8: bytes, file: file)
     var draft = Draft(file: file)

@@ -157,10 +157,8 @@ public struct Survey: Sendable {
     given: [String: ExportSource] = [:], streamingThreshold: Int = Survey.streamingThreshold,
     warningsKept: Int? = nil
   ) throws(SurveyError) -> Survey {
-    let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
-    let codebookBytes = try readFile(codebookFile)
-    let decoded = try TextDecoding.decode(codebookBytes, file: codebookFile.relativePath)
-    let codebook = try CodebookLoader.load(utf8: decoded.utf8, file: codebookFile.relativePath)
+    let codebook = try CodebookLoader.load(
+      contentsOf: codebookURL ?? directory.appendingPathComponent("codebook.tsv"))
     var sources: [String: ExportSource] = [:]
     var streamed: [String: URL] = [:]
     var log = DiagnosticLog()
