@@ -7,8 +7,8 @@ enum FuzzChecks {
     _ input: [UInt8], setup: (codebook: Codebook, headers: [String: [UInt8]], exports: [String: [UInt8]])
   ) {
     let codebook = setup.codebook
-    guard let roster = codebook.forms.first(where: { $0.rowNoun == "unit" }),
-      let project = codebook.forms.first(where: { $0.rowNoun != "unit" })
+    guard let roster = codebook.forms.first(where: { $0.isRoster }),
+      let project = codebook.forms.first(where: { !$0.isRoster })
     else { return }
     _ = Checker.check(
       codebook: codebook, sources: [roster.id: ExportSource(bytes: input, file: "fuzz.tsv")],

@@ -41,7 +41,7 @@ enum FuzzCounting {
       }
     }
     // A part counter reports what the row-by-row reader reports, line for line.
-    for form in codebook.forms where form.rowNoun != "unit" {
+    for form in codebook.forms where !form.isRoster {
       let bytes = (setup.headers[form.id] ?? []) + input
       var rows = RowReader(form, reader: TSVReader(utf8: bytes, file: "fuzz.tsv"), file: "fuzz.tsv", codebook: codebook)
       let counting = RowReader(

@@ -8,7 +8,7 @@ import XCTest
 final class CheckerTests: XCTestCase {
   private let codebook: Codebook = {
     let overall = Form(
-      id: "overall", title: "全体調査票", file: "overall.tsv", rowNoun: "unit",
+      id: "overall", title: "全体調査票", file: "overall.tsv", rowNoun: "unit", role: .roster,
       items: [
         Item(
           id: "overall.department", number: "部", title: "部", kind: .department, header: "部", fillsDown: true),

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SurveyCore
 
@@ -171,6 +172,49 @@ final class CodebookLoaderTests: XCTestCase {
         "amount unit '千円' worth 'zero' yen", "amount unit '' worth '1000' yen",
         "amount unit '円' worth '0' yen",
       ])
+  }
+
+  func testTheFormOfUnitsIsTheRosterAndTheOthersHoldRows() throws {
+    let codebook = try load(
+      [
+        "form\toverall\t全体調査票\toverall.tsv\tunit",
+        "item\toverall.1\t設問１\tなぜ\ttext",
+      ] + Self.valid)
+    XCTAssertEqual(codebook.forms.map(\.role), [.roster, .rows])
+    XCTAssertEqual(codebook.forms.map(\.rowNoun), ["unit", "project"])
+  }
+
+  func testASecondRosterIsAnErrorThatNamesBothLines() throws {
+    let diagnostics = try errors([
+      "form\toverall\t全体調査票\toverall.tsv\tunit",  // 1
+      "item\toverall.1\t設問１\tなぜ\ttext",  // 2
+      "form\tteams\t係調査票\tteams.tsv\tunit",  // 3
+      "item\tteams.1\t設問１\tなぜ\ttext",  // 4
+    ])
+    XCTAssertEqual(diagnostics.map(\.line), [3])
+    XCTAssertEqual(diagnostics.map(\.found), ["a second roster form 'teams' (row noun 'unit')"])
+    XCTAssertEqual(
+      diagnostics.map(\.expected), ["one roster: form 'overall' on line 1 already lists the units"])
+  }
+
+  func testAFileInUTF16IsReadAsInUTF8() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kyodo-\(UUID().uuidString).tsv")
+    let text = Self.valid.joined(separator: "\r\n")
+    try Data([0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: url)
+    addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+    let codebook = try CodebookLoader.load(contentsOf: url)
+    XCTAssertEqual(codebook.form(id: "a")?.items.map(\.id), ["a.department", "a.4", "a.7"])
+  }
+
+  func testAMissingFileIsAnErrorThatNamesIt() throws {
+    let url = URL(fileURLWithPath: "no-such-codebook.tsv")
+    do throws(SurveyError) {
+      _ = try CodebookLoader.load(contentsOf: url)
+      XCTFail("expected an error")
+    } catch {
+      XCTAssertEqual(error.diagnostics.map(\.file), [url.relativePath])
+      XCTAssertEqual(error.diagnostics.map(\.found), ["no such file"])
+    }
   }
 
   func testAnEmptyCodebookHasNoForms() throws {

@@ -22,9 +22,7 @@ public enum Checker {
     let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
     let codebook: Codebook
     do throws(SurveyError) {
-      let bytes = try Survey.readFile(codebookFile)
-      let decoded = try TextDecoding.decode(bytes, file: codebookFile.relativePath)
-      codebook = try CodebookLoader.load(utf8: decoded.utf8, file: codebookFile.relativePath)
+      codebook = try CodebookLoader.load(contentsOf: codebookFile)
     } catch {
       return CheckReport(files: [
         FileCheck(file: codebookFile.relativePath, formID: nil, rows: 0, diagnostics: error.diagnostics)
@@ -65,10 +63,10 @@ public enum Checker {
     var checks: [String: FileCheck] = [:]
     var rosters: [FormData] = []
     let ordered =
-      codebook.forms.filter { $0.rowNoun == "unit" } + codebook.forms.filter { $0.rowNoun != "unit" }
+      codebook.forms.filter(\.isRoster) + codebook.forms.filter { !$0.isRoster }
     var organization: Organization?
     for form in ordered {
-      if form.rowNoun != "unit" && organization == nil && !rosters.isEmpty {
+      if !form.isRoster && organization == nil && !rosters.isEmpty {
         organization = Survey.organize(&rosters).organization
       }
       switch inputs[form.id] {
@@ -82,7 +80,7 @@ public enum Checker {
       case .success(let input):
         let (check, roster) = checkExport(
           input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
-          organization: form.rowNoun == "unit" ? nil : organization)
+          organization: form.isRoster ? nil : organization)
         checks[form.id] = check
         if let roster { rosters.append(roster) }
       }
@@ -127,7 +125,7 @@ public enum Checker {
     var rows: [Row] = []
     while let row = reader.next() {
       checks.check(row, hadErrors: reader.log.lastErrorLine == row.line)
-      if form.rowNoun == "unit" { rows.append(row) }
+      if form.isRoster { rows.append(row) }
     }
     var noRows = DiagnosticLog()
     if reader.rowsRead == 0 {
@@ -137,7 +135,7 @@ public enum Checker {
           expected: "one row per \(form.rowNoun) of \(form.title)"))
     }
     let lists = [reader.log, noRows] + checks.logs + [glyphs, checks.unlistedUnits]
-    let roster = form.rowNoun == "unit" ? FormData(form: form, file: file, encoding: .utf8, rows: rows) : nil
+    let roster = form.isRoster ? FormData(form: form, file: file, encoding: .utf8, rows: rows) : nil
     return (fileCheck(file: file, form: form, rows: reader.rowsRead, lists: lists, limit: limit), roster)
   }
 

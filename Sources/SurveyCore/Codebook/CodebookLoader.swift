@@ -1,8 +1,19 @@
+import Foundation
+
 /// Reads a codebook from its TSV form (see `data/README.md` for the format).
 ///
 /// Each non-blank line that does not start with `#` is a record whose first field names its kind:
 /// `form`, `item`, `option`, `nonanswer` or `amount-unit`.
 public enum CodebookLoader {
+  /// Reads a codebook file, in any encoding kyodo reads.
+  ///
+  /// Its problems name the file by its path as given.
+  public static func load(contentsOf url: URL) throws(SurveyError) -> Codebook {
+    let file = url.relativePath
+    let decoded = try TextDecoding.decode(try Survey.readFile(url), file: file)
+    return try load(utf8: decoded.utf8, file: file)
+  }
+
   public static func load(utf8 bytes: [UInt8], file: String) throws(SurveyError) -> Codebook {
     var reader = TSVReader(utf8: bytes, file: file)
     var draft = Draft(file: file)
@@ -22,6 +33,11 @@ public enum CodebookLoader {
     var nonAnswers: [String] = []
     var units: [AmountUnit] = []
     var itemLocation: [String: (form: Int, item: Int)] = [:]
+    /// The roster form read so far, and the line of its record.
+    var roster: (id: String, line: Int)?
+
+    /// The row noun that marks the roster, the form that lists every responding unit.
+    static let rosterRowNoun = "unit"
 
     init(file: String) {
       self.file = file
@@ -49,8 +65,17 @@ public enum CodebookLoader {
       } else if forms.contains(where: { $0.id == id }) {
         fail(record, "a second form '\(id)'", expected: "each form once")
       } else {
+        let rowNoun = field(record, 4)
+        let role: FormRole = rowNoun == Self.rosterRowNoun ? .roster : .rows
+        if role == .roster, let roster {
+          fail(
+            record, "a second roster form '\(id)' (row noun '\(rowNoun)')",
+            expected: "one roster: form '\(roster.id)' on line \(roster.line) already lists the units")
+        } else if role == .roster {
+          roster = (id, record.line)
+        }
         forms.append(
-          Form(id: id, title: field(record, 2), file: field(record, 3), rowNoun: field(record, 4)))
+          Form(id: id, title: field(record, 2), file: field(record, 3), rowNoun: rowNoun, role: role))
       }
     }
 

@@ -4,17 +4,24 @@ public struct Form: Sendable, Hashable {
   public var title: String
   /// The export's file name inside a data directory.
   public var file: String
-  /// What one row is, in words, e.g. `unit` or `project`.
+  /// What one row is, in words for messages, e.g. `unit` or `project`.
   public var rowNoun: String
+  public var role: FormRole
   public var items: [Item]
 
-  public init(id: String, title: String, file: String, rowNoun: String, items: [Item] = []) {
+  public init(
+    id: String, title: String, file: String, rowNoun: String, role: FormRole = .rows, items: [Item] = []
+  ) {
     self.id = id
     self.title = title
     self.file = file
     self.rowNoun = rowNoun
+    self.role = role
     self.items = items
   }
+
+  /// Whether this is the overall form, the one that lists every responding unit.
+  public var isRoster: Bool { role == .roster }
 
   public func items(of kind: ItemKind) -> [Item] {
     items.filter { $0.kind == kind }

@@ -24,9 +24,9 @@ public struct Survey: Sendable {
     forms.first { $0.form.id == formID }
   }
 
-  /// The form that lists every responding unit (its row noun is `unit`).
+  /// The form that lists every responding unit.
   public var roster: FormData? {
-    forms.first { $0.form.rowNoun == "unit" }
+    forms.first { $0.form.isRoster }
   }
 
   /// Reads every form of the codebook from its export; a form without a source is an error.
@@ -50,7 +50,7 @@ public struct Survey: Sendable {
       Diagnostic(
         .error, file: form.file, found: "no export for \(form.title)", expected: "the file \(form.file)")
     }
-    for form in codebook.forms where form.rowNoun == "unit" {
+    for form in codebook.forms where form.isRoster {
       guard let input = inputs[form.id] else {
         log.append(missing(form))
         continue
@@ -69,7 +69,7 @@ public struct Survey: Sendable {
     let (organization, warnings) = organize(&forms)
     log.append(contentsOf: warnings)
     let hasRoster = !forms.isEmpty
-    for form in codebook.forms where form.rowNoun != "unit" {
+    for form in codebook.forms where !form.isRoster {
       guard let input = inputs[form.id] else {
         log.append(missing(form))
         continue
@@ -142,11 +142,11 @@ public struct Survey: Sendable {
   static func organize(_ forms: inout [FormData]) -> (organization: Organization, warnings: [Diagnostic]) {
     var organization = Organization()
     var warnings: [Diagnostic] = []
-    if let rosterIndex = forms.firstIndex(where: { $0.form.rowNoun == "unit" }) {
+    if let rosterIndex = forms.firstIndex(where: { $0.form.isRoster }) {
       assignRosterUnits(&forms[rosterIndex], into: &organization)
     }
-    for index in forms.indices where forms[index].form.rowNoun != "unit" {
-      let hasRoster = forms.contains { $0.form.rowNoun == "unit" }
+    for index in forms.indices where !forms[index].form.isRoster {
+      let hasRoster = forms.contains { $0.form.isRoster }
       warnings.append(contentsOf: place(&forms[index], in: organization, checked: hasRoster))
     }
     return (organization, warnings)
@@ -162,10 +162,8 @@ public struct Survey: Sendable {
     directory: URL, codebook codebookURL: URL? = nil, paths: [String: URL] = [:],
     given: [String: ExportSource] = [:], warningsKept: Int? = nil
   ) throws(SurveyError) -> Survey {
-    let codebookFile = codebookURL ?? directory.appendingPathComponent("codebook.tsv")
-    let codebookBytes = try readFile(codebookFile)
-    let decoded = try TextDecoding.decode(codebookBytes, file: codebookFile.relativePath)
-    let codebook = try CodebookLoader.load(utf8: decoded.utf8, file: codebookFile.relativePath)
+    let codebook = try CodebookLoader.load(
+      contentsOf: codebookURL ?? directory.appendingPathComponent("codebook.tsv"))
     var inputs: [String: ExportInput] = [:]
     for form in codebook.forms {
       inputs[form.id] =

@@ -94,7 +94,7 @@ public struct SummaryComparison: Sendable {
   public static func make(_ target: SummaryTarget, in survey: Survey) throws(SurveyError) -> SummaryComparison
   {
     var tallies: [FormTally] = []
-    for data in survey.forms where data.form.rowNoun != "unit" {
+    for data in survey.forms where !data.form.isRoster {
       let tally = try FormTally(data, target: target, in: survey)
       data.forEachRow(tally.add)
       tallies.append(tally)

@@ -49,7 +49,7 @@ extension SummaryTarget {
     var teams: [SummaryTarget] = []
     var knownTeams = Set<SummaryTarget>()
     for data in survey.forms {
-      let named = findsTeams && data.form.rowNoun != "unit"
+      let named = findsTeams && !data.form.isRoster
       data.forEachRow { row in
         let unit = survey.unit(of: row, in: data)
         if known.insert(unit).inserted { units.append(unit) }

@@ -51,7 +51,7 @@ public struct UnitSummary: Sendable {
     }
     var forms: [FormEntries] = []
     var tallies: [SummaryComparison.FormTally] = []
-    for data in survey.forms where data.form.rowNoun != "unit" {
+    for data in survey.forms where !data.form.isRoster {
       let titleIndex = data.form.items.firstIndex { $0.kind == .text }
       var entries: [Entry] = []
       let tally = try SummaryComparison.FormTally(data, target: target, in: survey)

@@ -8,7 +8,7 @@ public enum StandardReport {
     var sections: [ReportSection] = []
     for data in survey.forms {
       sections.append(
-        try section(for: data, in: survey, isRoster: data.form.rowNoun == "unit", options: options))
+        try section(for: data, in: survey, isRoster: data.form.isRoster, options: options))
     }
     return Report(title: "kyodo standard report", sections: sections)
   }

@@ -36,9 +36,7 @@ enum Items {
     let file =
       arguments.value(DataOptions.codebook).map { URL(fileURLWithPath: $0) }
       ?? directory.appendingPathComponent("codebook.tsv")
-    let bytes = try Survey.readFile(file)
-    let codebook = try CodebookLoader.load(
-      utf8: try TextDecoding.decode(bytes, file: file.relativePath).utf8, file: file.relativePath)
+    let codebook = try CodebookLoader.load(contentsOf: file)
     var forms = codebook.forms
     if let only = arguments.positionals.first {
       forms = forms.filter { $0.id == only }
