@@ -87,6 +87,33 @@ final class CountingPassTests: XCTestCase {
     XCTAssertEqual(paused.data(for: "a")?.streamForCounting?.check.partsCounted, 1)
   }
 
+  /// A file of ASCII first and CP932 after (a header of item ids, rows typed without kana): the
+  /// part that meets the first CP932 byte is read again from its start, the encoding found as one
+  /// reading of the whole file finds it, and gives what that reading gives.
+  func testAFileOfASCIIThenCP932IsReadInPartsAsOneReadingReadsIt() throws {
+    let text = try String(contentsOf: Self.data.appendingPathComponent("a.tsv"), encoding: .utf8)
+    let headerEnd = try XCTUnwrap(text.firstIndex(of: "\r\n"))
+    // More ASCII than the first chunk (256 KB), so that the first part cannot see the CP932.
+    // ㈳ and ㈶ are not in CP932: written （社） and （財） there.
+    let body = String(text[text.index(after: headerEnd)...])
+      .replacingOccurrences(of: "㈳", with: "（社）").replacingOccurrences(of: "㈶", with: "（財）")
+    let survey = try Survey.load(directory: Self.data)
+    let ids = try XCTUnwrap(survey.codebook.form(id: "a")).items.map(\.id)
+    var ascii = ids.joined(separator: "\t") + "\r\n"
+    for number in 1...8000 {
+      let cells =
+        ["X", "Y", "", "\(number)", "project \(number)"] + Array(repeating: "", count: ids.count - 5)
+      ascii += cells.joined(separator: "\t") + "\r\n"
+    }
+    let bytes = Array(ascii.utf8) + Array(try XCTUnwrap(body.data(using: .shiftJIS)))
+    let parts = try XCTUnwrap(try compare(bytes, partBytes: 40_000))
+    XCTAssertGreaterThan(parts, 1)
+    let directory = try StreamingTests.bundledWith(a: bytes, in: self)
+    let report = TextRenderer().render(try StandardReport.make(try Survey.load(directory: directory)))
+    XCTAssertTrue(report.contains("8070 projects"), "8,000 rows of ASCII and the 70 in CP932")
+    XCTAssertTrue(report.contains("a.tsv, CP932)"))
+  }
+
   func testAWrongGuessOfARecordStartIsCaughtAndReadOn() throws {
     // A free-text cell in the middle holds two lines that look like whole records (a quoted cell
     // may hold tabs and line breaks): the second part's guess starts inside it. The first part

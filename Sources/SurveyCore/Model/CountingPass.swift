@@ -51,6 +51,10 @@ private final class PartPipeline: @unchecked Sendable {
   var partsCounted = 0
   /// The line of the file where the next part starts.
   var nextLine = 1
+  /// Whether the parts absorbed so far held only ASCII.
+  var onlyASCII = true
+  /// The encoding of the file, when a part found it other than the first part's.
+  var encoding: TextEncoding?
 
   init(starts: [Int], log: DiagnosticLog) {
     self.starts = starts
@@ -129,11 +133,15 @@ extension RowStream {
     }
     let read = Set(groups.joined())
     let checking = !check.isDone
-    func counter(_ reader: TSVReader, chunks: FileChunks, log: DiagnosticLog) -> FormReader {
-      chunks.leavesUTF8ToReader = true
+    /// A counting reader over `chunks`; it checks UTF-8 itself unless the chunks are to find the
+    /// encoding, as a whole file's reading does.
+    func counter(_ reader: TSVReader, chunks: FileChunks, log: DiagnosticLog, findingEncoding: Bool = false)
+      -> FormReader
+    {
+      chunks.leavesUTF8ToReader = !findingEncoding
       return rowReader.counting(
         reader: reader, log: log, groups: groups, read: read, unitLookup: units?(),
-        checksUnits: checking && unitWarning != nil, checkingUTF8Of: chunks)
+        checksUnits: checking && unitWarning != nil, checkingUTF8Of: findingEncoding ? nil : chunks)
     }
 
     /// Hands one group's combinations of a part to the group's consumers.
@@ -225,6 +233,17 @@ extension RowStream {
       pipeline.absorb(part)
     } else {
       var firstPart: FormReader? = first
+      /// A reader of the file from part `index`'s start (nil when the file cannot be opened again).
+      func reopened(_ index: Int, findingEncoding: Bool = false) -> (FormReader, FileChunks)? {
+        guard let url,
+          let opened = try? FileChunks(
+            url: url, file: rowReader.file, startOffset: chunks.firstOffset + starts[index])
+        else { return nil }
+        let part = counter(
+          TSVReader(source: opened, file: rowReader.file), chunks: opened, log: rowReader.log.empty,
+          findingEncoding: findingEncoding)
+        return (part, opened)
+      }
       /// Part `index` read to its end (nil when its file could not be opened again).
       func read(_ index: Int) -> FormReader? {
         var part: FormReader
@@ -232,16 +251,31 @@ extension RowStream {
           part = taken
           firstPart = nil
         } else {
-          guard let url,
-            let opened = try? FileChunks(
-              url: url, file: rowReader.file, startOffset: chunks.firstOffset + starts[index])
-          else { return nil }
-          part = counter(
-            TSVReader(source: opened, file: rowReader.file), chunks: opened,
-            log: rowReader.log.empty)
+          guard let opened = reopened(index) else { return nil }
+          part = opened.0
         }
         part.run(stopAt: pipeline.stop(of: index)) { pipeline.cancellation.isCancelled }
         return part
+      }
+      /// Reads the file again from part `index`'s start, letting its bytes tell the encoding (the
+      /// parts before held only ASCII, which CP932 reads the same), to its end, alone; false when
+      /// the file cannot be opened again.
+      func readOnFindingEncoding(from index: Int) -> Bool {
+        guard var (part, opened) = reopened(index, findingEncoding: true) else { return false }
+        readOn(&part)
+        pipeline.absorb(part)
+        pipeline.encoding = opened.encoding
+        pipeline.finish()
+        return true
+      }
+      func cannotReopen(_ index: Int) {
+        pipeline.log.append(
+          Diagnostic(
+            .error, file: rowReader.file,
+            found:
+              "a file that could not be opened again at byte offset \(chunks.firstOffset + starts[index])",
+            expected: "a file that stays readable while kyodo reads it"))
+        pipeline.finish()
       }
       /// Part `index`'s turn (the part before stopped where it starts): hand it over, then check
       /// that it stopped where the next one starts; when it did not (the next guess was not a
@@ -249,15 +283,14 @@ extension RowStream {
       /// A part that met a damaged file ends the pass there, as a row-by-row reading would.
       func turn(_ index: Int, _ read: FormReader?) {
         guard !pipeline.isFinished else { return }
-        guard var part = read else {
-          pipeline.log.append(
-            Diagnostic(
-              .error, file: rowReader.file,
-              found:
-                "a file that could not be opened again at byte offset \(chunks.firstOffset + starts[index])",
-              expected: "a file that stays readable while kyodo reads it"))
-          pipeline.finish()
+        guard var part = read else { return cannotReopen(index) }
+        if index > 0 && pipeline.onlyASCII && part.stoppedAfterOnlyASCII {
+          // A file of ASCII first and CP932 after: read from here as a whole file's reading does.
+          if !readOnFindingEncoding(from: index) { cannotReopen(index) }
           return
+        }
+        if let stop = pipeline.stop(of: index), !part.readOnlyASCII(before: stop) {
+          pipeline.onlyASCII = false
         }
         let last = index + 1 == starts.count
         handOver(&part, onTwoThreads: last)
@@ -290,7 +323,7 @@ extension RowStream {
     if checking {
       check.finish(
         rowCount: pipeline.rowCount, log: pipeline.log, units: pipeline.units, file: rowReader.file,
-        chunks: chunks)
+        encoding: pipeline.encoding ?? chunks.encoding)
     }
   }
 

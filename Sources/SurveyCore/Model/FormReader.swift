@@ -55,6 +55,8 @@ struct FormReader {
   private var utf8: FileChunks?
   private var unitKnown: [Int64: Bool] = [:]
   private var checksUnits = false
+  /// The stream offset of the bytes that stopped the reader for not being UTF-8.
+  private var notUTF8At: Int?
 
   /// A reader of whole rows: reads the header now, logging its problems (`hasHeader` says whether
   /// there was one).
@@ -258,8 +260,22 @@ struct FormReader {
         UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
     else { return true }
     log.append(utf8.invalidUTF8(atStreamOffset: origin + span.start + bad))
+    notUTF8At = origin + span.start + bad
     failed = true
     return false
+  }
+
+  /// Whether the reader (which checks UTF-8 itself) stopped at bytes that are not UTF-8 with only
+  /// ASCII before them: bytes of CP932, which reads ASCII the same, may follow.
+  var stoppedAfterOnlyASCII: Bool {
+    guard let utf8, let notUTF8At else { return false }
+    return (utf8.firstNonASCIIOffset ?? .max) >= utf8.firstOffset + notUTF8At
+  }
+
+  /// Whether the bytes the reader was given, before stream offset `end`, are all ASCII.
+  func readOnlyASCII(before end: Int) -> Bool {
+    guard let utf8 else { return false }
+    return (utf8.firstNonASCIIOffset ?? .max) >= utf8.firstOffset + end
   }
 
   /// Reads one row's cells (its spans index `buffer`, whose first byte is at stream offset

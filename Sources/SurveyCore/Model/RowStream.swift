@@ -48,6 +48,7 @@ public struct RowStream: Sendable {
       try body(placed)
     }
     guard checking else { return }
-    check.finish(rowCount: count, log: reader.log, units: units, file: reader.file, chunks: opened.1)
+    check.finish(
+      rowCount: count, log: reader.log, units: units, file: reader.file, encoding: opened.1.encoding)
   }
 }

@@ -15,12 +15,12 @@ final class StreamCheck: @unchecked Sendable {
 
   /// Records what a pass that reached the end found: the reader's problems, then the rows whose
   /// unit is not listed, and a line for those not kept (of both); and the file's encoding.
-  func finish(rowCount: Int, log: DiagnosticLog, units: DiagnosticLog, file: String, chunks: FileChunks) {
+  func finish(rowCount: Int, log: DiagnosticLog, units: DiagnosticLog, file: String, encoding: TextEncoding) {
     guard !isDone else { return }
     var all = log
     all.absorb(units, lineShift: 0)
     self.rowCount = rowCount
-    encoding = chunks.encoding
+    self.encoding = encoding
     diagnostics = all.diagnostics + [all.omissionNote(file: file)].compactMap { $0 }
     isDone = true
   }

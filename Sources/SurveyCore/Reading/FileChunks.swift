@@ -30,6 +30,8 @@ public final class FileChunks: ByteChunkSource {
   private var offset: Int
   private let startOffset: Int
   private var sawNonASCII = false
+  /// The file offset of the first byte above ASCII handed out as UTF-8, or nil while there is none.
+  public private(set) var firstNonASCIIOffset: Int?
   private var started = false
   private var bomLength = 0
   /// The encoding read so far: a file of ASCII first and CP932 later is UTF-8 until then.
@@ -236,7 +238,10 @@ public final class FileChunks: ByteChunkSource {
       }
       throw SurveyError(invalidUTF8(at: offset + bad))
     }
-    if !sawNonASCII { sawNonASCII = bytes.contains { $0 >= 0x80 } }
+    if !sawNonASCII, let index = bytes.firstIndex(where: { $0 >= 0x80 }) {
+      sawNonASCII = true
+      firstNonASCIIOffset = offset + index
+    }
     offset += bytes.count
     if atEnd && !carry.isEmpty {
       throw SurveyError(invalidUTF8(at: offset))
