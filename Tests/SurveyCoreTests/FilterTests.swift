@@ -30,7 +30,7 @@ final class FilterTests: XCTestCase, SmallSurveyTesting {
     XCTAssertThrowsError(try Query(item: "類型", filters: [try Filter(parsing: "形態=⑨")]).run(on: try survey()))
     {
       let error = $0 as? SurveyError
-      XCTAssertEqual(error?.diagnostics.first?.found, "'⑨' is not a category of a.4 ４ 形態 in the filter")
+      XCTAssertEqual(error?.usageProblems.first?.found, "'⑨' is not a category of a.4 ４ 形態 in the filter")
     }
   }
 }
