@@ -6,7 +6,7 @@ import XCTest
 /// and layers.
 final class QueryTests: XCTestCase, SmallSurveyTesting {
   func testAProjectItemByAnOverallItemJoinsOnTheUnit() throws {
-    let report = try Query(item: "形態", breakdown: "設問２").run(on: try survey())
+    let report = try Query(item: "形態", breakdown: "設問２").run(on: try survey()).value
     let table = report.tables[0]
     let lines = DelimitedRenderer(separator: "\t").render(table.forMachines).split(separator: "\n").map(
       String.init)
@@ -22,7 +22,7 @@ final class QueryTests: XCTestCase, SmallSurveyTesting {
   }
 
   func testLayersGiveOneTablePerCategory() throws {
-    let report = try Query(item: "類型", breakdown: "形態", layer: "部").run(on: try survey())
+    let report = try Query(item: "類型", breakdown: "形態", layer: "部").run(on: try survey()).value
     XCTAssertEqual(report.tables.count, 3)
     XCTAssertTrue(report.tables[0].notes.contains("layer: a.department 部 = 市民部"))
     XCTAssertTrue(report.tables[2].notes.contains("layer: a.department 部 = 無回答"))
@@ -47,5 +47,13 @@ final class QueryTests: XCTestCase, SmallSurveyTesting {
         XCTAssertEqual((error as? SurveyError)?.usageProblems.map(\.found), [found])
       }
     }
+  }
+
+  /// A run returns the warnings of the data with its tables: no separate call collects them.
+  func testARunReturnsTheWarningsOfTheData() throws {
+    let survey = try survey()
+    let outcome = try Query(item: "類型").run(on: survey)
+    XCTAssertFalse(outcome.warnings.isEmpty)
+    XCTAssertEqual(outcome.warnings, survey.warnings)
   }
 }

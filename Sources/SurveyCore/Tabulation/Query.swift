@@ -30,8 +30,8 @@ public struct Query: Sendable {
     try QueryPlan(self, on: survey)
   }
 
-  /// Plans the request and counts its rows in one pass.
-  public func run(on survey: Survey) throws(SurveyError) -> Report {
+  /// Plans the request and counts its rows in one pass: the tables, with the warnings of the data.
+  public func run(on survey: Survey) throws(SurveyError) -> Outcome<Report> {
     try plan(on: survey).run()
   }
 

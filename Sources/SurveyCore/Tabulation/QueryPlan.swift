@@ -35,15 +35,16 @@ public struct QueryPlan: Sendable {
     [variable] + [breakdown, layer].compactMap { $0 } + filters.map(\.variable)
   }
 
-  /// Counts the rows in one pass and returns the tables.
-  public func run() throws(SurveyError) -> Report {
+  /// Counts the rows in one pass and returns the tables, with the warnings of the data read.
+  public func run() throws(SurveyError) -> Outcome<Report> {
     let pass = try QueryPass(counting: self)
     let notes = pass.notes
     var tables: [Table] = []
     for (note, slice) in try pass.slices() {
       tables += labelled(slice.tables(), notes: notes, layerNote: note)
     }
-    return Report(title: "kyodo tabulate", sections: [ReportSection(heading: "", tables: tables)])
+    let report = Report(title: "kyodo tabulate", sections: [ReportSection(heading: "", tables: tables)])
+    return try Outcome(report, readFrom: survey)
   }
 
   /// A slice's tables with the request's notes first; a layer's category is also named in their
