@@ -6,7 +6,7 @@
 /// makes the one pass over the rows.
 public struct QueryPlan: Sendable {
   public let query: Query
-  public let survey: Survey
+  let survey: Survey
   /// The rows counted.
   public let data: FormData
   public let variable: Categorization
@@ -14,7 +14,7 @@ public struct QueryPlan: Sendable {
   public let layer: Categorization?
   public let filters: [BoundFilter]
 
-  public init(_ query: Query, on survey: Survey) throws(SurveyError) {
+  init(_ query: Query, on survey: Survey) throws(SurveyError) {
     let names = [query.item] + [query.breakdown, query.layer].compactMap { $0 } + query.filters.map(\.item)
     let resolver = try VariableResolver(names: names, in: survey)
     self.query = query
