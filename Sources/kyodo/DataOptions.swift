@@ -73,7 +73,7 @@ enum DataOptions {
     return sources
   }
 
-  /// Loads the survey the options name and reports its warnings on standard error.
+  /// Loads the survey the options name; its warnings are written with the command's result.
   static func load(_ arguments: Arguments, output: inout Output) throws -> Survey {
     let sources = try sources(arguments)
     // Without --show-warnings only their number is printed: none need be kept.
@@ -84,10 +84,19 @@ enum DataOptions {
     return survey
   }
 
-  /// Finishes reading the survey (a large export is checked during the command's own pass over it)
-  /// and reports its warnings on standard error; throws its errors. Call before printing results.
-  static func finish(_ survey: Survey, _ arguments: Arguments, output: inout Output) throws {
-    let warnings = survey.warnings + (try survey.finishReading())
+  /// Writes what a command computed: the warnings of the data on standard error (their number,
+  /// or with --show-warnings the list), then the result on standard output.
+  static func write<Value>(
+    _ outcome: Outcome<Value>, _ arguments: Arguments, output: inout Output,
+    rendered render: (Value) -> String
+  ) throws {
+    try reportWarnings(outcome.warnings, arguments, output: &output)
+    try output.standardOutput(render(outcome.value))
+  }
+
+  private static func reportWarnings(_ warnings: [Diagnostic], _ arguments: Arguments, output: inout Output)
+    throws
+  {
     if arguments.flag(showWarnings) {
       for warning in warnings { try output.standardError(warning.description + "\n") }
     } else {

@@ -37,8 +37,8 @@ final class CountingPassTests: XCTestCase {
       codebook: streamed.codebook, forms: forms, organization: streamed.organization,
       warnings: streamed.warnings)
     XCTAssertEqual(
-      TextRenderer().render(try StandardReport.make(parted)),
-      TextRenderer().render(try StandardReport.make(onePart)),
+      TextRenderer().render(try StandardReport.make(parted).value),
+      TextRenderer().render(try StandardReport.make(onePart).value),
       file: file, line: line)
     let parts = parted.data(for: "a")?.streamForCounting?.check.partsCounted
     if let expectedParts { XCTAssertEqual(parts, expectedParts, file: file, line: line) }
@@ -50,8 +50,8 @@ final class CountingPassTests: XCTestCase {
     ]
     for query in queries {
       XCTAssertEqual(
-        OutputFormat.tsv.render(try query.run(on: parted)),
-        OutputFormat.tsv.render(try query.run(on: onePart)),
+        OutputFormat.tsv.render(try query.run(on: parted).value),
+        OutputFormat.tsv.render(try query.run(on: onePart).value),
         query.item, file: file, line: line)
     }
     let warnings = parted.warnings + (try parted.finishReading())
@@ -82,8 +82,8 @@ final class CountingPassTests: XCTestCase {
       codebook: streamed.codebook, forms: forms, organization: streamed.organization,
       warnings: streamed.warnings)
     XCTAssertEqual(
-      TextRenderer().render(try StandardReport.make(paused)),
-      TextRenderer().render(try StandardReport.make(onePart)))
+      TextRenderer().render(try StandardReport.make(paused).value),
+      TextRenderer().render(try StandardReport.make(onePart).value))
     XCTAssertEqual(paused.data(for: "a")?.streamForCounting?.check.partsCounted, 1)
   }
 
@@ -109,7 +109,7 @@ final class CountingPassTests: XCTestCase {
     let parts = try XCTUnwrap(try compare(bytes, partBytes: 40_000))
     XCTAssertGreaterThan(parts, 1)
     let directory = try StreamingTests.bundledWith(a: bytes, in: self)
-    let report = TextRenderer().render(try StandardReport.make(try Survey.load(directory: directory)))
+    let report = TextRenderer().render(try StandardReport.make(try Survey.load(directory: directory)).value)
     XCTAssertTrue(report.contains("8070 projects"), "8,000 rows of ASCII and the 70 in CP932")
     XCTAssertTrue(report.contains("a.tsv, CP932)"))
   }
@@ -149,8 +149,8 @@ final class CountingPassTests: XCTestCase {
     let parted = Survey(
       codebook: streamed.codebook, forms: forms, organization: streamed.organization,
       warnings: streamed.warnings)
-    if counting { _ = try StandardReport.make(parted) }
     do {
+      if counting { _ = try StandardReport.make(parted) }
       _ = try parted.finishReading()
       return []
     } catch {

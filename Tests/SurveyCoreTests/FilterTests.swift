@@ -7,7 +7,7 @@ import XCTest
 final class FilterTests: XCTestCase, SmallSurveyTesting {
   func testFiltersKeepRowsAndArePrintedWithTheTable() throws {
     let filters = [try Filter(parsing: "部=環境部")]
-    let report = try Query(item: "類型", filters: filters).run(on: try survey())
+    let report = try Query(item: "類型", filters: filters).run(on: try survey()).value
     XCTAssertEqual(report.tables[0].notes.first, "filter: a.department 部 = 環境部 (3 of 5 projects)")
     let lines = DelimitedRenderer(separator: "\t").render(report.tables[0]).split(separator: "\n")
     XCTAssertEqual(lines[2], "2\t市・民\t1\t33.3")

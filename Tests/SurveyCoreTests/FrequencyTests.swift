@@ -36,6 +36,7 @@ final class FrequencyTests: XCTestCase, SmallSurveyTesting {
 
   func testPercentOfMentions() throws {
     let report = try Query(item: "形態", options: TableOptions(percentOfMentions: true)).run(on: try survey())
+      .value
     let lines = DelimitedRenderer(separator: "\t").render(report.tables[0]).split(separator: "\n")
     XCTAssertEqual(lines[0], "code\tlabel\tn\tpercent\tpercent_of_mentions")
     XCTAssertEqual(lines[1], "1\t共催\t2\t40.0\t40.0")

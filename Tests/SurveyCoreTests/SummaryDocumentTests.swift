@@ -7,7 +7,8 @@ final class SummaryDocumentTests: XCTestCase, BundledSurveyTesting {
   func testEveryDepartmentTogetherCoverEveryUnitAndRowOnce() throws {
     let survey = try survey()
     let document = try SummaryDocument.make(
-      SummaryTarget.departments(in: survey), in: survey, questions: HearingQuestions(questions: []))
+      SummaryTarget.departments(in: survey), in: survey, questions: HearingQuestions(questions: [])
+    ).value
     XCTAssertEqual(document.summaries.count, 15)
     XCTAssertEqual(document.summaries.flatMap(\.units).map(\.unit), survey.organization.units)
     for form in ["a", "b", "c"] {

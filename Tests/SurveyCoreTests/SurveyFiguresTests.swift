@@ -156,7 +156,7 @@ final class SurveyFiguresTests: XCTestCase {
   }
 
   func testFormsByDepartment() throws {
-    let report = try Query(item: "形態", breakdown: "部").run(on: try survey())
+    let report = try Query(item: "形態", breakdown: "部").run(on: try survey()).value
     let table = try XCTUnwrap(report.tables.first?.long)
     func counts(_ department: String) -> [Int] {
       table.rows.filter { $0.first == .text(department) }.compactMap { row -> Int? in

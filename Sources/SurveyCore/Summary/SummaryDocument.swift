@@ -11,15 +11,17 @@ public struct SummaryDocument: Sendable {
     self.questions = questions
   }
 
-  /// The summaries of the given targets, a target named twice printed once.
+  /// The summaries of the given targets, a target named twice printed once, with the warnings of
+  /// the data.
   public static func make(
     _ targets: [SummaryTarget], in survey: Survey, questions: HearingQuestions
-  ) throws(SurveyError) -> SummaryDocument {
+  ) throws(SurveyError) -> Outcome<SummaryDocument> {
     var unique: [SummaryTarget] = []
     for target in targets where !unique.contains(target) { unique.append(target) }
     var summaries: [UnitSummary] = []
     for target in unique { summaries.append(try UnitSummary.make(target, in: survey)) }
     let title = "協働事業ヒアリング資料: " + unique.map(\.name).joined(separator: "・")
-    return SummaryDocument(title: title, summaries: summaries, questions: questions)
+    return try Outcome(
+      SummaryDocument(title: title, summaries: summaries, questions: questions), readFrom: survey)
   }
 }

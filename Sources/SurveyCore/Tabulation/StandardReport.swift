@@ -2,15 +2,16 @@
 /// the secretariat reports to the committee. It is built from the codebook alone: item kinds
 /// decide which tables each form gets.
 public enum StandardReport {
+  /// Every form's tables, each form's filled in one pass, with the warnings of the data.
   public static func make(_ survey: Survey, options: TableOptions = TableOptions()) throws(SurveyError)
-    -> Report
+    -> Outcome<Report>
   {
     var sections: [ReportSection] = []
     for data in survey.forms {
       sections.append(
         try section(for: data, in: survey, isRoster: data.form.isRoster, options: options))
     }
-    return Report(title: "kyodo standard report", sections: sections)
+    return try Outcome(Report(title: "kyodo standard report", sections: sections), readFrom: survey)
   }
 
   /// One form's tables, all filled in one pass over its rows.

@@ -4,7 +4,8 @@
 /// The cases are those the tests of independence use: rows with one answer to each item. Each
 /// category is written as its position (1, 2, …) with a value label.
 public enum SyntaxExport {
-  public static func crosstab(_ query: Query, on survey: Survey) throws(SurveyError) -> String {
+  /// The syntax file of a two-item query, with the warnings of the data.
+  public static func crosstab(_ query: Query, on survey: Survey) throws(SurveyError) -> Outcome<String> {
     guard query.breakdown != nil else {
       throw SurveyError.usage("a syntax export needs two items", expected: "ITEM --by ITEM")
     }
@@ -29,7 +30,7 @@ public enum SyntaxExport {
     lines.append("VARIABLE LABELS row \(quoted(breakdown.name)) col \(quoted(item.name)).")
     lines.append("VALUE LABELS row " + valueLabels(breakdown) + " /col " + valueLabels(item) + ".")
     lines.append("CROSSTABS /TABLES=row BY col /STATISTICS=CHISQ PHI.")
-    return lines.joined(separator: "\n") + "\n"
+    return try Outcome(lines.joined(separator: "\n") + "\n", readFrom: survey)
   }
 
   private static func valueLabels(_ variable: Categorization) -> String {

@@ -74,9 +74,8 @@ enum Summary {
       if !unknown.isEmpty { throw SurveyError.usage(unknown) }
     }
     let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
-    let document = try SummaryDocument.make(targets, in: survey, questions: questions)
-    try DataOptions.finish(survey, arguments, output: &output)
-    try output.standardOutput(format.render(document, options: options))
+    let outcome = try SummaryDocument.make(targets, in: survey, questions: questions)
+    try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: options) }
     return .success
   }
 

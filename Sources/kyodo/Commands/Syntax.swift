@@ -37,9 +37,8 @@ enum Syntax {
     for text in arguments.values(Tabulate.filter) { filters.append(try Filter(parsing: text)) }
     let survey = try DataOptions.load(arguments, output: &output)
     let query = Query(item: item, breakdown: by, filters: filters)
-    let syntax = try SyntaxExport.crosstab(query, on: survey)
-    try DataOptions.finish(survey, arguments, output: &output)
-    try output.standardOutput(syntax)
+    let outcome = try SyntaxExport.crosstab(query, on: survey)
+    try DataOptions.write(outcome, arguments, output: &output) { $0 }
     return .success
   }
 }

@@ -77,17 +77,16 @@ enum Tabulate {
     var filters: [Filter] = []
     for text in arguments.values(filter) { filters.append(try Filter(parsing: text)) }
     let survey = try DataOptions.load(arguments, output: &output)
-    let report: Report
+    let outcome: Outcome<Report>
     if let item = arguments.positionals.first {
-      report = try Query(
+      let query = Query(
         item: item, breakdown: arguments.value(by), layer: arguments.value(layer), filters: filters,
-        options: tableOptions, statistics: arguments.flag(stats)
-      ).run(on: survey)
+        options: tableOptions, statistics: arguments.flag(stats))
+      outcome = try query.plan(on: survey).run()
     } else {
-      report = try StandardReport.make(survey, options: tableOptions)
+      outcome = try StandardReport.make(survey, options: tableOptions)
     }
-    try DataOptions.finish(survey, arguments, output: &output)
-    try output.standardOutput(format.render(report, options: renderOptions))
+    try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: renderOptions) }
     return .success
   }
 }

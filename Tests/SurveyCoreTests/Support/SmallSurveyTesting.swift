@@ -79,7 +79,7 @@ extension SmallSurveyTesting {
 
   /// The rows of the first table of a query, as the TSV a machine reads.
   func tsv(_ query: Query, table index: Int = 0) throws -> [String] {
-    let report = try query.run(on: try survey())
+    let report = try query.run(on: try survey()).value
     let table = report.tables[index].forMachines
     let text = DelimitedRenderer(separator: "\t").render(table)
     return text.split(separator: "\n").map(String.init)
