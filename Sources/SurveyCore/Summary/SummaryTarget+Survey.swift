@@ -40,7 +40,8 @@ extension SummaryTarget {
   }
 
   /// The units (the roster's, then those of rows it does not list) and, with `teams`, the teams
-  /// the project forms name, in the order met: one pass over each form, a row at a time.
+  /// the project forms name, in the order met: one counting pass over each form, which reads only
+  /// the 部, 課 and 係 cells.
   private static func scan(_ survey: Survey, teams findsTeams: Bool = true) -> (
     units: [UnitPath], teams: [SummaryTarget]
   ) {
@@ -50,16 +51,20 @@ extension SummaryTarget {
     var knownTeams = Set<SummaryTarget>()
     for data in survey.forms {
       let named = findsTeams && !data.form.isRoster
-      data.forEachRow { row in
-        let unit = survey.unit(of: row, in: data)
-        if known.insert(unit).inserted { units.append(unit) }
-        guard named else { return }
-        let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
-        guard !team.isEmpty else { return }
-        let target = SummaryTarget(
-          level: .team, department: unit.department, section: unit.section, subunit: unit.subunit, team: team)
-        if knownTeams.insert(target).inserted { teams.append(target) }
-      }
+      let read = [ItemKind.department, .section, .unit].compactMap { data.index(of: $0) }
+      data.tally([
+        RowConsumer(reads: RowReads(items: read, unit: true)) { row, _ in
+          let unit = survey.unit(of: row, in: data)
+          if known.insert(unit).inserted { units.append(unit) }
+          guard named else { return }
+          let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
+          guard !team.isEmpty else { return }
+          let target = SummaryTarget(
+            level: .team, department: unit.department, section: unit.section, subunit: unit.subunit,
+            team: team)
+          if knownTeams.insert(target).inserted { teams.append(target) }
+        }
+      ])
     }
     return (units, teams)
   }

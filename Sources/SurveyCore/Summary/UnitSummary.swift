@@ -42,11 +42,12 @@ public struct UnitSummary: Sendable {
   public static func make(_ target: SummaryTarget, in survey: Survey) throws(SurveyError) -> UnitSummary {
     var units: [UnitAnswers] = []
     if let roster = survey.roster {
+      var decoded = DecodedAnswers()
       for row in roster.rows {
         let unit = survey.unit(of: row, in: roster)
         guard target.covers(unit) else { continue }
         // A team's own answers are its unit's: the roster lists units, not teams.
-        units.append(UnitAnswers(unit: unit, answers: decodedAnswers(of: row, in: roster)))
+        units.append(UnitAnswers(unit: unit, answers: decoded.answers(of: row, in: roster)))
       }
     }
     var forms: [FormEntries] = []
@@ -54,6 +55,7 @@ public struct UnitSummary: Sendable {
     for data in survey.forms where !data.form.isRoster {
       let titleIndex = data.form.items.firstIndex { $0.kind == .text }
       var entries: [Entry] = []
+      var decoded = DecodedAnswers()
       let tally = try SummaryComparison.FormTally(data, target: target, in: survey)
       // One pass a row at a time: only the target's rows are kept, not a large export's, and the
       // comparison with the city is counted as they go by.
@@ -62,7 +64,7 @@ public struct UnitSummary: Sendable {
         let unit = survey.unit(of: row, in: data)
         let team = data.text(of: .unit, in: row)
         guard target.covers(unit, team: team) else { return }
-        let answers = decodedAnswers(of: row, in: data).filter {
+        let answers = decoded.answers(of: row, in: data).filter {
           $0.item.id != titleIndex.map { data.form.items[$0].id }
         }
         entries.append(
@@ -77,12 +79,5 @@ public struct UnitSummary: Sendable {
     return UnitSummary(
       target: target, rosterTitle: survey.roster?.form.title, units: units, forms: forms,
       comparison: SummaryComparison.make(target, in: survey, tallies: tallies))
-  }
-
-  /// A row's answers, hierarchy and identifier items left out (the summary places the row itself).
-  static func decodedAnswers(of row: Row, in data: FormData) -> [DecodedAnswer] {
-    zip(data.form.items, row.values).compactMap { item, value in
-      item.kind.isHierarchy || item.kind == .identifier ? nil : DecodedAnswer(value, item: item)
-    }
   }
 }
