@@ -83,7 +83,9 @@ struct CellTable {
     let (value, diagnostics) = CellParser.parse(
       String(decoding: bytes, as: UTF8.self), item: item, codebook: codebook, at: location)
     log.append(contentsOf: diagnostics)
-    let id = valueID(value.counted(as: kind))
+    // A reader of rows needs no counting ids but for the cells filled down (which compare them):
+    // an identifier would otherwise keep a value for every row.
+    let id = keepsWholeValues && !item.fillsDown ? 0 : valueID(value.counted(as: kind))
     if keepsWholeValues { lastWhole = value }
     if texts.add(bytes) != nil {
       entryValue.append(id)
