@@ -1,14 +1,3 @@
-/// One record of a tab-separated export: its fields and the physical line where it starts.
-public struct TSVRecord: Sendable, Equatable {
-  public var line: Int
-  public var fields: [String]
-
-  public init(line: Int, fields: [String]) {
-    self.line = line
-    self.fields = fields
-  }
-}
-
 /// Reads tab-separated records from UTF-8 bytes, one at a time, as Excel writes them.
 ///
 /// Fields may be double-quoted, and a quoted field may hold tabs, line breaks and `""` for a quote.
@@ -335,19 +324,4 @@ public struct TSVReader {
     }
     line += 1
   }
-
-}
-
-/// A field of the record `TSVReader.nextSpans` read: a range of the reader's buffer.
-public struct FieldSpan: Sendable, Hashable {
-  public var start: Int
-  public var end: Int
-  /// Whether the bytes are the cell's text as they stand (no `""` to undo, nothing after a
-  /// closing quote); otherwise `TSVReader.string(of:)` makes the text.
-  public var isVerbatim: Bool
-}
-
-/// Where a streaming `TSVReader` gets its UTF-8 bytes: a chunk at a time, nil at the end.
-public protocol ByteChunkSource: AnyObject {
-  func nextChunk() throws(SurveyError) -> [UInt8]?
 }
