@@ -114,7 +114,6 @@ public struct TSVReader {
     case unclosedQuote(line: Int)
   }
 
-  /// Whether a word holds a byte below 0x0E (tab, LF and CR are among them).
   /// The high bit of each byte of a word below 0x0E (tab, LF and CR are among them). Bits above the
   /// lowest may be wrong; the lowest marks the first such byte.
   @inline(__always) private static func controlBits(_ word: UInt64) -> UInt64 {
@@ -129,6 +128,10 @@ public struct TSVReader {
 
   /// Reads one record's fields from `cursor`. Unquoted text is skipped eight bytes at a time
   /// until a word holds a control byte (or, in a quoted field, a quote).
+  ///
+  /// The hot loop of every read, kept whole for speed (it is longer than other functions): its
+  /// position and line stay in local variables and its helpers are inlined, rather than passed
+  /// back and forth between smaller functions.
   private static func scanFields(
     _ buffer: UnsafeBufferPointer<UInt8>, exhausted: Bool, cursor: inout (position: Int, line: Int),
     into spans: inout [FieldSpan]
