@@ -180,63 +180,13 @@ public final class FileChunks: ByteChunkSource {
         carry = bytes
         return []
       }
-      started = true
-      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-        (encoding, bomLength) = (.utf8WithBOM, 3)
-      } else if let utf16 = TextDecoding.utf16Encoding(byteOrderMark: bytes) {
-        (encoding, bomLength) = (utf16, 2)
-        transcoder = Transcoder(utf16)
-        transcodedFrom = 2
-      } else if TextDecoding.looksLikeUTF16WithoutBOM(bytes) {
-        throw SurveyError(TextDecoding.utf16WithoutBOM(file: file))
-      }
-      bytes.removeFirst(bomLength)
-      offset = bomLength
+      try start(with: &bytes)
     }
     if transcoder != nil { return try transcode(bytes, atEnd: atEnd) }
     if bytes.isEmpty { return atEnd ? nil : [] }
-    // Keep an incomplete sequence at the end for the next chunk.
-    var end = bytes.count
-    if !atEnd {
-      var back = end - 1
-      while back > end - 4, back > 0, bytes[back] & 0xC0 == 0x80 { back -= 1 }
-      if bytes[back] >= 0xC0 {
-        let length = bytes[back] >= 0xF0 ? 4 : bytes[back] >= 0xE0 ? 3 : 2
-        if back + length > end { end = back }
-      }
-    }
-    if end < bytes.count {
-      carry = Array(bytes[end...])
-      bytes.removeSubrange(end...)
-    }
-    let checksUTF8 = !(leavesUTF8ToReader && (sawNonASCII || startOffset > 0))
-    let bad = bytes.withUnsafeBufferPointer { buffer -> Int? in
-      let invalid = checksUTF8 ? TextDecoding.firstInvalidUTF8Offset(buffer) : nil
-      // NUL is valid UTF-8 but never in a spreadsheet's text; memchr finds it fastest.
-      guard let base = buffer.baseAddress, let nul = memchr(base, 0, invalid ?? buffer.count) else {
-        return invalid
-      }
-      return base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
-    }
-    if let bad {
-      let nonASCIIBefore = sawNonASCII || bytes[..<bad].contains { $0 >= 0x80 }
-      if bytes[bad] != 0 && !nonASCIIBefore && encoding == .utf8 {
-        // Only ASCII so far, which CP932 reads the same: the file is CP932 from here.
-        encoding = .cp932
-        transcoder = Transcoder(.cp932)
-        transcodedFrom = offset
-        bytes.append(contentsOf: carry)
-        carry = []
-        return try transcode(bytes, atEnd: atEnd)
-      }
-      if bytes[bad] == 0 {
-        throw SurveyError(
-          Diagnostic(
-            .error, file: file, line: context(of: offset + bad).line,
-            found: "a NUL character in \(encoding.rawValue) text",
-            expected: "text without NUL characters (a spreadsheet's text export)"))
-      }
-      throw SurveyError(invalidUTF8(at: offset + bad))
+    if !atEnd { carryIncompleteSequence(of: &bytes) }
+    if let bad = firstBadByte(in: bytes) {
+      return try switchToCP932(at: bad, in: &bytes, atEnd: atEnd)
     }
     if !sawNonASCII, let index = bytes.firstIndex(where: { $0 >= 0x80 }) {
       sawNonASCII = true
@@ -247,6 +197,77 @@ public final class FileChunks: ByteChunkSource {
       throw SurveyError(invalidUTF8(at: offset))
     }
     return atEnd && bytes.isEmpty ? nil : bytes
+  }
+
+  /// Tells the encoding by the first bytes of the file: a UTF-8 BOM is dropped, a UTF-16 one
+  /// starts transcoding, and UTF-16 without one is an error.
+  private func start(with bytes: inout [UInt8]) throws(SurveyError) {
+    started = true
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      (encoding, bomLength) = (.utf8WithBOM, 3)
+    } else if let utf16 = TextDecoding.utf16Encoding(byteOrderMark: bytes) {
+      (encoding, bomLength) = (utf16, 2)
+      transcoder = Transcoder(utf16)
+      transcodedFrom = 2
+    } else if TextDecoding.looksLikeUTF16WithoutBOM(bytes) {
+      throw SurveyError(TextDecoding.utf16WithoutBOM(file: file))
+    }
+    bytes.removeFirst(bomLength)
+    offset = bomLength
+  }
+
+  /// Moves a UTF-8 sequence left incomplete at the end of a chunk to `carry`, for the next chunk.
+  private func carryIncompleteSequence(of bytes: inout [UInt8]) {
+    var end = bytes.count
+    var back = end - 1
+    while back > end - 4, back > 0, bytes[back] & 0xC0 == 0x80 { back -= 1 }
+    if bytes[back] >= 0xC0 {
+      let length = bytes[back] >= 0xF0 ? 4 : bytes[back] >= 0xE0 ? 3 : 2
+      if back + length > end { end = back }
+    }
+    if end < bytes.count {
+      carry = Array(bytes[end...])
+      bytes.removeSubrange(end...)
+    }
+  }
+
+  /// The index of the first byte of a UTF-8 chunk that breaks UTF-8 (unless the reader checks it)
+  /// or is NUL, or nil.
+  private func firstBadByte(in bytes: [UInt8]) -> Int? {
+    let checksUTF8 = !(leavesUTF8ToReader && (sawNonASCII || startOffset > 0))
+    return bytes.withUnsafeBufferPointer { buffer -> Int? in
+      let invalid = checksUTF8 ? TextDecoding.firstInvalidUTF8Offset(buffer) : nil
+      // NUL is valid UTF-8 but never in a spreadsheet's text; memchr finds it fastest.
+      guard let base = buffer.baseAddress, let nul = memchr(base, 0, invalid ?? buffer.count) else {
+        return invalid
+      }
+      return base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+    }
+  }
+
+  /// The chunk transcoded from CP932 when its bad byte breaks UTF-8 after nothing but ASCII in the
+  /// file; otherwise throws the error for the bad byte.
+  private func switchToCP932(at bad: Int, in bytes: inout [UInt8], atEnd: Bool) throws(SurveyError)
+    -> [UInt8]?
+  {
+    let nonASCIIBefore = sawNonASCII || bytes[..<bad].contains { $0 >= 0x80 }
+    if bytes[bad] != 0 && !nonASCIIBefore && encoding == .utf8 {
+      // Only ASCII so far, which CP932 reads the same: the file is CP932 from here.
+      encoding = .cp932
+      transcoder = Transcoder(.cp932)
+      transcodedFrom = offset
+      bytes.append(contentsOf: carry)
+      carry = []
+      return try transcode(bytes, atEnd: atEnd)
+    }
+    if bytes[bad] == 0 {
+      throw SurveyError(
+        Diagnostic(
+          .error, file: file, line: context(of: offset + bad).line,
+          found: "a NUL character in \(encoding.rawValue) text",
+          expected: "text without NUL characters (a spreadsheet's text export)"))
+    }
+    throw SurveyError(invalidUTF8(at: offset + bad))
   }
 
   /// A chunk of UTF-16 or CP932 as UTF-8 (a new array: the reader still holds the last one).

@@ -1,14 +1,3 @@
-/// One record of a tab-separated export: its fields and the physical line where it starts.
-public struct TSVRecord: Sendable, Equatable {
-  public var line: Int
-  public var fields: [String]
-
-  public init(line: Int, fields: [String]) {
-    self.line = line
-    self.fields = fields
-  }
-}
-
 /// Reads tab-separated records from UTF-8 bytes, one at a time, as Excel writes them.
 ///
 /// Fields may be double-quoted, and a quoted field may hold tabs, line breaks and `""` for a quote.
@@ -125,7 +114,6 @@ public struct TSVReader {
     case unclosedQuote(line: Int)
   }
 
-  /// Whether a word holds a byte below 0x0E (tab, LF and CR are among them).
   /// The high bit of each byte of a word below 0x0E (tab, LF and CR are among them). Bits above the
   /// lowest may be wrong; the lowest marks the first such byte.
   @inline(__always) private static func controlBits(_ word: UInt64) -> UInt64 {
@@ -140,6 +128,10 @@ public struct TSVReader {
 
   /// Reads one record's fields from `cursor`. Unquoted text is skipped eight bytes at a time
   /// until a word holds a control byte (or, in a quoted field, a quote).
+  ///
+  /// The hot loop of every read, kept whole for speed (it is longer than other functions): its
+  /// position and line stay in local variables and its helpers are inlined, rather than passed
+  /// back and forth between smaller functions.
   private static func scanFields(
     _ buffer: UnsafeBufferPointer<UInt8>, exhausted: Bool, cursor: inout (position: Int, line: Int),
     into spans: inout [FieldSpan]
@@ -335,19 +327,4 @@ public struct TSVReader {
     }
     line += 1
   }
-
-}
-
-/// A field of the record `TSVReader.nextSpans` read: a range of the reader's buffer.
-public struct FieldSpan: Sendable, Hashable {
-  public var start: Int
-  public var end: Int
-  /// Whether the bytes are the cell's text as they stand (no `""` to undo, nothing after a
-  /// closing quote); otherwise `TSVReader.string(of:)` makes the text.
-  public var isVerbatim: Bool
-}
-
-/// Where a streaming `TSVReader` gets its UTF-8 bytes: a chunk at a time, nil at the end.
-public protocol ByteChunkSource: AnyObject {
-  func nextChunk() throws(SurveyError) -> [UInt8]?
 }

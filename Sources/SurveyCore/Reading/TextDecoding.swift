@@ -1,17 +1,5 @@
 import Foundation
 
-/// The text encodings that spreadsheet exports arrive in, detected from the bytes themselves.
-///
-/// Japanese Excel saves "テキスト (タブ区切り)" in CP932, "Unicode テキスト" in UTF-16LE with a BOM,
-/// and newer versions UTF-8 with a BOM.
-public enum TextEncoding: String, Sendable, CaseIterable {
-  case utf8 = "UTF-8"
-  case utf8WithBOM = "UTF-8 with BOM"
-  case utf16LittleEndian = "UTF-16LE"
-  case utf16BigEndian = "UTF-16BE"
-  case cp932 = "CP932"
-}
-
 /// Turns a file's bytes into UTF-8 bytes, once, at the edge: everything after works on UTF-8.
 public enum TextDecoding {
   /// Detects the encoding and returns the text as UTF-8 bytes without any byte order mark.

@@ -1,0 +1,75 @@
+import Foundation
+
+extension RowStream {
+  /// Counts every row for the consumers in one pass. A large file is read in parts of at most
+  /// `partBytes`, each from a record start guessed near its place, two at a time when there is a
+  /// second core. Each part counts the combinations of cells the consumers read; the consumers then
+  /// get each combination once per part, with its count, part after part in file order. A pass
+  /// that reaches the end records the rows and problems found, the same as a row-by-row pass.
+  func count(_ consumers: [RowConsumer], form: Form) {
+    guard let opened = open() else { return }
+    CountingPass(self, form: form, consumers: consumers, rowReader: opened.0, chunks: opened.1).run()
+  }
+
+  /// Where the parts of a counting pass start, in stream offsets of the first part's reader: only
+  /// 0 (one part) for a small or transcoded file, or when no record start can be guessed.
+  func partStarts(chunks: FileChunks, form: Form, rowReader: FormReader) -> [Int] {
+    guard let url, !chunks.transcodes,
+      let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
+      size >= 2 * minimumPartBytes
+    else { return [0] }
+    let parts = max(2, (size + partBytes - 1) / partBytes)
+    let hierarchyColumns = form.items.indices.filter { form.items[$0].fillsDown }.compactMap {
+      rowReader.columns[$0]
+    }
+    var starts = [0]
+    for part in 1..<parts {
+      guard
+        let boundary = Self.boundary(
+          in: url, near: size / parts * part, headerCount: rowReader.headerCount,
+          hierarchyColumns: hierarchyColumns),
+        boundary - chunks.firstOffset > max(starts.last ?? 0, rowReader.reader.offset)
+      else { continue }
+      starts.append(boundary - chunks.firstOffset)
+    }
+    return starts
+  }
+
+  /// The offset of a record start near `middle`: the first line start after it where two whole
+  /// records follow with the header's number of fields, the first with its 部, 課 and 係 written
+  /// (so that nothing is inherited across the parts). Nil when none is found nearby. The guess is
+  /// checked when the first part reaches it.
+  static func boundary(in url: URL, near middle: Int, headerCount: Int, hierarchyColumns: [Int]) -> Int? {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    defer { try? handle.close() }
+    guard (try? handle.seek(toOffset: UInt64(middle))) != nil, let data = try? handle.read(upToCount: 1 << 20)
+    else { return nil }
+    let window = [UInt8](data)
+    var index = 0
+    while index < window.count, let newline = window[index...].firstIndex(of: 0x0A) {
+      let start = newline + 1
+      index = start
+      guard start < window.count, window[start] != 0x0A, window[start] != 0x0D else { continue }
+      let slice = Array(window[start..<min(window.count, start + (256 << 10))])
+      var reader = TSVReader(utf8: slice, file: "")
+      var spans: [FieldSpan] = []
+      var plausible = true
+      for record in 0..<2 {
+        guard (try? reader.nextSpans(into: &spans)) != nil, spans.count == headerCount,
+          reader.offset < slice.count
+        else {
+          plausible = false
+          break
+        }
+        if record == 0
+          && hierarchyColumns.contains(where: { reader.string(of: spans[$0]).trimmingSpaces.isEmpty })
+        {
+          plausible = false
+          break
+        }
+      }
+      if plausible { return middle + start }
+    }
+    return nil
+  }
+}
