@@ -67,7 +67,7 @@ public enum Checker {
     var organization: Organization?
     for form in ordered {
       if !form.isRoster && organization == nil && !rosters.isEmpty {
-        organization = Survey.organize(&rosters).organization
+        organization = Survey.organize(&rosters)
       }
       switch inputs[form.id] {
       case nil:

@@ -55,8 +55,7 @@ public struct Survey: Sendable {
         log.append(contentsOf: error.diagnostics)
       }
     }
-    let (organization, warnings) = organize(&forms)
-    log.append(contentsOf: warnings)
+    let organization = organize(&forms)
     let hasRoster = !forms.isEmpty
     for form in codebook.forms where !form.isRoster {
       guard let input = inputs[form.id] else {
@@ -126,19 +125,13 @@ public struct Survey: Sendable {
     return log.diagnostics
   }
 
-  /// Builds the organization from the roster form and places every other form's rows in it; a row
-  /// whose unit the roster does not list is a warning.
-  static func organize(_ forms: inout [FormData]) -> (organization: Organization, warnings: [Diagnostic]) {
+  /// The organization the roster form lists; each of its rows is given its unit.
+  static func organize(_ forms: inout [FormData]) -> Organization {
     var organization = Organization()
-    var warnings: [Diagnostic] = []
     if let rosterIndex = forms.firstIndex(where: { $0.form.isRoster }) {
       assignRosterUnits(&forms[rosterIndex], into: &organization)
     }
-    for index in forms.indices where !forms[index].form.isRoster {
-      let hasRoster = forms.contains { $0.form.isRoster }
-      warnings.append(contentsOf: place(&forms[index], in: organization, checked: hasRoster))
-    }
-    return (organization, warnings)
+    return organization
   }
 
   /// Reads the codebook and the exports from files; `paths` overrides a form's file by form id,
@@ -227,20 +220,5 @@ public struct Survey: Sendable {
       rows[index].unit = unit
     }
     data.rows = rows
-  }
-
-  /// Gives every row of a form in memory its unit; a row whose unit the roster lacks is a warning.
-  static func place(_ data: inout FormData, in organization: Organization, checked: Bool) -> [Diagnostic] {
-    let units = UnitLookup(organization, items: data.form.items)
-    var warnings: [Diagnostic] = []
-    var rows = data.rows
-    for index in rows.indices {
-      rows[index].unit = units.unit(of: rows[index])
-      if rows[index].unit == nil && checked {
-        warnings.append(units.warning(for: rows[index], file: data.file))
-      }
-    }
-    data.rows = rows
-    return warnings
   }
 }
