@@ -18,6 +18,9 @@ struct FormChecks {
   private let years: [Int]
   private let amounts: [(index: Int, figure: Option?)]
   private let units: UnitLookup?
+  /// Whether each note after a "no amount" code met so far holds an amount: the same few notes
+  /// come on row after row.
+  private var notesHoldingAmounts: [String: Bool] = [:]
   /// The problems found, one log per check, in the order a whole-file check lists them.
   private(set) var duplicates: DiagnosticLog
   private(set) var implausibleYears: DiagnosticLog
@@ -85,7 +88,7 @@ struct FormChecks {
     // `②無し（１２０千円）`, is a warning: the amount is not counted.
     for (index, figure) in amounts {
       guard case .amount(let amount) = row.values[index], case .withheld(let option) = amount.status,
-        Self.containsAmount(amount.answer.text, units: codebook.amountUnits)
+        holdsAmount(amount.answer.text)
       else { continue }
       let figureCode = figure.map { "\($0.display) with the amount" } ?? "the amount's code"
       withheldAmounts.append(
@@ -99,6 +102,14 @@ struct FormChecks {
     if let units, !errors, units.unit(of: row) == nil {
       unlistedUnits.append(units.warning(for: row, file: file))
     }
+  }
+
+  /// Whether a note holds an amount, remembered for at most 4,096 notes.
+  private mutating func holdsAmount(_ note: String) -> Bool {
+    if let known = notesHoldingAmounts[note] { return known }
+    let holds = Self.containsAmount(note, units: codebook.amountUnits)
+    if notesHoldingAmounts.count < 4096 { notesHoldingAmounts[note] = holds }
+    return holds
   }
 
   /// The lists of every check, in the order a whole-file check makes them.
