@@ -143,6 +143,13 @@ final class TextDecodingTests: XCTestCase {
     XCTAssertEqual(diagnostic.found, "a NUL character in UTF-8 text")
   }
 
+  /// What `/dev/zero` gives is NUL bytes, named as such, not taken for UTF-16.
+  func testNothingButNULBytesIsANULError() throws {
+    let error = try XCTUnwrap(caughtError([UInt8](repeating: 0, count: 4096)))
+    XCTAssertEqual(error.diagnostics.first?.found, "a NUL character in UTF-8 text")
+    XCTAssertEqual(error.diagnostics.first?.line, 1)
+  }
+
   func testUTF16WithoutABOMIsRecognizedAndRejected() throws {
     // Mostly ASCII in UTF-16LE: every other byte is zero, and 号 (F7 53) breaks UTF-8.
     let error = try XCTUnwrap(caughtError(utf16LE("番号\tid\n1\tab\n")))

@@ -157,6 +157,8 @@ public enum TextDecoding {
   static func looksLikeUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool {
     let sample = Array(bytes.prefix(4096))
     let zeros = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+    // Nothing but NUL bytes (`/dev/zero`, a zeroed disk block) is no text at all, not UTF-16.
+    if zeros * 10 >= sample.count * 9 { return false }
     if sample.count >= 4 && zeros * 4 >= sample.count { return true }
     var index = 0
     while index + 1 < sample.count {
