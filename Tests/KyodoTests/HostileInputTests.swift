@@ -4,35 +4,7 @@ import XCTest
 /// Inputs a careless user or an attacker gives: endless standard input, a symbolic link loop, a
 /// named pipe nobody writes to, a cell of many megabytes. Each ends at once with a clear error and
 /// a documented status, in bounded memory; `tabulate` and `check` give the same answer.
-final class HostileInputTests: XCTestCase {
-  private let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  private struct Outcome {
-    var status: Int32
-    var standardError: String
-  }
-
-  /// Runs the built binary with standard input read from `input` (or closed).
-  private func kyodo(_ arguments: [String], input: String? = nil) throws -> Outcome {
-    let binary = Bundle.main.bundleURL.appendingPathComponent("kyodo")
-    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-      throw XCTSkip("the kyodo binary is not built at \(binary.path)")
-    }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = root
-    let error = Pipe()
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = error
-    if let input { process.standardInput = FileHandle(forReadingAtPath: input) }
-    try process.run()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Outcome(status: process.terminationStatus, standardError: String(decoding: errData, as: UTF8.self))
-  }
-
+extension KyodoCommandTests {
   private func temporaryDirectory() throws -> URL {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "kyodo-\(UUID().uuidString)")
@@ -42,7 +14,7 @@ final class HostileInputTests: XCTestCase {
   }
 
   func testEndlessZerosOnStandardInputStopAtTheFirstChunk() throws {
-    let outcome = try kyodo(["tabulate", "--file", "c=-"], input: "/dev/zero")
+    let outcome = try kyodo(["tabulate", "--file", "c=-"], inputFile: "/dev/zero")
     XCTAssertEqual(outcome.status, 1)
     XCTAssertTrue(outcome.standardError.contains("<stdin>:1: error:"), outcome.standardError)
   }
@@ -72,7 +44,7 @@ final class HostileInputTests: XCTestCase {
 
   func testARecordPastTheLimitIsAnErrorAtItsLineInBothCommands() throws {
     let file = try temporaryDirectory().appendingPathComponent("a.tsv")
-    let export = try String(contentsOf: root.appendingPathComponent("data/a.tsv"), encoding: .utf8)
+    let export = try String(contentsOf: Self.root.appendingPathComponent("data/a.tsv"), encoding: .utf8)
     var bytes = Array((export.split(separator: "\n").first ?? "").utf8) + [0x0A]
     bytes += Array(("\"" + String(repeating: "x", count: 17 << 20)).utf8)
     try Data(bytes).write(to: file)

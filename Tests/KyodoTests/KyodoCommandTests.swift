@@ -15,7 +15,9 @@ final class KyodoCommandTests: XCTestCase {
     var standardError: String
   }
 
-  func kyodo(_ arguments: [String], input: Data? = nil) throws -> Result {
+  /// Runs the built binary from the repository's folder; standard input is `input`, or the file
+  /// at `inputFile` (`/dev/zero`, say).
+  func kyodo(_ arguments: [String], input: Data? = nil, inputFile: String? = nil) throws -> Result {
     let binary = Bundle.main.bundleURL.appendingPathComponent("kyodo")
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
       throw XCTSkip("the kyodo binary is not built at \(binary.path)")
@@ -29,7 +31,7 @@ final class KyodoCommandTests: XCTestCase {
     let standardInput = Pipe()
     process.standardOutput = output
     process.standardError = error
-    process.standardInput = standardInput
+    process.standardInput = inputFile.flatMap { FileHandle(forReadingAtPath: $0) } ?? standardInput
     try process.run()
     if let input { standardInput.fileHandleForWriting.write(input) }
     try standardInput.fileHandleForWriting.close()

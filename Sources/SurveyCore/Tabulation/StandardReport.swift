@@ -21,8 +21,10 @@ public enum StandardReport {
     let form = data.form
     let organization = survey.organization
     guard let departmentItem = form.items.first(where: { $0.kind == .department }) else {
-      return ReportSection(
-        heading: form.title, summary: ["\(data.rowCount) \(plural(form.rowNoun))"], tables: [])
+      // The rows are counted by a pass of their own: an export's are known only once read.
+      var rows = 0
+      data.tally([RowConsumer(reads: RowReads(items: [])) { _, weight in rows += weight }])
+      return ReportSection(heading: form.title, summary: ["\(rows) \(plural(form.rowNoun))"], tables: [])
     }
     let byDepartment = try Categorization(item: departmentItem, in: data, organization: organization)
     let perDepartment = Frequency(byDepartment, rowNoun: form.rowNoun)
