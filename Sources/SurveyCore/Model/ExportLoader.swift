@@ -8,39 +8,16 @@ public enum ExportLoader {
     _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
     warningsKept: Int? = nil
   ) throws(SurveyError) -> (data: FormData, warnings: [Diagnostic]) {
-    let reading = read(
-      form, utf8: bytes, encoding: encoding, file: file, codebook: codebook,
-      limit: DiagnosticLog.defaultLimit,
-      warningLimit: warningsKept)
-    var log = DiagnosticLog()
-    log.append(contentsOf: reading.diagnostics)
-    if let note = reading.omissionNote(file: file) { log.append(note) }
-    try log.throwIfErrors()
-    guard let data = reading.data else { throw SurveyError(log.diagnostics) }
-    return (data, log.diagnostics)
-  }
-
-  /// Reads as far as the bytes allow and never throws: errors are returned with the rows, so that
-  /// `kyodo check` can report them all. A quote that is never closed ends the reading there.
-  /// With `limit`, at most that many diagnostics are kept; the rest are counted.
-  public static func read(
-    _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
-    limit: Int? = nil, warningLimit: Int? = nil
-  ) -> ExportReading {
     var reader = FormReader(
-      form, reader: TSVReader(utf8: bytes, file: file), file: file, codebook: codebook, limit: limit,
-      warningLimit: warningLimit)
-    guard reader.hasHeader else {
-      return ExportReading(
-        data: nil, rowsRead: 0, columns: reader.columns, diagnostics: reader.log.diagnostics)
-    }
+      form, reader: TSVReader(utf8: bytes, file: file), file: file, codebook: codebook,
+      limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept)
     var rows: [Row] = []
     while let row = reader.next() { rows.append(row) }
-    return ExportReading(
-      data: FormData(form: form, file: file, encoding: encoding, rows: rows), rowsRead: reader.rowsRead,
-      columns: reader.columns, diagnostics: reader.log.diagnostics, omittedErrors: reader.log.omittedErrors,
-      omittedWarnings: reader.log.omittedWarnings,
-      warningsOnlyCounted: reader.log.warningLimit == 0)
+    var log = DiagnosticLog()
+    log.append(contentsOf: reader.log.diagnostics)
+    if let note = reader.log.omissionNote(file: file) { log.append(note) }
+    try log.throwIfErrors()
+    return (FormData(form: form, file: file, encoding: encoding, rows: rows), log.diagnostics)
   }
 
   /// For each item of the form, the column that holds it; a missing or doubled column is logged

@@ -90,18 +90,6 @@ public struct SummaryComparison: Sendable {
     }
   }
 
-  /// The comparison of a target, each project or entry form read once for it.
-  public static func make(_ target: SummaryTarget, in survey: Survey) throws(SurveyError) -> SummaryComparison
-  {
-    var tallies: [FormTally] = []
-    for data in survey.forms where !data.form.isRoster {
-      let tally = try FormTally(data, target: target, in: survey)
-      data.forEachRow(tally.add)
-      tallies.append(tally)
-    }
-    return make(target, in: survey, tallies: tallies)
-  }
-
   /// The comparison from the forms' tallies, already made (`UnitSummary` makes them in the pass
   /// that finds the target's rows).
   static func make(_ target: SummaryTarget, in survey: Survey, tallies: [FormTally]) -> SummaryComparison {
