@@ -18,8 +18,7 @@ public struct SummaryDocument: Sendable {
   ) throws(SurveyError) -> Outcome<SummaryDocument> {
     var unique: [SummaryTarget] = []
     for target in targets where !unique.contains(target) { unique.append(target) }
-    var summaries: [UnitSummary] = []
-    for target in unique { summaries.append(try UnitSummary.make(target, in: survey)) }
+    let summaries = try UnitSummary.make(unique, in: survey)
     let title = "協働事業ヒアリング資料: " + unique.map(\.name).joined(separator: "・")
     return try Outcome(
       SummaryDocument(title: title, summaries: summaries, questions: questions), readFrom: survey)

@@ -40,44 +40,65 @@ public struct UnitSummary: Sendable {
 
   /// The summary of one target, built from the codebook alone.
   public static func make(_ target: SummaryTarget, in survey: Survey) throws(SurveyError) -> UnitSummary {
-    var units: [UnitAnswers] = []
-    if let roster = survey.roster {
-      var decoded = DecodedAnswers()
-      for row in roster.rows {
-        let unit = survey.unit(of: row, in: roster)
-        guard target.covers(unit) else { continue }
-        // A team's own answers are its unit's: the roster lists units, not teams.
-        units.append(UnitAnswers(unit: unit, answers: decoded.answers(of: row, in: roster)))
-      }
-    }
-    var forms: [FormEntries] = []
-    var tallies: [SummaryComparison.FormTally] = []
+    try make([target], in: survey)[0]
+  }
+
+  /// The summaries of several targets, in their order. Each project or entry form is read once for
+  /// all of them, a row at a time: only the targets' rows are kept, and each target's comparison
+  /// with the city is counted as the rows go by.
+  public static func make(_ targets: [SummaryTarget], in survey: Survey) throws(SurveyError) -> [UnitSummary]
+  {
+    let units = targets.map { unitAnswers(of: $0, in: survey) }
+    var forms = [[FormEntries]](repeating: [], count: targets.count)
+    var tallies = [[SummaryComparison.FormTally]](repeating: [], count: targets.count)
     for data in survey.forms where !data.form.isRoster {
-      let titleIndex = data.form.items.firstIndex { $0.kind == .text }
-      var entries: [Entry] = []
+      var entries = [[Entry]](repeating: [], count: targets.count)
+      var formTallies: [SummaryComparison.FormTally] = []
+      for target in targets {
+        formTallies.append(try SummaryComparison.FormTally(data, target: target, in: survey))
+      }
       var decoded = DecodedAnswers()
-      let tally = try SummaryComparison.FormTally(data, target: target, in: survey)
-      // One pass a row at a time: only the target's rows are kept, not a large export's, and the
-      // comparison with the city is counted as they go by.
+      let titleIndex = data.form.items.firstIndex { $0.kind == .text }
+      let titleID = titleIndex.map { data.form.items[$0].id }
       data.forEachRow { row in
-        tally.add(row)
         let unit = survey.unit(of: row, in: data)
         let team = data.text(of: .unit, in: row)
-        guard target.covers(unit, team: team) else { return }
-        let answers = decoded.answers(of: row, in: data).filter {
-          $0.item.id != titleIndex.map { data.form.items[$0].id }
+        var answers: [DecodedAnswer]?
+        for (index, target) in targets.enumerated() {
+          formTallies[index].add(row)
+          guard target.covers(unit, team: team) else { continue }
+          if answers == nil { answers = decoded.answers(of: row, in: data).filter { $0.item.id != titleID } }
+          entries[index].append(
+            Entry(
+              identifier: data.text(of: .identifier, in: row),
+              title: titleIndex.flatMap { row.values[$0].text } ?? "",
+              unit: unit, team: team.isEmpty ? nil : team, answers: answers ?? []))
         }
-        entries.append(
-          Entry(
-            identifier: data.text(of: .identifier, in: row),
-            title: titleIndex.flatMap { row.values[$0].text } ?? "",
-            unit: unit, team: team.isEmpty ? nil : team, answers: answers))
       }
-      forms.append(FormEntries(form: data.form, entries: entries))
-      tallies.append(tally)
+      for index in targets.indices {
+        forms[index].append(FormEntries(form: data.form, entries: entries[index]))
+        tallies[index].append(formTallies[index])
+      }
     }
-    return UnitSummary(
-      target: target, rosterTitle: survey.roster?.form.title, units: units, forms: forms,
-      comparison: SummaryComparison.make(target, in: survey, tallies: tallies))
+    return targets.indices.map { index in
+      UnitSummary(
+        target: targets[index], rosterTitle: survey.roster?.form.title, units: units[index],
+        forms: forms[index],
+        comparison: SummaryComparison.make(targets[index], in: survey, tallies: tallies[index]))
+    }
+  }
+
+  /// The overall answers of every unit a target covers, in roster order.
+  private static func unitAnswers(of target: SummaryTarget, in survey: Survey) -> [UnitAnswers] {
+    guard let roster = survey.roster else { return [] }
+    var decoded = DecodedAnswers()
+    var units: [UnitAnswers] = []
+    for row in roster.rows {
+      let unit = survey.unit(of: row, in: roster)
+      guard target.covers(unit) else { continue }
+      // A team's own answers are its unit's: the roster lists units, not teams.
+      units.append(UnitAnswers(unit: unit, answers: decoded.answers(of: row, in: roster)))
+    }
+    return units
   }
 }
