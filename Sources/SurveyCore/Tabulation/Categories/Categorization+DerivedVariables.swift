@@ -41,10 +41,13 @@ extension Categorization {
     }
     let categories: [Category]
     if byDecade {
+      // The decades that occur, found by a counting pass that reads the year cells alone.
       var found = Set<Int>()
-      data.forEachRow { row in
-        if let year = NumericSummary.figure(row.values[itemIndex]) { found.insert(year / 10 * 10) }
-      }
+      data.tally([
+        RowConsumer(reads: RowReads(items: [itemIndex])) { row, _ in
+          if let year = NumericSummary.figure(row.values[itemIndex]) { found.insert(year / 10 * 10) }
+        }
+      ])
       let decades = found.sorted()
       categories = decades.map { Category(code: "\($0)s", label: "\($0)年代") }
     } else {
