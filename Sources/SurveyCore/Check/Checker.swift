@@ -147,22 +147,11 @@ public enum Checker {
 
   /// Reads an export through once for its encoding and glyph errors; throws when it cannot be read.
   static func openable(_ input: ExportInput) throws(SurveyError) -> OpenableExport {
-    switch input {
-    case .bytes(let source):
-      let file = source.file
-      let utf8 = try TextDecoding.decode(source.bytes, file: file).utf8
-      return (
-        file, FormChecks.holdsGlyphError(utf8),
-        { () throws(SurveyError) in TSVReader(utf8: utf8, file: file) }
-      )
-    case .file(let url):
-      let file = url.relativePath
-      let holdsGlyphError = try scan(url, file: file)
-      return (
-        file, holdsGlyphError,
-        { () throws(SurveyError) in TSVReader(source: try FileChunks(url: url, file: file), file: file) }
-      )
-    }
+    let file = input.file
+    let holdsGlyphError = try scan(try input.chunks())
+    return (
+      file, holdsGlyphError, { () throws(SurveyError) in TSVReader(source: try input.chunks(), file: file) }
+    )
   }
 
   /// What a file's check shows: each list's diagnostics merged in file order, the first `limit`
@@ -187,7 +176,12 @@ public enum Checker {
   static func scan(_ url: URL, file: String, chunkSize: Int = FileChunks.defaultChunkSize) throws(SurveyError)
     -> Bool
   {
-    let chunks = try FileChunks(url: url, file: file, chunkSize: chunkSize)
+    try scan(try FileChunks(url: url, file: file, chunkSize: chunkSize))
+  }
+
+  /// Reads an export through once, as UTF-8, and says whether it holds a glyph error; throws when
+  /// its bytes are not text of a supported encoding.
+  static func scan(_ chunks: FileChunks) throws(SurveyError) -> Bool {
     var holds = false
     var tail: [UInt8] = []
     while let chunk = try chunks.nextChunk() {

@@ -32,12 +32,4 @@ enum ExportInput: Sendable {
     case .bytes(let source): FileChunks(bytes: source.bytes, file: file)
     }
   }
-
-  /// All of the export's bytes.
-  func bytes() throws(SurveyError) -> [UInt8] {
-    switch self {
-    case .file(let url): try Survey.readFile(url)
-    case .bytes(let source): source.bytes
-    }
-  }
 }

@@ -1,5 +1,5 @@
-/// Reads an export's bytes into typed rows: detects the encoding, maps the header to items, fills
-/// merged hierarchy cells down and parses every cell.
+/// Reads an export into rows kept in memory (the roster's): the one reader, `FormReader`, over its
+/// chunks, every problem collected.
 public enum ExportLoader {
   /// The form's rows and the warnings met; throws every error found, not just the first.
   /// With `warningsKept`, at most that many warnings are listed; the rest are counted in the
@@ -8,16 +8,27 @@ public enum ExportLoader {
     _ form: Form, utf8 bytes: [UInt8], encoding: TextEncoding, file: String, codebook: Codebook,
     warningsKept: Int? = nil
   ) throws(SurveyError) -> (data: FormData, warnings: [Diagnostic]) {
+    let (data, warnings) = try load(
+      form, from: FileChunks(bytes: bytes, file: file), codebook: codebook, warningsKept: warningsKept)
+    return (FormData(form: form, file: file, encoding: encoding, rows: data.rows), warnings)
+  }
+
+  /// The form's rows read from its export a chunk at a time, as every export is read, and the
+  /// warnings met; throws every error found.
+  static func load(_ form: Form, from chunks: FileChunks, codebook: Codebook, warningsKept: Int? = nil)
+    throws(SurveyError) -> (data: FormData, warnings: [Diagnostic])
+  {
+    let file = chunks.file
     var reader = FormReader(
-      form, reader: TSVReader(utf8: bytes, file: file), file: file, codebook: codebook,
-      limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept)
+      form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
+      limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept, checkingUTF8Of: chunks)
     var rows: [Row] = []
     while let row = reader.next() { rows.append(row) }
     var log = DiagnosticLog()
     log.append(contentsOf: reader.log.diagnostics)
     if let note = reader.log.omissionNote(file: file) { log.append(note) }
     try log.throwIfErrors()
-    return (FormData(form: form, file: file, encoding: encoding, rows: rows), log.diagnostics)
+    return (FormData(form: form, file: file, encoding: chunks.encoding, rows: rows), log.diagnostics)
   }
 
   /// For each item of the form, the column that holds it; a missing or doubled column is logged

@@ -59,15 +59,18 @@ struct FormReader {
   private var notUTF8At: Int?
 
   /// A reader of whole rows: reads the header now, logging its problems (`hasHeader` says whether
-  /// there was one).
+  /// there was one). Given the chunks `reader` reads, it checks UTF-8 cell by cell as a counting
+  /// reader does, so that a damaged file gives the same problems to every pass.
   init(
     _ form: Form, reader: TSVReader, file: String, codebook: Codebook, limit: Int? = nil,
-    warningLimit: Int? = nil
+    warningLimit: Int? = nil, checkingUTF8Of chunks: FileChunks? = nil
   ) {
     self.init(
       form, reader: reader, file: file, codebook: codebook,
       log: DiagnosticLog(limit: limit, warningLimit: warningLimit),
       makesRows: true)
+    chunks?.leavesUTF8ToReader = true
+    utf8 = chunks
     do throws(SurveyError) {
       guard let header = try self.reader.next() else {
         log.append(
@@ -132,6 +135,7 @@ struct FormReader {
     part.columns = columns
     part.headerCount = headerCount
     part.hasHeader = hasHeader
+    part.failed = failed
     part.makeTables()
     part.skipped = form.items.indices.map { index in
       let item = form.items[index]

@@ -45,10 +45,9 @@ public struct Survey: Sendable {
         continue
       }
       do {
-        let decoded = try TextDecoding.decode(try input.bytes(), file: input.file)
+        try input.checkReadable()
         let (data, warnings) = try ExportLoader.load(
-          form, utf8: decoded.utf8, encoding: decoded.encoding, file: input.file, codebook: codebook,
-          warningsKept: warningsKept)
+          form, from: try input.chunks(), codebook: codebook, warningsKept: warningsKept)
         forms.append(data)
         log.append(contentsOf: warnings)
       } catch {
@@ -91,14 +90,14 @@ public struct Survey: Sendable {
     let chunks = try input.chunks()
     let reader = FormReader(
       form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
-      limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept)
+      limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept, checkingUTF8Of: chunks)
     guard reader.hasHeader, !reader.log.hasErrors else { throw SurveyError(reader.log.diagnostics) }
     let units = UnitLookup(organization, items: form.items)
     let open: @Sendable () -> (FormReader, FileChunks)? = {
       guard let chunks = try? input.chunks() else { return nil }
       let reader = FormReader(
         form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
-        limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept)
+        limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept, checkingUTF8Of: chunks)
       return (reader, chunks)
     }
     let place: @Sendable (Row) -> Row = { row in

@@ -246,19 +246,29 @@ public final class FileChunks: ByteChunkSource {
   }
 
   /// The chunk transcoded from CP932 when its bad byte breaks UTF-8 after nothing but ASCII in the
-  /// file; otherwise throws the error for the bad byte.
+  /// file, or when it is the file's first chunk and CP932 reads it (as the whole file's decoding
+  /// tells the encoding: text that is not UTF-8 is CP932 if CP932 reads it); otherwise throws the
+  /// error for the bad byte.
   private func switchToCP932(at bad: Int, in bytes: inout [UInt8], atEnd: Bool) throws(SurveyError)
     -> [UInt8]?
   {
     let nonASCIIBefore = sawNonASCII || bytes[..<bad].contains { $0 >= 0x80 }
-    if bytes[bad] != 0 && !nonASCIIBefore && encoding == .utf8 {
-      // Only ASCII so far, which CP932 reads the same: the file is CP932 from here.
+    let firstChunk = startOffset == 0 && offset == bomLength
+    if bytes[bad] != 0 && encoding == .utf8 && (!nonASCIIBefore || firstChunk) {
+      // Only ASCII so far, which CP932 reads the same (or nothing handed out yet): CP932 from here.
       encoding = .cp932
       transcoder = Transcoder(.cp932)
       transcodedFrom = offset
       bytes.append(contentsOf: carry)
       carry = []
-      return try transcode(bytes, atEnd: atEnd)
+      guard nonASCIIBefore else { return try transcode(bytes, atEnd: atEnd) }
+      do throws(SurveyError) {
+        return try transcode(bytes, atEnd: atEnd)
+      } catch {
+        // Good UTF-8, Japanese included, up to the bad byte: UTF-8 with a damaged byte.
+        (encoding, transcoder) = (.utf8, nil)
+        throw SurveyError(invalidUTF8(at: offset + bad))
+      }
     }
     if bytes[bad] == 0 {
       throw SurveyError(
