@@ -8,9 +8,11 @@
 //   the rows reach fill-down and every item's cell parser;
 // - CellParser for every item of the bundled codebook, with the whole input as one cell;
 // - Checker, the `kyodo check` validation, with the input as each form's export;
-// - the counting pass's fast paths against the slow ones: the UTF-8 check against the standard
-//   library, plain amounts against the amount parser, a part counter's diagnostics and rows
-//   against the row-by-row reader's.
+// - the fast paths against the slow ones: the UTF-8 check against the standard library, the
+//   transcoders in pieces against whole, plain amounts against the amount parser;
+// - the ways of reading against each other: a counting reader's combinations, rows and diagnostics
+//   against the whole rows `FormReader.next()` gives; an export read in small chunks
+//   (`FileChunks`) against the same bytes decoded and read whole.
 // Any crash, trap, hang (-timeout) or memory blow-up (-rss_limit_mb, -malloc_limit_mb) is a finding.
 
 import Foundation
