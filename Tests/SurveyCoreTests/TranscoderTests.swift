@@ -178,6 +178,20 @@ final class FileChunksEncodingTests: XCTestCase {
     }
   }
 
+  /// CP932 whose first bytes happen to be UTF-8 (ﾃｽﾄ is C3 BD C4, and C3 BD is UTF-8's ý): the first
+  /// chunk tells the encoding as decoding the whole file does, so it is read as CP932 (found by
+  /// the fuzz target: the overall form, decoded whole, read it; the other forms refused it).
+  func testCP932ThatStartsLikeUTF8IsReadAsCP932() throws {
+    let text = "ﾃｽﾄ\t名前\n1\t①講座\n"
+    let bytes = Array(try XCTUnwrap(text.data(using: .shiftJIS)))
+    XCTAssertEqual(Array(bytes.prefix(3)), [0xC3, 0xBD, 0xC4])
+    XCTAssertEqual(try TextDecoding.decode(bytes, file: "a.tsv").encoding, .cp932)
+    var whole = TSVReader(utf8: Array(text.utf8), file: "a.tsv")
+    let (records, found) = try streamed(try written(bytes), chunks: FileChunks.defaultChunkSize)
+    XCTAssertEqual(found, .cp932)
+    XCTAssertEqual(records, try whole.readAll())
+  }
+
   /// Damaged files give, chunk by chunk, the error that decoding them whole gives.
   func testDamagedFilesGiveTheErrorsOfTheWholeFile() throws {
     let lines = "部\t課\n市民部\t①講座\n"
@@ -193,6 +207,8 @@ final class FileChunksEncodingTests: XCTestCase {
       sjis + [0x41, 0x00],  // NUL
       sjis + [0x82],  // the end halfway through a character
       Array(lines.utf8) + [0x41, 0xFF],  // UTF-8 broken after Japanese
+      // Found by the fuzz target: good UTF-8, a stray byte, then what CP932 cannot read either.
+      [0xDB, 0x91, 0xA2, 0xE7, 0xB6, 0xB1, 0xE9, 0xA0, 0x98],
     ]
     for bytes in damaged {
       var expected: [Diagnostic] = []

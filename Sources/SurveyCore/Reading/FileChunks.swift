@@ -37,6 +37,9 @@ public final class FileChunks: ByteChunkSource {
   /// The encoding read so far: a file of ASCII first and CP932 later is UTF-8 until then.
   public private(set) var encoding: TextEncoding = .utf8
   private var transcoder: Transcoder?
+  /// Where the file's text broke UTF-8 after non-ASCII UTF-8, when it was then taken for CP932: the
+  /// error named if CP932 cannot read it either.
+  private var damagedUTF8At: Int?
   /// The file offset of the first byte given to the transcoder.
   private var transcodedFrom = 0
   /// The bytes the reader gives out start at this file offset (after a BOM).
@@ -261,14 +264,10 @@ public final class FileChunks: ByteChunkSource {
       transcodedFrom = offset
       bytes.append(contentsOf: carry)
       carry = []
-      guard nonASCIIBefore else { return try transcode(bytes, atEnd: atEnd) }
-      do throws(SurveyError) {
-        return try transcode(bytes, atEnd: atEnd)
-      } catch {
-        // Good UTF-8, Japanese included, up to the bad byte: UTF-8 with a damaged byte.
-        (encoding, transcoder) = (.utf8, nil)
-        throw SurveyError(invalidUTF8(at: offset + bad))
-      }
+      // After good UTF-8, Japanese included, the file is UTF-8 with a damaged byte there, unless
+      // CP932 reads all of it.
+      if nonASCIIBefore { damagedUTF8At = offset + bad }
+      return try transcode(bytes, atEnd: atEnd)
     }
     if bytes[bad] == 0 {
       throw SurveyError(
@@ -289,6 +288,10 @@ public final class FileChunks: ByteChunkSource {
         try transcoder.transcode(buffer, atEnd: atEnd, into: &transcoded)
       }
     } catch {
+      if let damagedUTF8At {
+        (encoding, self.transcoder) = (.utf8, nil)
+        throw SurveyError(invalidUTF8(at: damagedUTF8At))
+      }
       let fileOffset = transcodedFrom + error.offset
       let (line, shown) = context(of: fileOffset)
       throw SurveyError(
