@@ -87,6 +87,22 @@ final class CountingPassTests: XCTestCase {
     XCTAssertEqual(paused.data(for: "a")?.streamForCounting?.check.partsCounted, 1)
   }
 
+  /// The same bytes in CP932 (㈳ and ㈶, not in CP932, written out as its exports have them).
+  func cp932(_ utf8: [UInt8]) throws -> [UInt8] {
+    let text = String(decoding: utf8, as: UTF8.self)
+      .replacingOccurrences(of: "㈳", with: "（社）").replacingOccurrences(of: "㈶", with: "（財）")
+    return Array(try XCTUnwrap(text.data(using: .shiftJIS)))
+  }
+
+  /// A CP932 export is counted in parts too: each part transcodes from its start and stops where
+  /// its bytes reach the next part's, whatever offset that is in UTF-8.
+  func testACP932ExportIsCountedInPartsAsInOne() throws {
+    try compare(try cp932(try repeatedExport(40)), expectedParts: 2)
+    let bytes = try cp932(try repeatedExport(40))
+    let parts = try XCTUnwrap(try compare(bytes, partBytes: 60_000))
+    XCTAssertGreaterThan(parts, 10)
+  }
+
   /// A file of ASCII first and CP932 after (a header of item ids, rows typed without kana): the
   /// part that meets the first CP932 byte is read again from its start, the encoding found as one
   /// reading of the whole file finds it, and gives what that reading gives.
@@ -137,6 +153,9 @@ final class CountingPassTests: XCTestCase {
     let parts = try XCTUnwrap(try compare(bytes, partBytes: 100_000))
     XCTAssertLessThan(parts, bytes.count / 100_000 - 1)
     XCTAssertGreaterThan(parts, 1)
+    // The same in CP932, whose parts stop where their bytes reach the next part's start.
+    let cp932Parts = try XCTUnwrap(try compare(try cp932(bytes), partBytes: 100_000))
+    XCTAssertGreaterThan(cp932Parts, 1)
   }
 
   /// The errors of a streamed export: from a counting pass (the standard report), or from a

@@ -29,6 +29,9 @@ final class CountingPass {
   private let pipeline: PartPipeline
   /// The first part's counting reader, until the thread that reads part 0 takes it.
   private var firstPart: FormReader?
+  /// Whether the file is CP932, transcoded from its start: `starts` are then offsets in the file,
+  /// and each part stops where its chunks reach the next part's start.
+  private let transcoded: Bool
 
   init(_ stream: RowStream, form: Form, consumers: [RowConsumer], rowReader: FormReader, chunks: FileChunks) {
     self.stream = stream
@@ -40,8 +43,10 @@ final class CountingPass {
     (groups, groupConsumers, groupPlaces) = Self.planGroups(consumers, unitItems: unitItems)
     read = Set(groups.joined())
     checking = !stream.check.isDone
+    transcoded = chunks.transcodes
     starts = stream.partStarts(chunks: chunks, form: form, rowReader: rowReader)
     pipeline = PartPipeline(starts: starts, log: rowReader.log)
+    if transcoded && starts.count > 1 { chunks.rawStop = chunks.firstOffset + starts[1] }
     firstPart = counter(rowReader.reader, chunks: chunks, log: rowReader.log)
   }
 
@@ -92,10 +97,12 @@ final class CountingPass {
   private func counter(
     _ reader: TSVReader, chunks: FileChunks, log: DiagnosticLog, findingEncoding: Bool = false
   ) -> FormReader {
-    chunks.leavesUTF8ToReader = !findingEncoding
+    chunks.leavesUTF8ToReader = !findingEncoding && !transcoded
     return rowReader.counting(
       reader: reader, log: log, groups: groups, read: read, unitLookup: stream.units?(),
-      checksUnits: checking && stream.unitWarning != nil, checkingUTF8Of: findingEncoding ? nil : chunks)
+      checksUnits: checking && stream.unitWarning != nil,
+      checkingUTF8Of: findingEncoding || transcoded ? nil : chunks,
+      stoppingAtTheStopOf: transcoded ? chunks : nil)
   }
 
   // MARK: Handing counts over
@@ -218,7 +225,9 @@ final class CountingPass {
       guard let opened = reopened(index) else { return nil }
       part = opened.0
     }
-    part.run(stopAt: pipeline.stop(of: index)) { pipeline.cancellation.isCancelled }
+    part.run(stopAt: transcoded ? nil : pipeline.stop(of: index), followingStops: transcoded) {
+      pipeline.cancellation.isCancelled
+    }
     return part
   }
 
@@ -226,8 +235,10 @@ final class CountingPass {
   private func reopened(_ index: Int, findingEncoding: Bool = false) -> (FormReader, FileChunks)? {
     guard let url = stream.url,
       let opened = try? FileChunks(
-        url: url, file: rowReader.file, startOffset: chunks.firstOffset + starts[index])
+        url: url, file: rowReader.file, startOffset: chunks.firstOffset + starts[index],
+        encoding: transcoded ? chunks.encoding : nil)
     else { return nil }
+    if transcoded && index + 1 < starts.count { opened.rawStop = chunks.firstOffset + starts[index + 1] }
     let part = counter(
       TSVReader(source: opened, file: rowReader.file), chunks: opened, log: rowReader.log.empty,
       findingEncoding: findingEncoding)
@@ -253,7 +264,9 @@ final class CountingPass {
     handOver(&part, onTwoThreads: last)
     // The first part's offsets are not the file's when it turned out to be CP932.
     let stoppedAtNext =
-      !(index == 0 && chunks.transcodes) && part.position.offset == pipeline.stop(of: index)
+      transcoded
+      ? part.stoppedAtTheStop
+      : !(index == 0 && chunks.transcodes) && part.position.offset == pipeline.stop(of: index)
     if !part.failed && !last && !stoppedAtNext { readOn(&part) }
     pipeline.absorb(part)
     if part.failed || last || !stoppedAtNext { pipeline.finish() }

@@ -57,6 +57,8 @@ struct FormReader {
   private var checksUnits = false
   /// The stream offset of the bytes that stopped the reader for not being UTF-8.
   private var notUTF8At: Int?
+  /// The chunks whose `rawStop` tells where a transcoded part stops (`run(followingStops:)`).
+  private var stops: FileChunks?
 
   /// A reader of whole rows: reads the header now, logging its problems (`hasHeader` says whether
   /// there was one). Given the chunks `reader` reads, it checks UTF-8 cell by cell as a counting
@@ -129,7 +131,7 @@ struct FormReader {
   /// `reader` (the first part: this reader's own, after the header) and logs into `log`.
   func counting(
     reader: TSVReader, log: DiagnosticLog, groups: [[Int]], read: Set<Int>, unitLookup: UnitLookup?,
-    checksUnits: Bool, checkingUTF8Of utf8: FileChunks? = nil
+    checksUnits: Bool, checkingUTF8Of utf8: FileChunks? = nil, stoppingAtTheStopOf stops: FileChunks? = nil
   ) -> FormReader {
     var part = FormReader(form, reader: reader, file: file, codebook: codebook, log: log, makesRows: false)
     part.columns = columns
@@ -147,6 +149,7 @@ struct FormReader {
     part.unitLookup = unitLookup
     part.checksUnits = checksUnits
     part.utf8 = utf8
+    part.stops = stops
     return part
   }
 
@@ -186,14 +189,21 @@ struct FormReader {
   /// Reads and counts records until the end, the reader's stop offset, or `cancelled`; with
   /// `pausingAbove`, also once the combinations held pass that many (`paused` is then set, and
   /// `run` goes on from there).
-  mutating func run(stopAt stopOffset: Int?, pausingAbove held: Int? = nil, cancelled: () -> Bool = { false })
-  {
+  /// With `followingStops`, the reader stops where its chunks' `rawStop` maps to, once known: a
+  /// transcoded part's end, whose stream offset no one knows before the chunks reach it.
+  mutating func run(
+    stopAt stopOffset: Int?, pausingAbove held: Int? = nil, followingStops: Bool = false,
+    cancelled: () -> Bool = { false }
+  ) {
     paused = false
     var reader = TSVReader(utf8: [], file: file)
     swap(&reader, &self.reader)
     defer { swap(&reader, &self.reader) }
     reader.stopOffset = stopOffset
     while true {
+      if followingStops, reader.stopOffset == nil, let stop = stops?.stopStreamOffset {
+        reader.stopOffset = stop
+      }
       if rowCount & 4095 == 0 && cancelled() { return }
       if let held, rowCount & 1023 == 0, combinations.reduce(0, { $0 + counters[$1].count }) > held {
         paused = true
@@ -379,6 +389,9 @@ struct FormReader {
 
   /// The value an id stands for in an item's table.
   func value(item: Int, id: Int32) -> Value { tables[item].value(id) }
+
+  /// Whether the reader stopped exactly where its chunks' `rawStop` maps to.
+  var stoppedAtTheStop: Bool { stops?.stopStreamOffset == reader.offset }
 
   /// Where reading stands: the stream offset and line of the next record.
   var position: (offset: Int, line: Int) { (reader.offset, reader.currentLine) }

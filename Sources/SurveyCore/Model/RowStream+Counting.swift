@@ -11,10 +11,13 @@ extension RowStream {
     CountingPass(self, form: form, consumers: consumers, rowReader: opened.0, chunks: opened.1).run()
   }
 
-  /// Where the parts of a counting pass start, in stream offsets of the first part's reader: only
-  /// 0 (one part) for a small or transcoded file, or when no record start can be guessed.
+  /// Where the parts of a counting pass start, in stream offsets of the first part's reader (in
+  /// file offsets after its start, for a CP932 file): only 0 (one part) for a small or UTF-16
+  /// file, or when no record start can be guessed.
   func partStarts(chunks: FileChunks, form: Form, rowReader: FormReader) -> [Int] {
-    guard let url, !chunks.transcodes,
+    // CP932's bytes for tab, line feed, carriage return and quote are never part of a character,
+    // so a record start is found in its bytes as in UTF-8's; UTF-16's are pairs of bytes.
+    guard let url, !chunks.transcodes || chunks.encoding == .cp932,
       let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
       size >= 2 * minimumPartBytes
     else { return [0] }
@@ -28,7 +31,10 @@ extension RowStream {
         let boundary = Self.boundary(
           in: url, near: size / parts * part, headerCount: rowReader.headerCount,
           hierarchyColumns: hierarchyColumns),
-        boundary - chunks.firstOffset > max(starts.last ?? 0, rowReader.reader.offset)
+        boundary - chunks.firstOffset
+          > max(
+            starts.last ?? 0,
+            chunks.transcodes ? chunks.rawPosition - chunks.firstOffset : rowReader.reader.offset)
       else { continue }
       starts.append(boundary - chunks.firstOffset)
     }

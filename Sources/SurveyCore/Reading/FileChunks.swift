@@ -46,6 +46,18 @@ public final class FileChunks: ByteChunkSource {
   public var firstOffset: Int { startOffset + bomLength }
   /// Whether the chunks are transcoded, so that their offsets are not the file's.
   public var transcodes: Bool { transcoder != nil }
+  /// The file offset of the next byte read from the file or memory (the chunks carried included).
+  private var rawRead: Int
+  /// A file offset where a chunk must end (the start of the next part of a counting pass), so
+  /// that the stream offset it maps to is known, however the chunks are transcoded.
+  public var rawStop: Int?
+  /// The offset in the UTF-8 stream handed out that `rawStop` maps to, once reached.
+  public private(set) var stopStreamOffset: Int?
+  private var reachedRawStop = false
+  /// The UTF-8 bytes handed out so far.
+  private var handedOut = 0
+  /// The file offset of the next byte to read.
+  public var rawPosition: Int { rawRead }
   /// Whether the reader of the chunks checks UTF-8 itself, where it matters (a counting pass: a
   /// cell met before is the same bytes as one checked then). Chunks are then checked only for NUL,
   /// once the file has shown UTF-8 text (or from the start, when reading starts mid-file).
@@ -53,9 +65,10 @@ public final class FileChunks: ByteChunkSource {
 
   /// A reader from the start of the file, or from `startOffset` (the start of a line of a UTF-8
   /// file, where no BOM is looked for; lines in its errors are then counted from there).
-  public init(url: URL, file: String, chunkSize: Int = defaultChunkSize, startOffset: Int = 0)
-    throws(SurveyError)
-  {
+  public init(
+    url: URL, file: String, chunkSize: Int = defaultChunkSize, startOffset: Int = 0,
+    encoding known: TextEncoding? = nil
+  ) throws(SurveyError) {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
       throw SurveyError(
         Diagnostic(.error, file: file, found: "a file that cannot be read", expected: "a readable file"))
@@ -74,6 +87,11 @@ public final class FileChunks: ByteChunkSource {
       chunkSize == Self.defaultChunkSize ? Self.defaultZeros : [UInt8](repeating: 0, count: max(1, chunkSize))
     self.offset = startOffset
     self.startOffset = startOffset
+    self.rawRead = startOffset
+    if let known, known != .utf8, known != .utf8WithBOM {
+      // A part of a file whose encoding its start told: transcoded from its first byte.
+      (encoding, transcoder, transcodedFrom, started) = (known, Transcoder(known), startOffset, true)
+    }
   }
 
   /// A reader of an export given whole in memory (standard input, a test's bytes): the same
@@ -86,6 +104,7 @@ public final class FileChunks: ByteChunkSource {
       chunkSize == Self.defaultChunkSize ? Self.defaultZeros : [UInt8](repeating: 0, count: max(1, chunkSize))
     self.offset = 0
     self.startOffset = 0
+    self.rawRead = 0
   }
 
   deinit {
@@ -152,17 +171,25 @@ public final class FileChunks: ByteChunkSource {
     guard case .file(let handle, _) = input else { return ([], true) }
     let descriptor = handle.fileDescriptor
     var failure: Int32 = 0
+    // A chunk ends at the stop when it would pass it.
+    var want = storage.count
+    if let rawStop, !reachedRawStop, rawRead < rawStop { want = min(want, filled + rawStop - rawRead) }
+    var ended = false
     storage.withUnsafeMutableBytes { buffer in
       guard let base = buffer.baseAddress else { return }
-      while filled < buffer.count {
-        let got = read(descriptor, base + filled, buffer.count - filled)
+      while filled < want {
+        let got = read(descriptor, base + filled, want - filled)
         if got < 0 {
           if errno == EINTR { continue }
           failure = errno
           return
         }
-        if got == 0 { return }
+        if got == 0 {
+          ended = true
+          return
+        }
         filled += got
+        rawRead += got
       }
     }
     if failure != 0 {
@@ -171,12 +198,21 @@ public final class FileChunks: ByteChunkSource {
           .error, file: file, found: "a read error (\(String(cString: strerror(failure))))",
           expected: "a readable file"))
     }
-    let atEnd = filled < storage.count
+    if let rawStop, rawRead == rawStop { reachedRawStop = true }
+    let atEnd = ended || (want == storage.count && filled < storage.count)
     storage.removeLast(storage.count - filled)
     return (storage, atEnd)
   }
 
   public func nextChunk() throws(SurveyError) -> [UInt8]? {
+    let stopping = reachedRawStop
+    let chunk = try readNextChunk()
+    handedOut += chunk?.count ?? 0
+    if !stopping && reachedRawStop { stopStreamOffset = handedOut }
+    return chunk
+  }
+
+  private func readNextChunk() throws(SurveyError) -> [UInt8]? {
     var (bytes, atEnd) = try readChunk()
     if !started {
       if !atEnd && bytes.count < 3 {
