@@ -94,13 +94,25 @@ final class CountingPassTests: XCTestCase {
     return Array(try XCTUnwrap(text.data(using: .shiftJIS)))
   }
 
-  /// A CP932 export is counted in parts too: each part transcodes from its start and stops where
-  /// its bytes reach the next part's, whatever offset that is in UTF-8.
-  func testACP932ExportIsCountedInPartsAsInOne() throws {
-    try compare(try cp932(try repeatedExport(40)), expectedParts: 2)
-    let bytes = try cp932(try repeatedExport(40))
-    let parts = try XCTUnwrap(try compare(bytes, partBytes: 60_000))
-    XCTAssertGreaterThan(parts, 10)
+  /// The same bytes in UTF-16 with its byte order mark, little- or big-endian.
+  func utf16(_ utf8: [UInt8], bigEndian: Bool) -> [UInt8] {
+    let units = Array(String(decoding: utf8, as: UTF8.self).utf16)
+    return bigEndian
+      ? [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+      : [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+  }
+
+  /// A CP932 or UTF-16 export is counted in parts too: each part transcodes from its start and
+  /// stops where its bytes reach the next part's, whatever offset that is in UTF-8.
+  func testATranscodedExportIsCountedInPartsAsInOne() throws {
+    // Fewer copies in UTF-16 (transcoded slowly in a debug build), still twice the first chunk
+    // (256 KB, which the header's reading has read: no part starts inside it).
+    let utf8 = try repeatedExport(40)
+    let fewer = try repeatedExport(24)
+    try compare(try cp932(utf8), expectedParts: 2)
+    XCTAssertGreaterThan(try XCTUnwrap(try compare(try cp932(utf8), partBytes: 60_000)), 10)
+    try compare(utf16(fewer, bigEndian: true), expectedParts: 2)
+    XCTAssertGreaterThan(try XCTUnwrap(try compare(utf16(fewer, bigEndian: false), partBytes: 60_000)), 5)
   }
 
   /// A file of ASCII first and CP932 after (a header of item ids, rows typed without kana): the

@@ -16,8 +16,8 @@ extension RowStream {
   /// file, or when no record start can be guessed.
   func partStarts(chunks: FileChunks, form: Form, rowReader: FormReader) -> [Int] {
     // CP932's bytes for tab, line feed, carriage return and quote are never part of a character,
-    // so a record start is found in its bytes as in UTF-8's; UTF-16's are pairs of bytes.
-    guard let url, !chunks.transcodes || chunks.encoding == .cp932,
+    // so a record start is found in its bytes as in UTF-8's; UTF-16's, in its pairs of bytes.
+    guard let url,
       let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int,
       size >= 2 * minimumPartBytes
     else { return [0] }
@@ -30,7 +30,7 @@ extension RowStream {
       guard
         let boundary = Self.boundary(
           in: url, near: size / parts * part, headerCount: rowReader.headerCount,
-          hierarchyColumns: hierarchyColumns),
+          hierarchyColumns: hierarchyColumns, encoding: chunks.encoding),
         boundary - chunks.firstOffset
           > max(
             starts.last ?? 0,
@@ -42,40 +42,72 @@ extension RowStream {
   }
 
   /// The offset of a record start near `middle`: the first line start after it where two whole
-  /// records follow with the header's number of fields, the first with its 部, 課 and 係 written
-  /// (so that nothing is inherited across the parts). Nil when none is found nearby. The guess is
-  /// checked when the first part reaches it.
-  static func boundary(in url: URL, near middle: Int, headerCount: Int, hierarchyColumns: [Int]) -> Int? {
+  /// records follow with the header's number of fields, the first with its filled-down cells
+  /// (部, 課 …) written (so that nothing is inherited across the parts). Nil when none is found
+  /// nearby. In UTF-16 a line start is after the code unit of a line feed, and the records are
+  /// read from its bytes transcoded. The guess is checked when the part before reaches it.
+  static func boundary(
+    in url: URL, near middle: Int, headerCount: Int, hierarchyColumns: [Int], encoding: TextEncoding = .utf8
+  ) -> Int? {
+    let unit = encoding == .utf16LittleEndian || encoding == .utf16BigEndian ? 2 : 1
+    // UTF-16 code units start at even offsets: after the BOM's two bytes.
+    let aligned = middle - middle % unit
     guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
     defer { try? handle.close() }
-    guard (try? handle.seek(toOffset: UInt64(middle))) != nil, let data = try? handle.read(upToCount: 1 << 20)
+    guard (try? handle.seek(toOffset: UInt64(aligned))) != nil,
+      let data = try? handle.read(upToCount: 1 << 20)
     else { return nil }
     let window = [UInt8](data)
     var index = 0
-    while index < window.count, let newline = window[index...].firstIndex(of: 0x0A) {
-      let start = newline + 1
-      index = start
-      guard start < window.count, window[start] != 0x0A, window[start] != 0x0D else { continue }
-      let slice = Array(window[start..<min(window.count, start + (256 << 10))])
-      var reader = TSVReader(utf8: slice, file: "")
-      var spans: [FieldSpan] = []
-      var plausible = true
-      for record in 0..<2 {
-        guard (try? reader.nextSpans(into: &spans)) != nil, spans.count == headerCount,
-          reader.offset < slice.count
-        else {
-          plausible = false
-          break
+    while index + unit <= window.count {
+      defer { index += unit }
+      let isLineFeed =
+        switch encoding {
+        case .utf16LittleEndian: window[index] == 0x0A && window[index + 1] == 0
+        case .utf16BigEndian: window[index] == 0 && window[index + 1] == 0x0A
+        default: window[index] == 0x0A
         }
-        if record == 0
-          && hierarchyColumns.contains(where: { reader.string(of: spans[$0]).trimmingSpaces.isEmpty })
-        {
-          plausible = false
-          break
-        }
-      }
-      if plausible { return middle + start }
+      guard isLineFeed else { continue }
+      let start = index + unit
+      guard start < window.count,
+        plausibleStart(
+          Array(window[start..<min(window.count, start + (256 << 10))]), encoding: encoding,
+          headerCount: headerCount, hierarchyColumns: hierarchyColumns)
+      else { continue }
+      return aligned + start
     }
     return nil
+  }
+
+  /// Whether bytes start with two whole records of the header's number of fields, the first with
+  /// its filled-down cells written (no blank line first).
+  private static func plausibleStart(
+    _ raw: [UInt8], encoding: TextEncoding, headerCount: Int, hierarchyColumns: [Int]
+  ) -> Bool {
+    var bytes = raw
+    if var transcoder = Transcoder(encoding), encoding != .cp932 {
+      bytes = []
+      do throws(Transcoder.Failure) {
+        try raw.withUnsafeBufferPointer { buffer throws(Transcoder.Failure) in
+          try transcoder.transcode(buffer, atEnd: false, into: &bytes)
+        }
+      } catch {
+        return false
+      }
+    }
+    guard let first = bytes.first, first != 0x0A, first != 0x0D else { return false }
+    var reader = TSVReader(utf8: bytes, file: "")
+    var spans: [FieldSpan] = []
+    for record in 0..<2 {
+      guard (try? reader.nextSpans(into: &spans)) != nil, spans.count == headerCount,
+        reader.offset < bytes.count
+      else { return false }
+      if record == 0
+        && hierarchyColumns.contains(where: { reader.string(of: spans[$0]).trimmingSpaces.isEmpty })
+      {
+        return false
+      }
+    }
+    return true
   }
 }
