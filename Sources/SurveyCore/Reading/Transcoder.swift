@@ -78,30 +78,60 @@ struct Transcoder {
     _ bytes: UnsafeBufferPointer<UInt8>, from base: Int, atEnd: Bool, into output: inout [UInt8]
   ) throws(Failure) -> Int {
     let table = CP932.table
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        guard byte != 0 else { throw .nul(offset: base + index) }
-        output.append(byte)
-        index += 1
-        continue
-      }
-      var scalar = table[Int(byte)]
-      var length = 1
-      if scalar == 0 && CP932.isLead(byte) {
-        guard index + 1 < bytes.count else {
-          if atEnd { throw .unreadable(offset: base + index) }
-          return index
+    var failure: Failure?
+    var consumed = 0
+    // Written into memory of the most the bytes can give (three UTF-8 bytes for a one-byte
+    // half-width katakana), not appended a byte at a time: the hot loop of a CP932 export.
+    let converted = [UInt8](unsafeUninitializedCapacity: bytes.count * 3) { out, written in
+      var index = 0
+      var end = 0
+      defer { (written, consumed) = (end, index) }
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          guard byte != 0 else {
+            failure = .nul(offset: base + index)
+            return
+          }
+          out[end] = byte
+          end += 1
+          index += 1
+          continue
         }
-        scalar = table[Int(byte) << 8 | Int(bytes[index + 1])]
-        length = 2
+        var scalar = table[Int(byte)]
+        var length = 1
+        if scalar == 0 && CP932.isLead(byte) {
+          guard index + 1 < bytes.count else {
+            if atEnd { failure = .unreadable(offset: base + index) }
+            return
+          }
+          scalar = table[Int(byte) << 8 | Int(bytes[index + 1])]
+          length = 2
+        }
+        guard scalar != 0 else {
+          failure = .unreadable(offset: base + index)
+          return
+        }
+        // CP932 has no character outside the Basic Multilingual Plane: three bytes at most.
+        if scalar < 0x80 {
+          out[end] = UInt8(scalar)
+          end += 1
+        } else if scalar < 0x800 {
+          out[end] = UInt8(0xC0 | scalar >> 6)
+          out[end + 1] = UInt8(0x80 | scalar & 0x3F)
+          end += 2
+        } else {
+          out[end] = UInt8(0xE0 | scalar >> 12)
+          out[end + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+          out[end + 2] = UInt8(0x80 | scalar & 0x3F)
+          end += 3
+        }
+        index += length
       }
-      guard scalar != 0 else { throw .unreadable(offset: base + index) }
-      appendUTF8(scalar, to: &output)
-      index += length
     }
-    return index
+    if let failure { throw failure }
+    if output.isEmpty { output = converted } else { output.append(contentsOf: converted) }
+    return consumed
   }
 
   private static func utf16(
