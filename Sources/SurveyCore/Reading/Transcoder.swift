@@ -78,23 +78,14 @@ struct Transcoder {
     _ bytes: UnsafeBufferPointer<UInt8>, from base: Int, atEnd: Bool, into output: inout [UInt8]
   ) throws(Failure) -> Int {
     let table = CP932.table
-    var failure: Failure?
-    var consumed = 0
-    // Written into memory of the most the bytes can give (three UTF-8 bytes for a one-byte
-    // half-width katakana), not appended a byte at a time: the hot loop of a CP932 export.
-    let converted = [UInt8](unsafeUninitializedCapacity: bytes.count * 3) { out, written in
+    // Three UTF-8 bytes at most for a byte (a one-byte half-width katakana).
+    return try writing(bytes.count * 3, into: &output) { sink throws(Failure) in
       var index = 0
-      var end = 0
-      defer { (written, consumed) = (end, index) }
       while index < bytes.count {
         let byte = bytes[index]
         if byte < 0x80 {
-          guard byte != 0 else {
-            failure = .nul(offset: base + index)
-            return
-          }
-          out[end] = byte
-          end += 1
+          guard byte != 0 else { throw .nul(offset: base + index) }
+          sink.append(UInt32(byte))
           index += 1
           continue
         }
@@ -102,36 +93,18 @@ struct Transcoder {
         var length = 1
         if scalar == 0 && CP932.isLead(byte) {
           guard index + 1 < bytes.count else {
-            if atEnd { failure = .unreadable(offset: base + index) }
-            return
+            if atEnd { throw .unreadable(offset: base + index) }
+            return index
           }
           scalar = table[Int(byte) << 8 | Int(bytes[index + 1])]
           length = 2
         }
-        guard scalar != 0 else {
-          failure = .unreadable(offset: base + index)
-          return
-        }
-        // CP932 has no character outside the Basic Multilingual Plane: three bytes at most.
-        if scalar < 0x80 {
-          out[end] = UInt8(scalar)
-          end += 1
-        } else if scalar < 0x800 {
-          out[end] = UInt8(0xC0 | scalar >> 6)
-          out[end + 1] = UInt8(0x80 | scalar & 0x3F)
-          end += 2
-        } else {
-          out[end] = UInt8(0xE0 | scalar >> 12)
-          out[end + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
-          out[end + 2] = UInt8(0x80 | scalar & 0x3F)
-          end += 3
-        }
+        guard scalar != 0 else { throw .unreadable(offset: base + index) }
+        sink.append(scalar)
         index += length
       }
+      return index
     }
-    if let failure { throw failure }
-    if output.isEmpty { output = converted } else { output.append(contentsOf: converted) }
-    return consumed
   }
 
   private static func utf16(
@@ -142,52 +115,87 @@ struct Transcoder {
       let (first, second) = (UInt16(bytes[at]), UInt16(bytes[at + 1]))
       return littleEndian ? first | second << 8 : first << 8 | second
     }
-    var index = 0
-    while index + 1 < bytes.count {
-      let first = unit(index)
-      if first < 0x80 {
-        guard first != 0 else { throw .nul(offset: base + index) }
-        output.append(UInt8(first))
+    // Three UTF-8 bytes at most for a code unit, four for a pair of them.
+    return try writing(bytes.count * 2, into: &output) { sink throws(Failure) in
+      var index = 0
+      while index + 1 < bytes.count {
+        let first = unit(index)
+        if first < 0x80 {
+          guard first != 0 else { throw .nul(offset: base + index) }
+          sink.append(UInt32(first))
+          index += 2
+          continue
+        }
+        if (0xDC00...0xDFFF).contains(first) { throw .loneSurrogate(offset: base + index, unit: first) }
+        if (0xD800...0xDBFF).contains(first) {
+          guard index + 3 < bytes.count else {
+            if atEnd { throw .loneSurrogate(offset: base + index, unit: first) }
+            return index
+          }
+          let second = unit(index + 2)
+          guard (0xDC00...0xDFFF).contains(second) else {
+            throw .loneSurrogate(offset: base + index, unit: first)
+          }
+          sink.append(0x10000 + (UInt32(first - 0xD800) << 10) + UInt32(second - 0xDC00))
+          index += 4
+          continue
+        }
+        sink.append(UInt32(first))
         index += 2
-        continue
       }
-      if (0xDC00...0xDFFF).contains(first) { throw .loneSurrogate(offset: base + index, unit: first) }
-      if (0xD800...0xDBFF).contains(first) {
-        guard index + 3 < bytes.count else {
-          if atEnd { throw .loneSurrogate(offset: base + index, unit: first) }
-          return index
-        }
-        let second = unit(index + 2)
-        guard (0xDC00...0xDFFF).contains(second) else {
-          throw .loneSurrogate(offset: base + index, unit: first)
-        }
-        appendUTF8(0x10000 + (UInt32(first - 0xD800) << 10) + UInt32(second - 0xDC00), to: &output)
-        index += 4
-        continue
-      }
-      appendUTF8(UInt32(first), to: &output)
-      index += 2
+      if index < bytes.count && atEnd { throw .oddLength(offset: base + index) }
+      return index
     }
-    if index < bytes.count && atEnd { throw .oddLength(offset: base + index) }
-    return index
   }
 
-  @inline(__always) private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
-    switch scalar {
-    case ..<0x80:
-      output.append(UInt8(scalar))
-    case ..<0x800:
-      output.append(UInt8(0xC0 | scalar >> 6))
-      output.append(UInt8(0x80 | scalar & 0x3F))
-    case ..<0x10000:
-      output.append(UInt8(0xE0 | scalar >> 12))
-      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-      output.append(UInt8(0x80 | scalar & 0x3F))
-    default:
-      output.append(UInt8(0xF0 | scalar >> 18))
-      output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-      output.append(UInt8(0x80 | scalar & 0x3F))
+  /// Where a piece's UTF-8 is written: memory of the most it can take, filled with no check per
+  /// byte (the hot loop of a CP932 or UTF-16 export), then handed over whole.
+  private struct Sink {
+    let out: UnsafeMutableBufferPointer<UInt8>
+    var end = 0
+
+    @inline(__always) mutating func append(_ scalar: UInt32) {
+      switch scalar {
+      case ..<0x80:
+        out[end] = UInt8(scalar)
+        end += 1
+      case ..<0x800:
+        out[end] = UInt8(0xC0 | scalar >> 6)
+        out[end + 1] = UInt8(0x80 | scalar & 0x3F)
+        end += 2
+      case ..<0x10000:
+        out[end] = UInt8(0xE0 | scalar >> 12)
+        out[end + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+        out[end + 2] = UInt8(0x80 | scalar & 0x3F)
+        end += 3
+      default:
+        out[end] = UInt8(0xF0 | scalar >> 18)
+        out[end + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+        out[end + 2] = UInt8(0x80 | scalar >> 6 & 0x3F)
+        out[end + 3] = UInt8(0x80 | scalar & 0x3F)
+        end += 4
+      }
     }
+  }
+
+  /// Runs `body` with a sink of `capacity` bytes, appends what it wrote to `output`, and returns
+  /// what `body` returns (the bytes it consumed), or throws its failure.
+  private static func writing(
+    _ capacity: Int, into output: inout [UInt8], _ body: (inout Sink) throws(Failure) -> Int
+  ) throws(Failure) -> Int {
+    var failure: Failure?
+    var consumed = 0
+    let converted = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+      var sink = Sink(out: out)
+      do throws(Failure) {
+        consumed = try body(&sink)
+      } catch {
+        failure = error
+      }
+      written = sink.end
+    }
+    if let failure { throw failure }
+    if output.isEmpty { output = converted } else { output.append(contentsOf: converted) }
+    return consumed
   }
 }
