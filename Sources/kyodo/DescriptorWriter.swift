@@ -22,6 +22,13 @@ struct DescriptorWriter: Sendable {
     }
   }
 
+  /// Writes all of `bytes`, or throws the error that stopped it.
+  func write(_ bytes: ArraySlice<UInt8>) throws(WriteError) {
+    if let code = bytes.withUnsafeBufferPointer({ writeAll($0) }) {
+      throw WriteError(destination: destination, code: code)
+    }
+  }
+
   /// Writes every byte; returns the `errno` of the write that failed, or nil.
   private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
     guard var next = bytes.baseAddress else { return nil }

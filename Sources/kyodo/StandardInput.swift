@@ -21,6 +21,7 @@ enum StandardInput {
     let output = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     guard output >= 0 else { throw failure("cannot create \(url.path): \(reason())") }
     defer { close(output) }
+    let copy = DescriptorWriter(descriptor: output, destination: url.path)
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     var total = 0
     var lineLength = 0
@@ -39,7 +40,11 @@ enum StandardInput {
             .error, file: name, found: "more than \(limit >> 30) GB on standard input",
             expected: "an export of at most \(limit >> 30) GB there; give a larger one by its path"))
       }
-      try write(buffer[..<got], to: output, url: url)
+      do throws(WriteError) {
+        try copy.write(buffer[..<got])
+      } catch {
+        throw failure("cannot copy standard input to \(url.path): \(String(cString: strerror(error.code)))")
+      }
       if head.count < 2 { head += buffer[..<min(got, 2 - head.count)] }
       // UTF-16 text holds NUL bytes; it starts with a byte order mark (the reader requires one).
       let allowsNUL = head == [0xFF, 0xFE] || head == [0xFE, 0xFF]
@@ -55,20 +60,6 @@ enum StandardInput {
       if stops { break }
     }
     return url
-  }
-
-  private static func write(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, url: URL) throws {
-    var written = 0
-    while written < bytes.count {
-      let count = bytes.withUnsafeBytes { raw in
-        Glibc.write(descriptor, raw.baseAddress.map { $0 + written }, raw.count - written)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw failure("cannot copy standard input to \(url.path): \(reason())")
-      }
-      written += count
-    }
   }
 
   /// A new directory of the system's temporary directory, removed when kyodo exits.

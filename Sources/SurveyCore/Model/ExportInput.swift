@@ -20,16 +20,15 @@ enum ExportInput: Sendable {
     return nil
   }
 
-  /// Throws the error that names a file kyodo cannot read (bytes are always readable).
-  func checkReadable() throws(SurveyError) {
-    if case .file(let url) = self { try Survey.checkReadable(url) }
-  }
-
-  /// The export's bytes, a chunk at a time, from its start.
+  /// The export's bytes, a chunk at a time, from its start; a file kyodo cannot read is an error
+  /// that says why (`Survey.checkReadable`).
   func chunks() throws(SurveyError) -> FileChunks {
     switch self {
-    case .file(let url): try FileChunks(url: url, file: file)
-    case .bytes(let source): FileChunks(bytes: source.bytes, file: file)
+    case .file(let url):
+      try Survey.checkReadable(url)
+      return try FileChunks(url: url, file: file)
+    case .bytes(let source):
+      return FileChunks(bytes: source.bytes, file: file)
     }
   }
 }

@@ -281,10 +281,7 @@ struct FormReader {
 
   /// Whether the reader (which checks UTF-8 itself) stopped at bytes that are not UTF-8 with only
   /// ASCII before them: bytes of CP932, which reads ASCII the same, may follow.
-  var stoppedAfterOnlyASCII: Bool {
-    guard let utf8, let notUTF8At else { return false }
-    return (utf8.firstNonASCIIOffset ?? .max) >= utf8.firstOffset + notUTF8At
-  }
+  var stoppedAfterOnlyASCII: Bool { notUTF8At.map(readOnlyASCII(before:)) ?? false }
 
   /// Whether the bytes the reader was given, before stream offset `end`, are all ASCII.
   func readOnlyASCII(before end: Int) -> Bool {

@@ -45,7 +45,6 @@ public struct Survey: Sendable {
         continue
       }
       do {
-        try input.checkReadable()
         let (data, warnings) = try ExportLoader.load(
           form, from: try input.chunks(), codebook: codebook, warningsKept: warningsKept)
         forms.append(data)
@@ -85,7 +84,6 @@ public struct Survey: Sendable {
     _ form: Form, input: ExportInput, codebook: Codebook, organization: Organization, checked: Bool,
     warningsKept: Int?
   ) throws(SurveyError) -> FormData {
-    try input.checkReadable()
     let file = input.file
     let chunks = try input.chunks()
     let reader = FormReader(

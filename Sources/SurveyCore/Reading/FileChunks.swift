@@ -29,9 +29,9 @@ public final class FileChunks: ByteChunkSource {
   /// The file offset of the next byte read.
   private var offset: Int
   private let startOffset: Int
-  private var sawNonASCII = false
   /// The file offset of the first byte above ASCII handed out as UTF-8, or nil while there is none.
   public private(set) var firstNonASCIIOffset: Int?
+  private var sawNonASCII: Bool { firstNonASCIIOffset != nil }
   private var started = false
   private var bomLength = 0
   /// The encoding read so far: a file of ASCII first and CP932 later is UTF-8 until then.
@@ -46,18 +46,17 @@ public final class FileChunks: ByteChunkSource {
   public var firstOffset: Int { startOffset + bomLength }
   /// Whether the chunks are transcoded, so that their offsets are not the file's.
   public var transcodes: Bool { transcoder != nil }
-  /// The file offset of the next byte read from the file or memory (the chunks carried included).
-  private var rawRead: Int
+  /// The file offset of the next byte read from the file (the bytes carried included).
+  public private(set) var rawPosition: Int
   /// A file offset where a chunk must end (the start of the next part of a counting pass), so
   /// that the stream offset it maps to is known, however the chunks are transcoded.
   public var rawStop: Int?
   /// The offset in the UTF-8 stream handed out that `rawStop` maps to, once reached.
   public private(set) var stopStreamOffset: Int?
-  private var reachedRawStop = false
+  /// Whether reading has reached `rawStop`.
+  private var reachedRawStop: Bool { rawStop.map { rawPosition >= $0 } ?? false }
   /// The UTF-8 bytes handed out so far.
   private var handedOut = 0
-  /// The file offset of the next byte to read.
-  public var rawPosition: Int { rawRead }
   /// Whether the reader of the chunks checks UTF-8 itself, where it matters (a counting pass: a
   /// cell met before is the same bytes as one checked then). Chunks are then checked only for NUL,
   /// once the file has shown UTF-8 text (or from the start, when reading starts mid-file).
@@ -87,7 +86,7 @@ public final class FileChunks: ByteChunkSource {
       chunkSize == Self.defaultChunkSize ? Self.defaultZeros : [UInt8](repeating: 0, count: max(1, chunkSize))
     self.offset = startOffset
     self.startOffset = startOffset
-    self.rawRead = startOffset
+    self.rawPosition = startOffset
     if let known, known != .utf8, known != .utf8WithBOM {
       // A part of a file whose encoding its start told: transcoded from its first byte.
       (encoding, transcoder, transcodedFrom, started) = (known, Transcoder(known), startOffset, true)
@@ -104,7 +103,7 @@ public final class FileChunks: ByteChunkSource {
       chunkSize == Self.defaultChunkSize ? Self.defaultZeros : [UInt8](repeating: 0, count: max(1, chunkSize))
     self.offset = 0
     self.startOffset = 0
-    self.rawRead = 0
+    self.rawPosition = 0
   }
 
   deinit {
@@ -173,7 +172,7 @@ public final class FileChunks: ByteChunkSource {
     var failure: Int32 = 0
     // A chunk ends at the stop when it would pass it.
     var want = storage.count
-    if let rawStop, !reachedRawStop, rawRead < rawStop { want = min(want, filled + rawStop - rawRead) }
+    if let rawStop, rawPosition < rawStop { want = min(want, filled + rawStop - rawPosition) }
     var ended = false
     storage.withUnsafeMutableBytes { buffer in
       guard let base = buffer.baseAddress else { return }
@@ -189,7 +188,7 @@ public final class FileChunks: ByteChunkSource {
           return
         }
         filled += got
-        rawRead += got
+        rawPosition += got
       }
     }
     if failure != 0 {
@@ -198,7 +197,6 @@ public final class FileChunks: ByteChunkSource {
           .error, file: file, found: "a read error (\(String(cString: strerror(failure))))",
           expected: "a readable file"))
     }
-    if let rawStop, rawRead == rawStop { reachedRawStop = true }
     let atEnd = ended || (want == storage.count && filled < storage.count)
     storage.removeLast(storage.count - filled)
     return (storage, atEnd)
@@ -228,7 +226,6 @@ public final class FileChunks: ByteChunkSource {
       return try switchToCP932(at: bad, in: &bytes, atEnd: atEnd)
     }
     if !sawNonASCII, let index = bytes.firstIndex(where: { $0 >= 0x80 }) {
-      sawNonASCII = true
       firstNonASCIIOffset = offset + index
     }
     offset += bytes.count
