@@ -241,10 +241,28 @@ struct FormReader {
       ragged(line: line, reader: reader)
       return false
     }
+    if reader.withBuffer({ buffer in isBlank(buffer) }) {
+      // Excel leaves such rows below formatted cells: no data, and not a row to count or inherit.
+      log.append(
+        Diagnostic(
+          .warning, file: file, line: line, found: "a row of empty cells; it is skipped",
+          expected: "a row of the export's data"))
+      return false
+    }
     guard reader.withBuffer({ buffer in decode(line: line, buffer: buffer, origin: origin) }) else {
       return nil
     }
     return true
+  }
+
+  /// Whether every cell of the record in `spans` is empty or white space (checked from the first
+  /// cell, so a row of data costs one look).
+  private func isBlank(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    spans.allSatisfy { span in
+      span.start == span.end
+        || (span.isVerbatim
+          && CellBytes.trimmed(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])).isEmpty)
+    }
   }
 
   private func location(_ item: Int, line: Int) -> CellLocation {
