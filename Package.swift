@@ -10,7 +10,7 @@ let package = Package(
   targets: [
     .target(name: "SurveyCore"),
     .executableTarget(name: "kyodo", dependencies: ["SurveyCore"]),
-    .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"]),
+    .testTarget(name: "SurveyCoreTests", dependencies: ["SurveyCore"], exclude: ["Fixtures"]),
     .testTarget(name: "KyodoTests", dependencies: ["kyodo"], exclude: ["Fixtures"]),
   ]
 )
