@@ -1,3 +1,5 @@
+import Foundation
+
 /// A streaming scanner of the XML that workbooks are made of: it hands out one tag or text at a
 /// time, reading its input a piece at a time, so a sheet of any size is read in bounded memory.
 ///
@@ -26,7 +28,11 @@ final class XMLScanner {
   /// For a start tag: whether it closes itself (`<c r="A1"/>`).
   private(set) var isEmptyElement = false
   /// The current tag's name, and its attributes' names and values, as places in `buffer`.
-  private var name = 0..<0
+  private var name = 0..<0 {
+    didSet { localName = Self.localName(buffer[name]).indices }
+  }
+  /// The name without its prefix.
+  private var localName = 0..<0
   private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
   /// The current text, its entities decoded.
   private(set) var text: [UInt8] = []
@@ -58,8 +64,12 @@ final class XMLScanner {
 
   /// Whether the current tag's name is `local`, whatever its prefix.
   func isNamed(_ local: StaticString) -> Bool {
-    Self.localName(buffer[name]).elementsEqual(
-      UnsafeBufferPointer(start: local.utf8Start, count: local.utf8CodeUnitCount))
+    let range = localName
+    guard range.count == local.utf8CodeUnitCount else { return false }
+    return buffer.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return range.isEmpty }
+      return memcmp(base + range.lowerBound, local.utf8Start, range.count) == 0
+    }
   }
 
   /// The value of the current tag's attribute `local` (whatever its prefix), entities decoded.
@@ -170,20 +180,31 @@ final class XMLScanner {
   private func scanStartTag() throws(SurveyError) {
     var index = position + 1
     var quote: UInt8 = 0
+    // The bytes are looked at through a pointer, a buffer's worth at a time: reading the stored
+    // array byte by byte would check exclusive access at each byte.
     while true {
-      guard try available(index - position + 1) else { throw failure("a tag that never closes") }
+      let end: Int? = buffer.withUnsafeBufferPointer { bytes in
+        while index < bytes.count {
+          let byte = bytes[index]
+          if quote != 0 {
+            if byte == quote { quote = 0 }
+          } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+            quote = byte
+          } else if byte == UInt8(ascii: ">") {
+            return index
+          }
+          index += 1
+        }
+        return nil
+      }
+      if let end {
+        index = end
+        break
+      }
       guard index - position <= Self.tokenLimit else {
         throw failure("a tag longer than \(Self.tokenLimit >> 20) MB")
       }
-      let byte = buffer[index]
-      if quote != 0 {
-        if byte == quote { quote = 0 }
-      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-        quote = byte
-      } else if byte == UInt8(ascii: ">") {
-        break
-      }
-      index += 1
+      guard try available(index - position + 1) else { throw failure("a tag that never closes") }
     }
     isEmptyElement = buffer[index - 1] == UInt8(ascii: "/")
     try parseTag((position + 1)..<(isEmptyElement ? index - 1 : index))
