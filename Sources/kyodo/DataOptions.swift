@@ -19,20 +19,9 @@ enum DataOptions {
   /// The options of the subcommands that read a survey, in the order their help lists them.
   static let all = [data, codebook, file, showWarnings]
 
-  /// The bundled data directory: ./data when it holds a codebook, else the repository's own.
-  static func bundledDirectory() -> URL {
-    let local = URL(fileURLWithPath: "data")
-    if FileManager.default.fileExists(atPath: local.appendingPathComponent("codebook.tsv").path) {
-      return local
-    }
-    return URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("data")
-  }
-
   /// The data directory the options name: --data, else the bundled one.
-  static func directory(_ arguments: Arguments) -> URL {
-    arguments.value(data).map { URL(fileURLWithPath: $0) } ?? bundledDirectory()
+  static func directory(_ arguments: Arguments) throws -> URL {
+    try arguments.value(data).map { URL(fileURLWithPath: $0) } ?? BundledData.directory()
   }
 
   /// Where the options say the data is: the directory, the codebook, and the forms named by `--file`.
@@ -55,7 +44,7 @@ enum DataOptions {
 
   /// Reads `--data`, `--codebook` and every `--file` (standard input for `-`).
   static func sources(_ arguments: Arguments) throws -> Sources {
-    let directory = directory(arguments)
+    let directory = try directory(arguments)
     var sources = Sources(
       directory: directory, codebook: arguments.value(codebook).map { URL(fileURLWithPath: $0) })
     for spec in arguments.values(file) {

@@ -32,7 +32,7 @@ enum Items {
   static func run(_ arguments: Arguments, output: inout Output) throws -> ExitStatus {
     let format = try RenderChoice.outputFormat(arguments)
     let directory =
-      arguments.value(DataOptions.data).map { URL(fileURLWithPath: $0) } ?? DataOptions.bundledDirectory()
+      try DataOptions.directory(arguments)
     let file =
       arguments.value(DataOptions.codebook).map { URL(fileURLWithPath: $0) }
       ?? directory.appendingPathComponent("codebook.tsv")
