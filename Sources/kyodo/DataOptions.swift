@@ -83,6 +83,16 @@ enum DataOptions {
     try output.standardOutput(render(outcome.value))
   }
 
+  /// Writes a report in `format`: its warnings on standard error, the report where --output says.
+  static func write(
+    _ outcome: Outcome<Report>, format: ReportFormat, options: RenderOptions, _ arguments: Arguments,
+    output: inout Output
+  ) throws {
+    try reportWarnings(outcome.warnings, arguments, output: &output)
+    try RenderChoice.write(
+      format.bytes(outcome.value, options: options), format: format, arguments, output: &output)
+  }
+
   private static func reportWarnings(_ warnings: [Diagnostic], _ arguments: Arguments, output: inout Output)
     throws
   {

@@ -22,7 +22,7 @@ enum Tabulate {
   static let options: [CommandOption] =
     [
       by, layer, filter, RenderChoice.base, RenderChoice.labels, RenderChoice.mentions, stats,
-      RenderChoice.format, RenderChoice.excel, RenderChoice.boxed, RenderChoice.chart,
+      RenderChoice.format, RenderChoice.output, RenderChoice.excel, RenderChoice.boxed, RenderChoice.chart,
       RenderChoice.decimals, RenderChoice.ambiguousWide,
     ] + DataOptions.all
 
@@ -86,7 +86,7 @@ enum Tabulate {
     } else {
       outcome = try StandardReport.make(survey, options: tableOptions)
     }
-    try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: renderOptions) }
+    try DataOptions.write(outcome, format: format, options: renderOptions, arguments, output: &output)
     return .success
   }
 }

@@ -23,4 +23,30 @@ enum SpreadsheetText {
     }
     return result
   }
+
+  /// The text as cell text in XML: `&`, `<`, `>` and `"` as entities, characters XML cannot hold
+  /// as `_xHHHH_`, and a `_x` that would read as such an escape as `_x005F_x`.
+  static func escaped(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    let scalars = Array(text.unicodeScalars)
+    for (index, scalar) in scalars.enumerated() {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "\t", "\n": result.unicodeScalars.append(scalar)
+      case "_" where index + 1 < scalars.count && scalars[index + 1] == "x": result += "_x005F_"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          result += "_x" + String(repeating: "0", count: 4 - hex.count) + hex + "_"
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result
+  }
 }
