@@ -13,6 +13,9 @@ enum RenderChoice {
     "output", "FILE", help: "Write the result to FILE, whole or not at all, instead of standard output.")
   static let excel = CommandOption.flag(
     "excel", help: "With csv: a UTF-8 BOM and CRLF line ends, for Japanese Excel.")
+  static let layout = CommandOption.single(
+    "layout", "LAYOUT",
+    help: "long (default): a TSV or CSV crosstab one line per cell; wide: one line per 表側 category.")
   static let boxed = CommandOption.flag("boxed", help: "Draw text tables with box-drawing lines.")
   static let chart = CommandOption.flag("chart", help: "Draw horizontal bars beside frequency tables.")
   static let decimals = CommandOption.single(
@@ -67,6 +70,11 @@ enum RenderChoice {
     var options = RenderOptions(
       ambiguousIsWide: arguments.flag(Self.ambiguousWide), boxed: arguments.flag(Self.boxed),
       chart: arguments.flag(Self.chart), excel: arguments.flag(Self.excel))
+    switch arguments.value(Self.layout) {
+    case nil, "long": break
+    case "wide": options.wide = true
+    case let other?: throw UsageError("--layout expects long or wide, got '\(other)'")
+    }
     if let text = arguments.value(Self.decimals) {
       guard let decimals = Int(text), (0...4).contains(decimals) else {
         throw UsageError("--decimals expects a number from 0 to 4, got '\(text)'")

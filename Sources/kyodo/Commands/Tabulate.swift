@@ -22,7 +22,8 @@ enum Tabulate {
   static let options: [CommandOption] =
     [
       by, layer, filter, RenderChoice.base, RenderChoice.labels, RenderChoice.mentions, stats,
-      RenderChoice.format, RenderChoice.output, RenderChoice.excel, RenderChoice.boxed, RenderChoice.chart,
+      RenderChoice.format, RenderChoice.output, RenderChoice.layout, RenderChoice.excel, RenderChoice.boxed,
+      RenderChoice.chart,
       RenderChoice.decimals, RenderChoice.ambiguousWide,
     ] + DataOptions.all
 
