@@ -55,8 +55,13 @@ enum DataOptions {
       let path = String(spec[spec.index(after: equals)...])
       if path == "-" {
         sources.paths[form] = try StandardInput.spool()
+      } else if let workbook = try WorkbookExport.source(path) {
+        sources.given[form] = workbook
       } else {
-        sources.paths[form] = URL(fileURLWithPath: path)
+        switch try ExportFile.prepare(path: path) {
+        case .path(let url): sources.paths[form] = url
+        case .converted(let source): sources.given[form] = source
+        }
       }
     }
     return sources
@@ -97,7 +102,7 @@ enum DataOptions {
     throws
   {
     if arguments.flag(showWarnings) {
-      for warning in warnings { try output.standardError(warning.description + "\n") }
+      for warning in warnings { try output.standardError(WorkbookExport.placed(warning).description + "\n") }
     } else {
       let count = warnings.reduce(0) { $0 + $1.warningCount }
       guard count > 0 else { return }
