@@ -19,10 +19,16 @@ enum ExportFile {
     switch ExportKind(head: head) {
     case .text: return .path(url)
     case .csv: return .converted(try convertCSV(url, name: path))
-    case .workbook: throw refusal(path, "an Excel workbook (.xlsx)")
-    case .openDocument: throw refusal(path, "an OpenDocument spreadsheet (.ods)")
+    // A workbook kyodo reads is taken by WorkbookExport first; one that comes here is unreadable.
+    case .workbook: return .path(url)
+    case .openDocument:
+      throw refusal(
+        path, "an OpenDocument spreadsheet (.ods)",
+        "in LibreOffice Calc, 名前を付けて保存 → Excel 2007-365 (.xlsx) or テキスト CSV (.csv)")
     case .compoundFile:
-      throw refusal(path, "an Excel 97-2003 workbook (.xls), or a workbook protected by a password")
+      throw refusal(
+        path, "an Excel 97-2003 workbook (.xls), or a workbook protected by a password",
+        "in Excel, 名前を付けて保存 → Excel ブック (*.xlsx) without a password, or CSV UTF-8 (コンマ区切り) (*.csv)")
     }
   }
 
