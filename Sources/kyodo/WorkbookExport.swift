@@ -33,7 +33,7 @@ enum WorkbookExport {
     defer { try? handle.close() }
     var status = stat()
     guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-      let head = try? handle.read(upToCount: 64)
+      let head = try? handle.read(upToCount: 256)
     else { return false }
     return ExportKind(head: [UInt8](head)) == .workbook
   }
