@@ -39,7 +39,8 @@ enum WorkbookExport {
   }
 
   /// Writes the rows as TSV, a row per sheet row (an empty line for a row the sheet leaves out),
-  /// cells holding a tab, a line break or a leading quote quoted as Excel quotes them.
+  /// each as wide as the first (the header), cells holding a tab, a line break or a leading quote
+  /// quoted as Excel quotes them.
   private static func spool(_ rows: SheetReader, name: String) throws -> ExportSource {
     let directory: URL
     do {
@@ -56,6 +57,7 @@ enum WorkbookExport {
     var line = 1
     var nextRow = 1
     var buffer: [UInt8] = []
+    var width: Int?
     while let row = try rows.next() {
       while nextRow < row.number {
         buffer.append(0x0A)
@@ -63,9 +65,14 @@ enum WorkbookExport {
         nextRow += 1
       }
       sheetPlaces.record(line: line, row: row.number)
+      // A sheet leaves out a row's empty cells at its end; the header's row says how many there are.
+      if width == nil { width = row.cells.count }
       for (index, cell) in row.cells.enumerated() {
         if index > 0 { buffer.append(0x09) }
         line += append(cell, to: &buffer)
+      }
+      if let width, row.cells.count < width, !row.cells.isEmpty {
+        buffer += repeatElement(0x09, count: width - row.cells.count)
       }
       buffer.append(0x0A)
       line += 1
