@@ -1,111 +1,158 @@
-/// How many rows gave each distinct figure, kept as sorted runs (a figure and its count) in two
-/// flat arrays rather than a dictionary: 16 bytes a figure, with little slack, and found by
-/// sorting what came since the last merge instead of hashing each figure.
+/// How many rows gave each distinct figure, kept as sorted runs (a figure and its count) packed in
+/// bytes: each run is the step from the figure before and the count, in LEB128 (a byte per seven
+/// bits), so that a figure takes three or four bytes, not a dictionary's thirty or so. Exact
+/// quartiles need every distinct figure, and at 10M rows there may be a million of them.
 ///
-/// Figures added are held in a short list, sorted and merged into the runs once it holds a
-/// quarter as many (or 64), so that each addition costs a few comparisons and moves.
+/// Figures added are held in a short list, sorted and merged into the runs (the runs are read and
+/// written again once) when it holds a quarter as many (or 64), so that each addition costs a few
+/// comparisons and bytes.
 struct FigureCounts: Sendable {
-  /// The distinct figures merged so far, increasing, and how many rows gave each.
-  private var figures: [Int] = []
-  private var counts: [Int] = []
+  /// The runs, in increasing order of the figures.
+  private var runs: [UInt8] = []
+  /// How many runs there are.
+  private var distinct = 0
+  /// The smallest and the largest figure merged so far.
+  private var lowest = Int.max
+  private var highest = Int.min
   /// Figures added since the last merge, in the order added, with their weights.
   private var pending: [(figure: Int, weight: Int)] = []
 
   /// Counts `weight` rows that gave `figure`.
   mutating func add(_ figure: Int, weight: Int) {
     pending.append((figure, weight))
-    if pending.count >= max(64, figures.count / 4) { merge() }
+    if pending.count >= max(64, distinct / 4) { merge() }
   }
 
   /// Whether no figure has been added.
-  var isEmpty: Bool { figures.isEmpty && pending.isEmpty }
+  var isEmpty: Bool { distinct == 0 && pending.isEmpty }
 
   /// The smallest figure, or nil.
   var minimum: Int? {
-    let held = pending.lazy.map(\.figure).min()
-    guard let first = figures.first else { return held }
-    return held.map { Swift.min($0, first) } ?? first
+    let smallest = pending.reduce(lowest) { Swift.min($0, $1.figure) }
+    return isEmpty ? nil : smallest
   }
 
   /// The largest figure, or nil.
   var maximum: Int? {
-    let held = pending.lazy.map(\.figure).max()
-    guard let last = figures.last else { return held }
-    return held.map { Swift.max($0, last) } ?? last
+    let largest = pending.reduce(highest) { Swift.max($0, $1.figure) }
+    return isEmpty ? nil : largest
   }
 
   /// Each distinct figure and how many rows gave it, in increasing order of the figures.
   var occurrences: [(value: Int, count: Int)] {
     var merged = self
     merged.merge()
-    return zip(merged.figures, merged.counts).map { ($0, $1) }
+    var result: [(value: Int, count: Int)] = []
+    result.reserveCapacity(merged.distinct)
+    merged.forEachRun { result.append(($0, $1)) }
+    return result
   }
 
   /// Merges the pending figures into the runs (reading them then copies nothing).
   mutating func settle() { merge() }
 
-  /// Sorts the pending figures and merges them into the runs: those already there add to their
-  /// count, the others are merged in from the back, in place (the arrays grow by a quarter when
-  /// they must, not doubled). A hot loop on large reports: it works on the arrays' buffers.
+  /// Each run (figure, count), in increasing order of the figures.
+  private func forEachRun(_ body: (Int, Int) -> Void) {
+    runs.withUnsafeBufferPointer { bytes in
+      var at = 0
+      var figure = 0
+      while at < bytes.count {
+        figure &+= Int(bitPattern: UInt(Self.read(bytes, at: &at)))
+        body(figure, Int(Self.read(bytes, at: &at)))
+      }
+    }
+  }
+
+  /// Sorts the pending figures and writes the runs again with them. A hot loop on large reports:
+  /// it works on the buffers, with no closure that captures what it changes.
   private mutating func merge() {
     guard !pending.isEmpty else { return }
     pending.sort { $0.figure < $1.figure }
-    let added = countInPlace()
-    guard added > 0 else { return pending.removeAll(keepingCapacity: true) }
-    let old = figures.count
-    let total = old + added
-    if total > figures.capacity {
-      figures.reserveCapacity(total + total / 4)
-      counts.reserveCapacity(total + total / 4)
-    }
-    figures.append(contentsOf: repeatElement(0, count: added))
-    counts.append(contentsOf: repeatElement(0, count: added))
-    figures.withUnsafeMutableBufferPointer { figures in
-      counts.withUnsafeMutableBufferPointer { counts in
-        pending.withUnsafeBufferPointer { pending in
-          var from = old - 1
-          var to = total - 1
-          for next in (0..<added).reversed() {
-            let (figure, weight) = pending[next]
-            while from >= 0 && figures[from] > figure {
-              figures[to] = figures[from]
-              counts[to] = counts[from]
-              from -= 1
-              to -= 1
+    lowest = Swift.min(lowest, pending[0].figure)
+    highest = Swift.max(highest, pending[pending.count - 1].figure)
+    // Two numbers of at most ten bytes each for every pending figure.
+    var scratch = [UInt8](repeating: 0, count: runs.count + pending.count * 20)
+    var written = 0
+    var count = 0
+    scratch.withUnsafeMutableBufferPointer { out in
+      runs.withUnsafeBufferPointer { old in
+        pending.withUnsafeBufferPointer { new in
+          var at = 0
+          var oldFigure = 0
+          var oldCount = 0
+          var next = 0
+          var previous = 0
+          var held: (figure: Int, weight: Int)?
+          if at < old.count {
+            oldFigure &+= Int(bitPattern: Self.read(old, at: &at))
+            oldCount = Int(Self.read(old, at: &at))
+          } else {
+            oldCount = -1
+          }
+          while oldCount >= 0 || next < new.count {
+            var run: (figure: Int, weight: Int)
+            if oldCount >= 0 && (next == new.count || oldFigure < new[next].figure) {
+              run = (oldFigure, oldCount)
+              if at < old.count {
+                oldFigure &+= Int(bitPattern: Self.read(old, at: &at))
+                oldCount = Int(Self.read(old, at: &at))
+              } else {
+                oldCount = -1
+              }
+            } else {
+              run = new[next]
+              next += 1
             }
-            figures[to] = figure
-            counts[to] = weight
-            to -= 1
+            if let last = held, last.figure == run.figure {
+              held = (run.figure, last.weight + run.weight)
+              continue
+            }
+            if let last = held {
+              Self.write(UInt(bitPattern: last.figure &- previous), to: out, at: &written)
+              Self.write(UInt(last.weight), to: out, at: &written)
+              previous = last.figure
+              count += 1
+            }
+            held = run
+          }
+          if let last = held {
+            Self.write(UInt(bitPattern: last.figure &- previous), to: out, at: &written)
+            Self.write(UInt(last.weight), to: out, at: &written)
+            count += 1
           }
         }
       }
     }
+    runs = Array(scratch[0..<written])
+    distinct = count
     pending.removeAll(keepingCapacity: true)
   }
 
-  /// Adds the (sorted) pending figures already among the runs to their counts, and gathers the
-  /// others, distinct, at the front of `pending`; returns how many those are.
-  private mutating func countInPlace() -> Int {
-    var added = 0
-    figures.withUnsafeBufferPointer { figures in
-      counts.withUnsafeMutableBufferPointer { counts in
-        pending.withUnsafeMutableBufferPointer { pending in
-          var at = 0
-          for index in pending.indices {
-            let (figure, weight) = pending[index]
-            while at < figures.count && figures[at] < figure { at += 1 }
-            if at < figures.count && figures[at] == figure {
-              counts[at] += weight
-            } else if added > 0 && pending[added - 1].figure == figure {
-              pending[added - 1].weight += weight
-            } else {
-              pending[added] = (figure, weight)
-              added += 1
-            }
-          }
-        }
-      }
+  /// Writes a number in LEB128 at `at`, which moves past it: seven bits a byte, the lowest first,
+  /// the high bit on all but the last.
+  @inline(__always) private static func write(
+    _ number: UInt, to bytes: UnsafeMutableBufferPointer<UInt8>, at: inout Int
+  ) {
+    var number = number
+    while number >= 0x80 {
+      bytes[at] = UInt8(truncatingIfNeeded: number) | 0x80
+      at += 1
+      number >>= 7
     }
-    return added
+    bytes[at] = UInt8(number)
+    at += 1
+  }
+
+  /// The LEB128 number at `at`, which moves past it.
+  @inline(__always) private static func read(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int) -> UInt {
+    var number: UInt = 0
+    var shift: UInt = 0
+    while true {
+      let byte = bytes[at]
+      at += 1
+      number |= UInt(byte & 0x7F) << shift
+      if byte < 0x80 { return number }
+      shift += 7
+    }
   }
 }
