@@ -33,6 +33,9 @@ struct CellTable {
   private let plainAmounts: PlainAmountReader?
   /// The ids of the figures read by `plainAmounts`.
   private var figureIDs = FigureIDs()
+  /// Set when no table reads this item's ids (a counting reader's item that no group reads): a
+  /// plain amount, which gives no diagnostic, then needs no id, and `id(of:)` gives 0 for it.
+  var idsUnread = false
 
   /// Whether each text's whole value is kept too (the text of free text, the notes after codes),
   /// for a reader that makes rows.
@@ -63,6 +66,7 @@ struct CellTable {
     of bytes: UnsafeBufferPointer<UInt8>, line: Int, log: inout DiagnosticLog, checkingUTF8: Bool = false
   ) -> Int32 {
     if let plainAmounts, let yen = plainAmounts.read(bytes)?.yen {
+      if idsUnread { return 0 }
       if let id = figureIDs.id(of: yen) { return id }
       // A parsed cell of the same figure has its own id: counts of equal values simply add up.
       let id = Int32(places.count)

@@ -143,6 +143,10 @@ struct FormReader {
       let item = form.items[index]
       return (item.kind == .text || item.kind == .identifier) && !item.fillsDown && !read.contains(index)
     }
+    let unitItems = [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap { $0 }
+    for index in form.items.indices where !read.contains(index) && !fillsDown[index] && !unitItems.contains(index) {
+      part.tables[index].idsUnread = true
+    }
     part.counters = groups.map { TupleCounter(items: $0) }
     part.countedAlone = form.items.indices.map { item in groups.contains([item]) }
     part.combinations = groups.indices.filter { groups[$0].count != 1 }
