@@ -144,7 +144,8 @@ struct FormReader {
       return (item.kind == .text || item.kind == .identifier) && !item.fillsDown && !read.contains(index)
     }
     let unitItems = [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap { $0 }
-    for index in form.items.indices where !read.contains(index) && !fillsDown[index] && !unitItems.contains(index) {
+    for index in form.items.indices
+    where !read.contains(index) && !fillsDown[index] && !unitItems.contains(index) {
       part.tables[index].idsUnread = true
     }
     part.counters = groups.map { TupleCounter(items: $0) }
@@ -363,7 +364,8 @@ struct FormReader {
       if tables[item].isBlank(id) {
         if let changedLevel {
           log.append(
-            Self.blankLevel(form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
+            Self.blankLevel(
+              form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
         } else if inherited[item] >= 0 {
           id = inherited[item]
           inherits = true
