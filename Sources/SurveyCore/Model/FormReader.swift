@@ -143,6 +143,11 @@ struct FormReader {
       let item = form.items[index]
       return (item.kind == .text || item.kind == .identifier) && !item.fillsDown && !read.contains(index)
     }
+    let unitItems = [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap { $0 }
+    for index in form.items.indices
+    where !read.contains(index) && !fillsDown[index] && !unitItems.contains(index) {
+      part.tables[index].idsUnread = true
+    }
     part.counters = groups.map { TupleCounter(items: $0) }
     part.countedAlone = form.items.indices.map { item in groups.contains([item]) }
     part.combinations = groups.indices.filter { groups[$0].count != 1 }
@@ -308,10 +313,24 @@ struct FormReader {
   }
 
   /// Reads one row's cells (its spans index `buffer`, whose first byte is at stream offset
-  /// `origin`); false when a cell is not UTF-8 (the reader then stops).
+  /// `origin`); false when a cell is not UTF-8 (the reader then stops). The tables are moved out
+  /// meanwhile, and lent by their buffer: this runs for every row.
   private mutating func decode(line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int) -> Bool {
+    var tables: [CellTable] = []
+    swap(&tables, &self.tables)
+    defer { swap(&tables, &self.tables) }
+    return tables.withUnsafeMutableBufferPointer { tables in
+      decode(line: line, buffer: buffer, origin: origin, tables: tables)
+    }
+  }
+
+  /// Reads one row's cells with `tables`. A hot loop (every cell of every row): whole values are
+  /// touched only when rows are made.
+  private mutating func decode(
+    line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int, tables: UnsafeMutableBufferPointer<CellTable>
+  ) -> Bool {
     var changedLevel: Int?
-    for item in form.items.indices {
+    for item in tables.indices {
       guard let column = columns[item] else {
         ids[item] = tables[item].id(ofText: "", line: line, log: &log)
         if makesRows { values[item] = .blank }
@@ -335,28 +354,33 @@ struct FormReader {
         id = tables[item].id(
           ofText: TSVReader.string(of: span, in: buffer).trimmingSpaces, line: line, log: &log)
       }
-      var value = makesRows ? tables[item].lastWhole : .blank
-      if fillsDown[item] {
-        // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
-        if tables[item].isBlank(id) {
-          if let changedLevel {
-            log.append(
-              Self.blankLevel(
-                form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
-          } else if inherited[item] >= 0 {
-            id = inherited[item]
-            if makesRows { value = inheritedValues[item] }
-          } else {
-            log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
-          }
-        } else if changedLevel == nil && id != inherited[item] {
-          changedLevel = item
-        }
-        inherited[item] = id
-        if makesRows { inheritedValues[item] = value }
+      guard fillsDown[item] else {
+        ids[item] = id
+        if makesRows { values[item] = tables[item].lastWhole }
+        continue
       }
+      // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
+      var inherits = false
+      if tables[item].isBlank(id) {
+        if let changedLevel {
+          log.append(
+            Self.blankLevel(
+              form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
+        } else if inherited[item] >= 0 {
+          id = inherited[item]
+          inherits = true
+        } else {
+          log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
+        }
+      } else if changedLevel == nil && id != inherited[item] {
+        changedLevel = item
+      }
+      inherited[item] = id
       ids[item] = id
-      if makesRows { values[item] = value }
+      if makesRows {
+        if !inherits { inheritedValues[item] = tables[item].lastWhole }
+        values[item] = inheritedValues[item]
+      }
     }
     return true
   }

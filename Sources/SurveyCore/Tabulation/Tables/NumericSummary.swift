@@ -20,8 +20,8 @@ public final class NumericSummary {
     public var category: Category
     public var rowCount = 0
     /// How many rows gave each figure (yen for amounts, Western years for start years), so that
-    /// memory follows the distinct figures, not the rows; sorted only when quantiles are asked for.
-    private var counts: [Int: Int] = [:]
+    /// memory follows the distinct figures, not the rows.
+    private var counts = FigureCounts()
     public private(set) var given = 0
     private var total = 0
     private var overflowed = false
@@ -29,13 +29,11 @@ public final class NumericSummary {
     /// The sum of the figures, or nil when it leaves the range of Int (only absurd inputs do:
     /// amounts are at most 1兆円 each).
     public var sum: Int? { overflowed ? nil : total }
-    public var minimum: Int? { counts.keys.min() }
-    public var maximum: Int? { counts.keys.max() }
+    public var minimum: Int? { counts.minimum }
+    public var maximum: Int? { counts.maximum }
 
     /// How many rows gave each figure, in increasing order of the figures.
-    public var occurrences: [(value: Int, count: Int)] {
-      counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
+    public var occurrences: [(value: Int, count: Int)] { counts.occurrences }
 
     init(category: Category) {
       self.category = category
@@ -45,11 +43,14 @@ public final class NumericSummary {
       rowCount += weight
       guard let value else { return }
       given += weight
-      counts[value, default: 0] += weight
+      counts.add(value, weight: weight)
       let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
       let (next, overflow) = total.addingReportingOverflow(product)
       if overflow || productOverflow { overflowed = true } else { total = next }
     }
+
+    /// Merges the figures added last into the others, so that reading them copies nothing.
+    mutating func settle() { counts.settle() }
 
     /// The p-quantile (p = quarters / 4) as a fraction, or nil without values.
     public func quantile(quarters: Int) -> Fraction? {
@@ -157,6 +158,9 @@ public final class NumericSummary {
       Column("mean", "平均"), Column("min", "最小"), Column("q1", "第1四分位"), Column("median", "中央値"),
       Column("q3", "第3四分位"), Column("max", "最大"), Column("without_figure", isAmount ? "金額なし" : "年なし"),
     ]
+    total.settle()
+    missing.settle()
+    for index in tallies.indices { tallies[index].settle() }
     var smallBaseRows: Set<Int> = []
     var rows: [[Cell]] = []
     for line in [total] + lines {
