@@ -45,7 +45,8 @@ public enum ExportLoader {
     }
     // A header of which no cell names an item is not this form's, whichever way its cells are
     // separated: one error says so, instead of one per item.
-    let commaCells = header.fields.joined(separator: "\t").split(separator: ",", omittingEmptySubsequences: false)
+    let commaCells = header.fields.joined(separator: "\t").split(
+      separator: ",", omittingEmptySubsequences: false)
     if !form.items.isEmpty, !header.fields.contains(where: { match($0) != nil }),
       !commaCells.contains(where: { match(String($0)) != nil })
     {
