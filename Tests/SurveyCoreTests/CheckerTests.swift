@@ -183,3 +183,45 @@ final class StreamedCheckTests: XCTestCase {
     XCTAssertFalse(try Checker.scan(url, file: "a.tsv", chunkSize: 3), "実 is E5 AE 9F, 实 E5 AE 9E")
   }
 }
+
+/// An export large enough to be read in parts is checked on the engine's counting pass, its parts
+/// handed over in file order: the report is the one a reading a row at a time gives.
+final class PartedCheckTests: XCTestCase {
+  func testAFileReadInPartsIsReportedAsARowByRowReadingReportsIt() throws {
+    let text = try String(contentsOf: StreamingTests.data.appendingPathComponent("a.tsv"), encoding: .utf8)
+    let headerEnd = try XCTUnwrap(text.firstIndex(of: "\r\n"))
+    let header = String(text[...headerEnd])
+    let body = String(text[text.index(after: headerEnd)...])
+    // 170 copies of the 70 projects (9 MB: two parts of at least 4 MB), every project number used
+    // again in both parts, a glyph error in the second, and a row whose 課 the overall form lacks.
+    let copies = String(repeating: body, count: 85)
+    let a =
+      header + copies + copies.replacingOccurrences(of: "実施", with: "实施")
+      + "総務部\t架空課\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\r\n"
+    XCTAssertGreaterThan(a.utf8.count, 8 << 20)
+    let directory = try StreamingTests.bundledWith(a: Array(a.utf8), in: self)
+    let codebook = try CodebookLoader.load(contentsOf: directory.appendingPathComponent("codebook.tsv"))
+    let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
+    let survey = try Survey.load(directory: StreamingTests.data)
+    let input = ExportInput.file(directory.appendingPathComponent("a.tsv"))
+    for limit in [10, Checker.defaultLimit, 100_000] {
+      let parted = try XCTUnwrap(
+        Checker.checkStreamed(
+          input, form: form, codebook: codebook, referenceYear: 2010, limit: limit,
+          organization: survey.organization))
+      let (rowByRow, _) = Checker.checkRowByRow(
+        input, form: form, codebook: codebook, referenceYear: 2010, limit: limit,
+        organization: survey.organization)
+      XCTAssertEqual(parted, rowByRow, "limit \(limit)")
+      XCTAssertEqual(parted.rows, 170 * 70 + 1)
+    }
+    let all = try XCTUnwrap(
+      Checker.checkStreamed(
+        input, form: form, codebook: codebook, referenceYear: 2010, limit: 100_000,
+        organization: survey.organization))
+    let duplicates = all.diagnostics.filter { $0.found.contains("already used on line") }
+    XCTAssertEqual(duplicates.count, 169 * 70)
+    XCTAssertTrue(duplicates.last?.found.hasPrefix("'70', already used on line ") ?? false)
+    XCTAssertTrue(all.diagnostics.contains { $0.found.contains("a glyph error of a PDF's text layer") })
+  }
+}
