@@ -5,7 +5,9 @@ import XCTest
 /// The identifiers `kyodo check` has met: numbers in a sparse bitmap, other keys as bytes; two
 /// identifiers are the same when their match keys are.
 final class IdentifierSetTests: XCTestCase {
-  private func key(_ text: String) -> IdentifierKey { IdentifierKey(matchKey: TextNormalization.matchKey(text)) }
+  private func key(_ text: String) -> IdentifierKey {
+    IdentifierKey(matchKey: TextNormalization.matchKey(text))
+  }
 
   func testANumberIsNewOnceAndMetAgainAfter() {
     var set = IdentifierSet()
@@ -50,9 +52,10 @@ final class IdentifierSetTests: XCTestCase {
     for number in 1...200_000 {
       XCTAssertTrue(set.insert(.number(UInt64(number), digits: String(number).count)))
     }
-    XCTAssertFalse((1...200_000).contains { number in
-      number.isMultiple(of: 2) && set.insert(.number(UInt64(number), digits: String(number).count))
-    })
+    XCTAssertFalse(
+      (1...200_000).contains { number in
+        number.isMultiple(of: 2) && set.insert(.number(UInt64(number), digits: String(number).count))
+      })
     XCTAssertEqual(set.count, 200_000)
     XCTAssertEqual(set.pageCount, 9)
   }
@@ -65,7 +68,8 @@ final class IdentifierSetTests: XCTestCase {
     var spans: [FieldSpan] = []
     XCTAssertEqual(try reader.nextSpans(into: &spans), 1)
     let keys = reader.withBuffer { buffer in spans.map { IdentifierKey.of($0, in: buffer) } }
-    XCTAssertEqual(keys.map { $0?.key }, [.number(42, digits: 2), .number(12, digits: 2), nil, .text(Array("4\"2".utf8))])
+    XCTAssertEqual(
+      keys.map { $0?.key }, [.number(42, digits: 2), .number(12, digits: 2), nil, .text(Array("4\"2".utf8))])
     XCTAssertEqual(keys.map { $0?.text }, ["42", "１２", nil, "4\"2"])
   }
 }

@@ -31,7 +31,8 @@ extension Checker {
     let collector = CheckCollector(
       form: form, file: file, columns: rowReader.columns, referenceYear: referenceYear, codebook: codebook,
       organization: organization, limit: limit, headerGlyphs: headerGlyphs)
-    CountingPass(stream, form: form, consumers: [], rowReader: rowReader, chunks: chunks, checks: collector).run()
+    CountingPass(stream, form: form, consumers: [], rowReader: rowReader, chunks: chunks, checks: collector)
+      .run()
     guard let log = collector.log, !collector.failed else { return nil }
     var firstLines: [[IdentifierKey: Int]] = []
     if !collector.duplicates.isEmpty {

@@ -104,7 +104,8 @@ public enum Checker {
       return (check, nil)
     }
     return checkRowByRow(
-      input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit, organization: organization)
+      input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
+      organization: organization)
   }
 
   /// One export read a row at a time on one core, in passes of its own: once for its encoding and

@@ -62,7 +62,9 @@ struct FormChecks {
       let key = TextNormalization.matchKey(text)
       if let first = firstLines[index]?[key] {
         duplicates.append(
-          Self.duplicate(text, firstLine: first, item: form.items[index], file: file, line: row.line, column: column(index)))
+          Self.duplicate(
+            text, firstLine: first, item: form.items[index], file: file, line: row.line, column: column(index)
+          ))
         errors = true
       } else {
         firstLines[index, default: [:]][key] = row.line
@@ -170,7 +172,8 @@ struct FormChecks {
   }
 
   /// The warnings for the glyph errors in one cell's text, in the order of `glyphErrors`.
-  static func glyphErrors(in field: String, file: String, line: Int, column: Int, item: Item?) -> [Diagnostic] {
+  static func glyphErrors(in field: String, file: String, line: Int, column: Int, item: Item?) -> [Diagnostic]
+  {
     glyphErrors.filter { field.contains($0.wrong) }.map { glyph in
       let scalar = glyph.wrong.unicodeScalars.first.map { String($0.value, radix: 16, uppercase: true) } ?? ""
       return Diagnostic(
@@ -207,7 +210,8 @@ struct FormChecks {
     let figureCode = figure.map { "\($0.display) with the amount" } ?? "the amount's code"
     return Diagnostic(
       .warning, file: file, line: line, column: column, item: item.displayName,
-      found: "'\(option.mark)\(amount.answer.text)': code \(option.display) followed by an amount, which is not counted",
+      found:
+        "'\(option.mark)\(amount.answer.text)': code \(option.display) followed by an amount, which is not counted",
       expected: "\(figureCode), or \(option.mark) alone")
   }
 }

@@ -35,7 +35,9 @@ enum IdentifierKey: Hashable, Sendable {
   /// The key and the cell's text (nil when the cell is blank) of an identifier cell, given by its
   /// span in a record's buffer. A cell of ASCII digits alone, the usual project number, is read
   /// from its bytes; any other goes by way of its text.
-  static func of(_ span: FieldSpan, in buffer: UnsafeBufferPointer<UInt8>) -> (key: IdentifierKey, text: String)? {
+  static func of(_ span: FieldSpan, in buffer: UnsafeBufferPointer<UInt8>) -> (
+    key: IdentifierKey, text: String
+  )? {
     if span.isVerbatim {
       let bytes = CellBytes.trimmed(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
       if bytes.isEmpty { return nil }

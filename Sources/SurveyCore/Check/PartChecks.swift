@@ -30,7 +30,7 @@ struct PartChecks {
   private var unitKnown: [Int64: Bool] = [:]
 
   /// Each row's identifiers, in file order: the row's line, the item's place in `identifiers`,
-  /// the key, and the text when it is not the digits of a number key.
+  /// the key, and the cell's text unless it is just the digits of a number key.
   private(set) var identifierRows: [(line: Int, slot: Int, key: IdentifierKey, text: String?)] = []
   /// The rows with no error so far whose unit the overall form does not list: their line and 部
   /// and 課 ids.
@@ -93,7 +93,8 @@ struct PartChecks {
       guard let column = columns[index], column < spans.count,
         let (key, text) = IdentifierKey.of(spans[column], in: buffer)
       else { continue }
-      if case .number = key {
+      // The text of a number key written in as many bytes as it has digits is those digits.
+      if case .number(_, let digits) = key, text.utf8.count == digits {
         identifierRows.append((line, slot, key, nil))
       } else {
         identifierRows.append((line, slot, key, text))
@@ -153,14 +154,17 @@ struct PartChecks {
 
   /// The whole value of a cell (the counting id drops the notes after codes).
   private func parsed(_ index: Int, span: FieldSpan, buffer: UnsafeBufferPointer<UInt8>, line: Int) -> Value {
-    let location = CellLocation(file: file, line: line, column: column(index), item: form.items[index].displayName)
+    let location = CellLocation(
+      file: file, line: line, column: column(index), item: form.items[index].displayName)
     return CellParser.parse(
       TSVReader.string(of: span, in: buffer), item: form.items[index], codebook: codebook, at: location
     ).value
   }
 
   /// A "no amount" code followed by an amount, as in `②無し（１２０千円）`, is a warning.
-  private mutating func checkWithheld(_ slot: Int, spans: [FieldSpan], buffer: UnsafeBufferPointer<UInt8>, line: Int) {
+  private mutating func checkWithheld(
+    _ slot: Int, spans: [FieldSpan], buffer: UnsafeBufferPointer<UInt8>, line: Int
+  ) {
     let (index, figure) = amounts[slot]
     guard let column = columns[index] else { return }
     let text = TSVReader.string(of: spans[column], in: buffer)
@@ -190,7 +194,8 @@ struct PartChecks {
     let section = units.sectionIndex.map { ids[$0] } ?? -1
     let key = Int64(department) << 32 | (Int64(section) & 0xFFFF_FFFF)
     if unitKnown[key] == nil {
-      let row = Self.hierarchyRow(line: line, department: department, section: section, units: units, reader: reader)
+      let row = Self.hierarchyRow(
+        line: line, department: department, section: section, units: units, reader: reader)
       unitKnown[key] = units.unit(of: row) != nil
     }
     if unitKnown[key] == false { unitCandidates.append((line, department, section)) }
