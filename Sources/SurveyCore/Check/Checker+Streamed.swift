@@ -7,10 +7,11 @@ extension Checker {
   /// and the first uses of identifiers used again after the pass. Nil when the export is to be
   /// checked a row at a time instead: the overall form (its rows are kept), a form whose
   /// identifiers, years or amounts are filled down, or an export the pass could not read to its
-  /// end (whose first error a row-by-row check reports as it always has).
+  /// end (whose first error a row-by-row check reports as it always has). `partBytes` sets the
+  /// size of the parts (and of the smallest), for tests.
   static func checkStreamed(
     _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
-    organization: Organization?
+    organization: Organization?, partBytes: Int? = nil
   ) -> FileCheck? {
     let filledDown: Set<ItemKind> = [.identifier, .year, .amount]
     guard !form.isRoster, !form.items.contains(where: { $0.fillsDown && filledDown.contains($0.kind) }) else {
@@ -27,7 +28,11 @@ extension Checker {
     guard let (rowReader, chunks) = open(), rowReader.hasHeader, !rowReader.failed,
       let headerGlyphs = headerGlyphs(input, form: form, columns: rowReader.columns)
     else { return nil }
-    let stream = RowStream(open: open, place: { $0 }, unitWarning: nil, url: input.url, units: nil)
+    var stream = RowStream(open: open, place: { $0 }, unitWarning: nil, url: input.url, units: nil)
+    if let partBytes {
+      stream.partBytes = partBytes
+      stream.minimumPartBytes = partBytes
+    }
     let collector = CheckCollector(
       form: form, file: file, columns: rowReader.columns, referenceYear: referenceYear, codebook: codebook,
       organization: organization, limit: limit, headerGlyphs: headerGlyphs)
