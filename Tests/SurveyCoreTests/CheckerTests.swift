@@ -193,11 +193,17 @@ final class PartedCheckTests: XCTestCase {
     let header = String(text[...headerEnd])
     let body = String(text[text.index(after: headerEnd)...])
     // 20 copies of the 70 projects (1 MB, in parts of 64 KB), every project number used again in
-    // later parts, a glyph error in the second half, and a row whose 課 the overall form lacks.
+    // later parts, a glyph error in the second half, and rows whose 課 the overall form lacks:
+    // one with no number, one whose number is used again (no unit warning: it is an error), one
+    // with a start year after 2010 (the same), and one with ②無し followed by an amount.
     let copies = String(repeating: body, count: 10)
+    func made(_ number: String, year: String = "", amount: String = "") -> String {
+      (["総務部", "架空課", "", number] + Array(repeating: "", count: 7) + [year, amount]
+        + Array(repeating: "", count: 9)).joined(separator: "\t") + "\r\n"
+    }
     let a =
-      header + copies + copies.replacingOccurrences(of: "実施", with: "实施")
-      + "総務部\t架空課\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\r\n"
+      header + copies + copies.replacingOccurrences(of: "実施", with: "实施") + made("") + made("１")
+      + made("９９９", year: "①平成２５") + made("1000", amount: "②無し（１２０千円）")
     let directory = try StreamingTests.bundledWith(a: Array(a.utf8), in: self)
     let codebook = try CodebookLoader.load(contentsOf: directory.appendingPathComponent("codebook.tsv"))
     let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
@@ -212,13 +218,17 @@ final class PartedCheckTests: XCTestCase {
       let (rowByRow, _) = Checker.checkRowByRow(
         input, form: form, codebook: codebook, referenceYear: 2010, limit: limit, organization: organization)
       XCTAssertEqual(parted, rowByRow, "limit \(limit)")
-      XCTAssertEqual(parted.rows, 20 * 70 + 1)
+      XCTAssertEqual(parted.rows, 20 * 70 + 4)
       all = parted
     }
-    let duplicates = try XCTUnwrap(all).diagnostics.filter { $0.found.contains("already used on line") }
-    XCTAssertEqual(duplicates.count, 19 * 70)
-    XCTAssertTrue(duplicates.last?.found.hasPrefix("'70', already used on line ") ?? false)
-    XCTAssertTrue(try XCTUnwrap(all).diagnostics.contains { $0.found.contains("a glyph error of a PDF") })
-    XCTAssertEqual(try XCTUnwrap(all).diagnostics.last?.found.hasPrefix("a unit that the overall"), true)
+    let found = try XCTUnwrap(all).diagnostics.map(\.found)
+    let duplicates = found.filter { $0.contains("already used on line") }
+    XCTAssertEqual(duplicates.count, 19 * 70 + 1)
+    XCTAssertEqual(duplicates.last, "'１', already used on line 2")
+    XCTAssertTrue(found.contains { $0.contains("a glyph error of a PDF") })
+    let units = found.filter { $0.hasPrefix("a unit that the overall") }
+    XCTAssertEqual(units.count, 2, "the rows without a number and with ②無し（１２０千円）")
+    XCTAssertTrue(found.contains { $0.hasPrefix("start year 2013") })
+    XCTAssertTrue(found.contains { $0.hasPrefix("'②無し（１２０千円）': code ②無し followed by an amount") })
   }
 }
