@@ -89,10 +89,28 @@ public enum Checker {
   }
 
   /// One export: what reading it finds, and the checks that need the rows before, the overall
-  /// form or the raw text, made while it is read a row at a time. A file is read through once
-  /// first for its encoding: one that cannot be read gives that error alone. Returns the rows
-  /// too for the overall form (the units of the others).
+  /// form or the raw text. An export other than the overall form is read in one pass of the
+  /// engine (`checkStreamed`); the overall form, and an export that pass cannot read to its end,
+  /// a row at a time, after a reading through for its encoding: one that cannot be read gives
+  /// that error alone. Returns the rows too for the overall form (the units of the others).
   static func checkExport(
+    _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
+    organization: Organization?
+  ) -> (FileCheck, FormData?) {
+    if let check = checkStreamed(
+      input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
+      organization: organization)
+    {
+      return (check, nil)
+    }
+    return checkRowByRow(
+      input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
+      organization: organization)
+  }
+
+  /// One export read a row at a time on one core, in passes of its own: once for its encoding and
+  /// glyph errors, once for its rows, once more for the glyphs' places when it has any.
+  static func checkRowByRow(
     _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
     organization: Organization?
   ) -> (FileCheck, FormData?) {
@@ -156,11 +174,13 @@ public enum Checker {
 
   /// What a file's check shows: each list's diagnostics merged in file order, the first `limit`
   /// kept, and the rest counted as omitted.
-  static func fileCheck(file: String, form: Form, rows: Int, lists: [DiagnosticLog], limit: Int) -> FileCheck
-  {
+  /// `omittedErrors` are errors counted beyond those the lists hold.
+  static func fileCheck(
+    file: String, form: Form, rows: Int, lists: [DiagnosticLog], limit: Int, omittedErrors: Int = 0
+  ) -> FileCheck {
     var check = FileCheck(
       file: file, formID: form.id, rows: rows, diagnostics: [],
-      omittedErrors: lists.reduce(0) { $0 + $1.omittedErrors },
+      omittedErrors: lists.reduce(omittedErrors) { $0 + $1.omittedErrors },
       omittedWarnings: lists.reduce(0) { $0 + $1.omittedWarnings })
     // Each list is in file order and keeps its first `limit`: the first `limit` of all are among them.
     let sorted = inFileOrder(lists.flatMap(\.diagnostics))

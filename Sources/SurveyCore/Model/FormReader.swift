@@ -59,6 +59,8 @@ struct FormReader {
   private var notUTF8At: Int?
   /// The chunks whose `rawStop` tells where a transcoded part stops (`run(followingStops:)`).
   private var stops: FileChunks?
+  /// The checks of `kyodo check`, when it reads with this reader: each record is handed to them.
+  var rowChecks: PartChecks?
 
   /// A reader of whole rows: reads the header now, logging its problems (`hasHeader` says whether
   /// there was one). Given the chunks `reader` reads, it checks UTF-8 cell by cell as a counting
@@ -210,15 +212,29 @@ struct FormReader {
         reader.stopOffset = stop
       }
       if rowCount & 4095 == 0 && cancelled() { return }
-      if let held, rowCount & 1023 == 0, combinations.reduce(0, { $0 + counters[$1].count }) > held {
+      if let held, rowCount & 1023 == 0,
+        combinations.reduce(0, { $0 + counters[$1].count }) > held || rowChecks?.pending ?? 0 > held
+      {
         paused = true
         return
       }
       guard let line = record(from: &reader), let decoded = decoded(line: line, from: reader) else { return }
+      if rowChecks != nil { checkRecord(line: line, isRow: decoded, reader: reader) }
       guard decoded else { continue }
       count(line: line)
       rowCount += 1
     }
+  }
+
+  /// Hands the record just read to the checks of `kyodo check`, with its cells' ids when it is a row.
+  private mutating func checkRecord(line: Int, isRow: Bool, reader: TSVReader) {
+    guard var checks = rowChecks.take() else { return }
+    let hadError = log.lastErrorLine == line
+    reader.withBuffer { buffer in
+      checks.check(
+        line: line, spans: spans, buffer: buffer, ids: isRow ? ids : nil, hadError: hadError, reader: self)
+    }
+    rowChecks = checks
   }
 
   /// The next record's first line, its fields in `spans`; nil at the end or at an error of the
