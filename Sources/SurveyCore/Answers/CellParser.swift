@@ -11,11 +11,28 @@ public enum CellParser {
     return codebook.isNonAnswer(cell)
   }
 
+  /// Whether a cell holds only characters that show nothing (U+200B, U+FEFF …) and spaces.
+  static func isInvisible(_ cell: String) -> Bool {
+    cell.unicodeScalars.allSatisfy { $0.isSpace || CellWords.invisibles.contains($0) }
+  }
+
+  /// The answers of an amount or year cell. A cell without any circled number that names no option
+  /// is the figure itself, written without its code (`１，１８０` under `事業費（千円）`, `Ｈ２５`).
+  static func figureAnswers(_ cell: String, item: Item, at location: CellLocation) -> (
+    answers: [CodedAnswer], diagnostics: [Diagnostic]
+  ) {
+    let parsed = CodedAnswerParser.parse(cell, item: item, at: location)
+    guard parsed.answers.isEmpty, let figure = item.options.first(where: { $0.role == .figure }),
+      !cell.unicodeScalars.contains(where: { CircledNumber.code(of: $0) != nil })
+    else { return parsed }
+    return ([CodedAnswer(code: figure.code, text: cell, codeInferred: true)], [])
+  }
+
   public static func parse(_ raw: String, item: Item, codebook: Codebook, at location: CellLocation) -> (
     value: Value, diagnostics: [Diagnostic]
   ) {
     let cell = raw.trimmingSpaces
-    if cell.isEmpty { return (.blank, []) }
+    if cell.isEmpty || isInvisible(cell) { return (.blank, []) }
     if isNonAnswer(cell, item: item, codebook: codebook) { return (.nonAnswer(cell), []) }
     switch item.kind {
     case .department, .section, .unit, .identifier, .text:
@@ -38,7 +55,7 @@ public enum CellParser {
       }
       return (.codes(answers), diagnostics)
     case .amount, .year:
-      var (answers, diagnostics) = CodedAnswerParser.parse(cell, item: item, at: location)
+      var (answers, diagnostics) = figureAnswers(cell, item: item, at: location)
       guard let first = answers.first, !diagnostics.contains(where: { $0.severity == .error }) else {
         if answers.isEmpty && diagnostics.isEmpty {
           diagnostics.append(

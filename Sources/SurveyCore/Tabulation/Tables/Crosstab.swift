@@ -12,6 +12,8 @@ public final class Crosstab {
   private var totals = Line(category: Category(code: "total", label: "全体"))
   /// Rows that gave several codes to a single-choice item (counted under each).
   public private(set) var multiplyCoded = 0
+  /// Rows that gave several codes to a single-choice breakdown (counted in the row of each).
+  public private(set) var breakdownMultiplyCoded = 0
   private var caseCounts: [[Int]] = []
   private var casesLeftOut = 0
 
@@ -67,6 +69,7 @@ public final class Crosstab {
     let answered = item.answered(columns)
     totals.add(columns, answered: answered, weight: weight)
     let rowIndexes = breakdown.categoryIndexes(of: row)
+    if rowIndexes.count > 1 && !breakdown.isMultiple { breakdownMultiplyCoded += weight }
     tallyCase(columns, rowIndexes, weight: weight)
     if rowIndexes.isEmpty { missing.add(columns, answered: answered, weight: weight) }
     for index in rowIndexes {
@@ -190,6 +193,11 @@ public final class Crosstab {
     if multiplyCoded > 0 {
       notes.append(
         "\(counted(multiplyCoded, rowNoun)) gave more than one code to single-choice \(item.id) and \(multiplyCoded == 1 ? "is" : "are") counted under each."
+      )
+    }
+    if breakdownMultiplyCoded > 0 {
+      notes.append(
+        "\(counted(breakdownMultiplyCoded, rowNoun)) gave more than one code to single-choice \(breakdown.id) and \(breakdownMultiplyCoded == 1 ? "appears" : "appear") in the row of each, so the rows add up to more than 全体."
       )
     }
     if hasSmallBaseRows { notes.append(options.smallBaseNote) }
