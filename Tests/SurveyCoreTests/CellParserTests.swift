@@ -171,3 +171,16 @@ final class CellParserTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.line), [3])
   }
 }
+
+/// Cells of only invisible characters (issue 11) are blank, whatever the item.
+extension CellParserTests {
+  func testACellOfOnlyInvisibleCharactersIsBlank() {
+    for cell in ["\u{200B}", "\u{FEFF}", "\u{3000}", " \u{200B}\u{3000}\u{FEFF} "] {
+      XCTAssertEqual(parse(cell, why).value, .blank, cell.unicodeScalars.map { String($0.value, radix: 16) }.joined())
+      XCTAssertEqual(parse(cell, form).value, .blank)
+      XCTAssertEqual(parse(cell, budget).diagnostics, [])
+    }
+    // Text around an invisible character is an answer.
+    XCTAssertEqual(parse("\u{200B}必要", why).value, .text("\u{200B}必要"))
+  }
+}

@@ -17,14 +17,23 @@ public enum CellParser {
   }
 
   /// The answers of an amount or year cell. A cell without any circled number that names no option
-  /// is the figure itself, written without its code (`１，１８０` under `事業費（千円）`, `Ｈ２５`).
-  static func figureAnswers(_ cell: String, item: Item, at location: CellLocation) -> (
+  /// but holds a figure is that figure, written without its code (`１，１８０` under
+  /// `事業費（千円）`, `Ｈ２５`); any other such cell keeps the parser's error.
+  static func figureAnswers(_ cell: String, item: Item, codebook: Codebook, at location: CellLocation) -> (
     answers: [CodedAnswer], diagnostics: [Diagnostic]
   ) {
     let parsed = CodedAnswerParser.parse(cell, item: item, at: location)
     guard parsed.answers.isEmpty, let figure = item.options.first(where: { $0.role == .figure }),
       !cell.unicodeScalars.contains(where: { CircledNumber.code(of: $0) != nil })
     else { return parsed }
+    let written = TextNormalization.halfWidth(CodedAnswer.split(cell).label)
+    let holdsFigure =
+      item.kind == .amount
+      ? AmountParser.hasFigure(
+        CellWords.strippingApproximateMarkers(written).text.filter { !$0.isWhitespace && $0 != "," },
+        units: codebook.amountUnits)
+      : StartYearParser.eraYear(in: written) != nil || StartYearParser.westernYear(in: written) != nil
+    guard holdsFigure else { return parsed }
     return ([CodedAnswer(code: figure.code, text: cell, codeInferred: true)], [])
   }
 
@@ -55,7 +64,7 @@ public enum CellParser {
       }
       return (.codes(answers), diagnostics)
     case .amount, .year:
-      var (answers, diagnostics) = figureAnswers(cell, item: item, at: location)
+      var (answers, diagnostics) = figureAnswers(cell, item: item, codebook: codebook, at: location)
       guard let first = answers.first, !diagnostics.contains(where: { $0.severity == .error }) else {
         if answers.isEmpty && diagnostics.isEmpty {
           diagnostics.append(
