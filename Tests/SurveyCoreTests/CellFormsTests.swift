@@ -34,7 +34,8 @@ final class CellFormsTests: XCTestCase {
   private func budgetSummary(_ survey: Survey) throws -> NumericSummary {
     let data = try XCTUnwrap(survey.data(for: "a"))
     let department = try Categorization(
-      item: try XCTUnwrap(survey.codebook.item(id: "a.department")), in: data, organization: survey.organization)
+      item: try XCTUnwrap(survey.codebook.item(id: "a.department")), in: data,
+      organization: survey.organization)
     return try NumericSummary(try XCTUnwrap(survey.codebook.item(id: "a.7")), by: department, in: data)
   }
 
@@ -53,7 +54,8 @@ final class CellFormsTests: XCTestCase {
     XCTAssertEqual(summary.total.sum, 429_267_000)
     XCTAssertEqual(summary.total.approximate, 2)
     XCTAssertTrue(
-      summary.table().notes.contains("2 of the 62 amounts are approximate (約, 程度, 概算, 見込み): counted as written."))
+      summary.table().notes.contains(
+        "2 of the 62 amounts are approximate (約, 程度, 概算, 見込み): counted as written."))
   }
 
   func testAUnitWithoutDigitsIsAnAmountMissingNotZero() throws {
@@ -81,7 +83,8 @@ final class CellFormsTests: XCTestCase {
     XCTAssertEqual(edited.counts, bundled.counts)
     // M.T. of 分類（ア） in the bundled survey is 151 (docs/GUIDE.md); the ❺ line keeps it.
     XCTAssertEqual(edited.mentions, 151)
-    XCTAssertEqual(try warnings(of: "a.2.2a", in: survey).filter { $0.found.contains("❺ read as ⑤") }.count, 1)
+    XCTAssertEqual(
+      try warnings(of: "a.2.2a", in: survey).filter { $0.found.contains("❺ read as ⑤") }.count, 1)
   }
 
   func testACircledNumberBeyondTheOptionsStopsTheRunNamingTheCell() throws {
@@ -106,7 +109,8 @@ final class CellFormsTests: XCTestCase {
       return data.rows.map { NumericSummary.figure($0.values[index]) }
     }
     XCTAssertEqual(try years(survey), try years(bundled))
-    XCTAssertEqual(try warnings(of: "a.6", in: survey).filter { $0.found.hasPrefix("2099 and 平成17 (2005)") }.count, 1)
+    XCTAssertEqual(
+      try warnings(of: "a.6", in: survey).filter { $0.found.hasPrefix("2099 and 平成17 (2005)") }.count, 1)
   }
 
   func testACellOfOnlyAZeroWidthSpaceIsBlank() throws {
@@ -124,7 +128,8 @@ final class CellFormsTests: XCTestCase {
     // ②無し: projects 12, 32, 39, 40, 46, 47, 48; ③算定不能: project 35; no blank cell: 70 answered.
     XCTAssertTrue(text.contains("2\t無し\t7\t"), text)
     XCTAssertTrue(text.contains("3\t算定不能\t1\t"), text)
-    XCTAssertTrue(classes.notes[0].hasPrefix("base: the 70 projects that answered, of 70"), "\(classes.notes)")
+    XCTAssertTrue(
+      classes.notes[0].hasPrefix("base: the 70 projects that answered, of 70"), "\(classes.notes)")
     let eras = try Query(item: "始期:era", options: options).run(on: survey).value.tables[0]
     // ②不明: projects 9, 21, 32, 48, 51, 70.
     XCTAssertTrue(DelimitedRenderer(separator: "\t").render(eras.forMachines).contains("2\t不明\t6\t"))

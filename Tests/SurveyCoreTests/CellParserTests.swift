@@ -176,7 +176,8 @@ final class CellParserTests: XCTestCase {
 extension CellParserTests {
   func testACellOfOnlyInvisibleCharactersIsBlank() {
     for cell in ["\u{200B}", "\u{FEFF}", "\u{3000}", " \u{200B}\u{3000}\u{FEFF} "] {
-      XCTAssertEqual(parse(cell, why).value, .blank, cell.unicodeScalars.map { String($0.value, radix: 16) }.joined())
+      XCTAssertEqual(
+        parse(cell, why).value, .blank, cell.unicodeScalars.map { String($0.value, radix: 16) }.joined())
       XCTAssertEqual(parse(cell, form).value, .blank)
       XCTAssertEqual(parse(cell, budget).diagnostics, [])
     }

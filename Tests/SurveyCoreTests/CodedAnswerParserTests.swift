@@ -262,9 +262,11 @@ extension CodedAnswerParserTests {
     XCTAssertEqual(answers, [CodedAnswer(code: 1, text: "共催\n９調査")])
     XCTAssertEqual(diagnostics.map(\.severity), [.warning])
     XCTAssertEqual(
-      diagnostics.first?.found, "a line '９調査' that opens like a code but is none of this item's; read as text of ①")
+      diagnostics.first?.found,
+      "a line '９調査' that opens like a code but is none of this item's; read as text of ①")
     // A marked number beyond the options is a code, unknown: an error.
-    XCTAssertEqual(CodedAnswerParser.parse("９．", item: form, at: location).diagnostics.map(\.severity), [.error])
+    XCTAssertEqual(
+      CodedAnswerParser.parse("９．", item: form, at: location).diagnostics.map(\.severity), [.error])
   }
 
   func testANumberedListInsideTheTextOfATextCodeStaysText() {

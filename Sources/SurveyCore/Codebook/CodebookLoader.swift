@@ -100,14 +100,17 @@ public enum CodebookLoader {
         return
       }
       let flags = field(record, 6).split(separator: ",").map { $0.trimmingSpaces }
-      let unitFlag = flags.first { $0.hasPrefix(Self.unitFlag) }.map { String($0.dropFirst(Self.unitFlag.count)) }
+      let unitFlag = flags.first { $0.hasPrefix(Self.unitFlag) }.map {
+        String($0.dropFirst(Self.unitFlag.count))
+      }
       if let unknown = flags.first(where: {
         $0 != "fill-down" && $0 != "breakdown" && !$0.hasPrefix(Self.unitFlag)
       }) {
         fail(record, "item flag '\(unknown)'", expected: "fill-down, breakdown, unit=SUFFIX or nothing")
       }
       if unitFlag != nil && itemKind != .amount {
-        fail(record, "a unit flag on \(itemKind.rawValue) item '\(id)'", expected: "unit= only on amount items")
+        fail(
+          record, "a unit flag on \(itemKind.rawValue) item '\(id)'", expected: "unit= only on amount items")
       }
       let header = field(record, 5)
       let item = Item(
@@ -216,7 +219,8 @@ public enum CodebookLoader {
       where !units.contains(where: { $0.suffix == flagged.suffix }) {
         log.append(
           Diagnostic(
-            .error, file: file, line: flagged.line, item: id, found: "unit=\(flagged.suffix), not a declared unit",
+            .error, file: file, line: flagged.line, item: id,
+            found: "unit=\(flagged.suffix), not a declared unit",
             expected: "one of the amount-unit records: " + units.map(\.suffix).joined(separator: ", ")))
       }
       for formIndex in forms.indices {

@@ -37,9 +37,11 @@ struct BundledExportEditor {
     let columns = try XCTUnwrap(records.first)
     let column = try XCTUnwrap(columns.firstIndex(of: header), "no column \(header)")
     let numberColumn = try XCTUnwrap(columns.firstIndex(of: "番号"))
-    let row = try XCTUnwrap(records.firstIndex { $0.count > numberColumn && $0[numberColumn] == String(number) })
+    let row = try XCTUnwrap(
+      records.firstIndex { $0.count > numberColumn && $0[numberColumn] == String(number) })
     let needsQuotes = value.contains { $0 == "\t" || $0 == "\n" || $0 == "\"" || $0 == "\r\n" }
-    records[row][column] = needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    records[row][column] =
+      needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
   }
 
   /// The file's bytes, CRLF line ends as in the bundled exports.

@@ -58,7 +58,9 @@ public enum AmountParser {
         location.diagnostic(
           .warning, found: "amount '\(answer.text)' written in '\(unit.suffix)': \(warning)"))
     }
-    return (Amount(answer: answer, status: .given(yen: yen), isApproximate: approximate || noted), diagnostics)
+    return (
+      Amount(answer: answer, status: .given(yen: yen), isApproximate: approximate || noted), diagnostics
+    )
   }
 
   /// Whether a written figure (half-width, without spaces and commas) holds a number: a digit, or

@@ -30,7 +30,11 @@ extension CircledNumber {
   /// (⓹), parenthesized (⑸) and full-stop (⒌) numbers; nil for any other character.
   public static func lookalikeCode(of scalar: Unicode.Scalar) -> Int? {
     let value = scalar.value
-    guard value >= 0x2474 else { return nil }
+    // Most scalars of a cell (kana, kanji) are outside every block: one comparison each.
+    switch value {
+    case 0x2474...0x24FF, 0x2776...0x2793, 0x3251...0x325F, 0x32B1...0x32BF: break
+    default: return nil
+    }
     for range in lookalikes where (range.first...range.last).contains(value) {
       return Int(value - range.first) + range.number
     }

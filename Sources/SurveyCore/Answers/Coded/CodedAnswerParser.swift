@@ -28,7 +28,8 @@ public enum CodedAnswerParser {
         if let lookalike = found.lookalike, let code = segment.code, item.option(code: code) != nil {
           diagnostics.append(
             location.diagnostic(
-              .warning, found: "'\(lookalike)\(segment.text)': \(lookalike) read as \(CircledNumber.mark(code))",
+              .warning,
+              found: "'\(lookalike)\(segment.text)': \(lookalike) read as \(CircledNumber.mark(code))",
               expected: "a circled-number code ①..⑳"))
         }
         read(segment, into: &answers, diagnostics: &diagnostics, item: item, at: location)

@@ -37,7 +37,9 @@ public enum CellWords {
   public static let codeOpeners: Set<Unicode.Scalar> = ["(", "（"]
 
   /// Characters that are invisible but not white space: a cell of only these (and spaces) is blank.
-  public static let invisibles: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"]
+  public static let invisibles: Set<Unicode.Scalar> = [
+    "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}",
+  ]
 
   /// The text without approximate markers, and whether one was there.
   public static func strippingApproximateMarkers(_ text: String) -> (text: String, approximate: Bool) {

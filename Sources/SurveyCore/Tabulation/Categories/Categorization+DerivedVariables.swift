@@ -87,7 +87,8 @@ extension Categorization {
     let registry = CategoryRegistry(categories)
     return Categorization(
       id: "\(item.id):\(suffix)", item: item, name: "\(item.displayName) (\(byDecade ? "decades" : "eras"))",
-      heading: "\(item.title)（\(byDecade ? "年代" : "元号")）", categories: categories + reasons, isMultiple: false,
+      heading: "\(item.title)（\(byDecade ? "年代" : "元号")）", categories: categories + reasons,
+      isMultiple: false,
       reads: RowReads(items: [itemIndex])
     ) { row in
       guard case .year(let year) = row.values[itemIndex] else { return [] }
