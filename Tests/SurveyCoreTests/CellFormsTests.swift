@@ -146,3 +146,28 @@ final class CellFormsTests: XCTestCase {
       ), "\(table.notes)")
   }
 }
+
+/// 無回答 split on request into 空欄 and 記入なし (issue 11).
+extension CellFormsTests {
+  func testNotAnsweredSplitsIntoLeftBlankAndNonAnswerWritten() throws {
+    var options = TableOptions()
+    options.splitsNotAnswered = true
+    // 設問１: the 14 units that did not answer all wrote 記入なし or 特にありません (SurveyFiguresTests).
+    let bundled = try Survey.load(directory: StreamingTests.data)
+    let why = try Query(item: "設問１", options: options).run(on: bundled).value.tables[0]
+    let whyText = DelimitedRenderer(separator: "\t").render(why.forMachines)
+    XCTAssertTrue(whyText.contains("NA-blank\t空欄\t0\t0.0"), whyText)
+    XCTAssertTrue(whyText.contains("NA-written\t記入なし\t14\t26.9"), whyText)
+    // The Ａ調査票 (a streamed export) with project 5's name left blank and project 6's 記入なし.
+    let edited = try survey([("１\u{3000}協働事業名", 5, ""), ("１\u{3000}協働事業名", 6, "記入なし")])
+    let names = try Query(item: "a.1", options: options).run(on: edited).value.tables[0]
+    let namesText = DelimitedRenderer(separator: "\t").render(names.forMachines)
+    XCTAssertTrue(namesText.contains("NA-blank\t空欄\t1\t1.4"), namesText)
+    XCTAssertTrue(namesText.contains("NA-written\t記入なし\t1\t1.4"), namesText)
+    let byDepartment = try Query(item: "a.1", breakdown: "部", options: options).run(on: edited).value.tables[
+      0]
+    let crossText = DelimitedRenderer(separator: "\t").render(byDepartment.forMachines)
+    XCTAssertTrue(crossText.contains("total\t全体\tNA-blank\t空欄\t1\t1.4\t70"), crossText)
+    XCTAssertTrue(crossText.contains("total\t全体\tNA-written\t記入なし\t1\t1.4\t70"), crossText)
+  }
+}

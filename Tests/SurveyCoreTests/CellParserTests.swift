@@ -185,3 +185,19 @@ extension CellParserTests {
     XCTAssertEqual(parse("\u{200B}必要", why).value, .text("\u{200B}必要"))
   }
 }
+
+/// A plain-number code before a label that is also a non-answer word is an answer.
+extension CellParserTests {
+  func testAPlainNumberCodeBeforeANonAnswerWordIsAnAnswer() {
+    let report = Item(
+      id: "a.14", number: "１４", title: "報告書", kind: .single, header: "１４報告書",
+      options: [Option(code: 1, label: "義務"), Option(code: 2, label: "無し"), Option(code: 3, label: "その他")])
+    let book = Codebook(forms: [], nonAnswers: ["無し"], amountUnits: [])
+    XCTAssertEqual(
+      CellParser.parse("2.無し", item: report, codebook: book, at: location).value,
+      .codes([CodedAnswer(code: 2, text: "無し")]))
+    XCTAssertEqual(
+      CellParser.parse("無し", item: report, codebook: book, at: location).value,
+      .codes([CodedAnswer(code: 2, text: "無し", codeInferred: true)]))
+  }
+}

@@ -1,12 +1,15 @@
 /// Reads one cell according to its item's kind.
 public enum CellParser {
   /// Whether a cell says only that there is no answer. A coded cell that starts with a circled
-  /// number, or that names an option (`特に無し` is an option of 課題), is an answer.
+  /// number or a plain-number code (`2.無し`), or that names an option (`特に無し` is an option of
+  /// 課題), is an answer.
   static func isNonAnswer(_ cell: String, item: Item, codebook: Codebook) -> Bool {
     guard item.kind != .identifier, !item.kind.isHierarchy else { return false }
     if item.kind.isCoded {
       if let first = cell.unicodeScalars.first, CircledNumber.code(of: first) != nil { return false }
       if CodedAnswerParser.optionMatching(label: cell, in: item) != nil { return false }
+      // `2.無し` names option ②無し by a plain number: an answer, though 無し alone is a non-answer.
+      if let line = cell.cellLines.first, PlainNumberCode.leading(line, item: item) != nil { return false }
     }
     return codebook.isNonAnswer(cell)
   }
