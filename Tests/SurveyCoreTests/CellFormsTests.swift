@@ -147,6 +147,18 @@ final class CellFormsTests: XCTestCase {
   }
 }
 
+/// A single-choice layer given two codes is noted on every table of the layer.
+extension CellFormsTests {
+  func testALayerGivenTwoCodesIsNoted() throws {
+    let survey = try Survey.load(directory: StreamingTests.data)
+    let tables = try Query(item: "類型", layer: "関わり").run(on: survey).value.tables
+    // Project 9 (②実施～ and ③賛同) is in the tables of ② and ③.
+    let note = "1 project gave more than one code to single-choice a.10 and is counted in the table of each."
+    XCTAssertFalse(tables.isEmpty)
+    XCTAssertTrue(tables.allSatisfy { $0.notes.contains(note) }, "\(tables.map(\.notes))")
+  }
+}
+
 /// 無回答 split on request into 空欄 and 記入なし (issue 11).
 extension CellFormsTests {
   func testNotAnsweredSplitsIntoLeftBlankAndNonAnswerWritten() throws {
