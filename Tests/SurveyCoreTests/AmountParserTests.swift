@@ -227,6 +227,10 @@ extension AmountParserTests {
     let (_, diagnostics) = reading("①１，１８０")
     XCTAssertEqual(diagnostics.map(\.severity), [.error])
     XCTAssertEqual(diagnostics.first?.found, "amount '１，１８０' that cannot be read")
+    XCTAssertEqual(
+      diagnostics.first?.expected,
+      "a number followed by one of 千円, 万円, 円, 千万, e.g. ①１，１８０千円; for bare numbers, give the item the codebook flag unit=千円 or end its header with （千円）"
+    )
   }
 
   func testAUnitWithoutDigitsIsNoAmountNeverZero() {

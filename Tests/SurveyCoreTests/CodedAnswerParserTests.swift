@@ -285,3 +285,14 @@ extension CodedAnswerParserTests {
     XCTAssertNil(PlainNumberCode.leading("1.5千円", item: form))
   }
 }
+
+/// A continuation line that opens with a year is not mistaken for a code.
+extension CodedAnswerParserTests {
+  func testAContinuationOpeningWithAYearIsPlainText() {
+    let (answers, diagnostics) = CodedAnswerParser.parse("①共催\n2010年から", item: form, at: location)
+    XCTAssertEqual(answers, [CodedAnswer(code: 1, text: "共催\n2010年から")])
+    XCTAssertEqual(diagnostics, [])
+    XCTAssertTrue(PlainNumberCode.looksLikeCode("(12)団体"))
+    XCTAssertFalse(PlainNumberCode.looksLikeCode("(123)団体"))
+  }
+}

@@ -32,7 +32,10 @@ public enum AmountParser {
     let bareUnit = item.bareAmountUnit.flatMap { suffix in units.first { $0.suffix == suffix } }
     guard let (yen, unit) = read(written, units: units, bareUnit: bareUnit) else {
       let known = units.map(\.suffix).joined(separator: ", ")
-      let bare = bareUnit.map { "; a bare number is read in \($0.suffix)" } ?? ""
+      // A bare number with no unit to read it in: say where the unit is declared.
+      let bare =
+        bareUnit == nil && Numeral(written) != nil
+        ? "; for bare numbers, give the item the codebook flag unit=千円 or end its header with （千円）" : ""
       return (
         nil,
         [

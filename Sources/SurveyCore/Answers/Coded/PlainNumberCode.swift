@@ -86,12 +86,14 @@ enum PlainNumberCode {
     return (code, label)
   }
 
-  /// Whether a text opens like a code: a digit, a bracketed digit, or a circled-number look-alike.
+  /// Whether a text opens like a code: a number of at most two digits, bare or bracketed (`５調査`,
+  /// `(12)`), or a circled-number look-alike (`❺`); `2010年から` opens with a year, not a code.
   static func looksLikeCode(_ text: String) -> Bool {
-    var scalars = text.unicodeScalars.makeIterator()
-    guard var first = scalars.next() else { return false }
+    var scalars = Substring(text).unicodeScalars
+    guard let first = scalars.first else { return false }
     if CircledNumber.lookalikeCode(of: first) != nil { return true }
-    if CellWords.codeOpeners.contains(first), let next = scalars.next() { first = next }
-    return digit(first) != nil
+    if CellWords.codeOpeners.contains(first) { scalars = scalars.dropFirst() }
+    let digits = scalars.prefix { digit($0) != nil }.count
+    return digits > 0 && digits <= digitLimit
   }
 }
