@@ -62,9 +62,12 @@ public enum StartYearParser {
   /// year number in digits or kanji (`平成十二年`) or by 元.
   static func eraYear(in text: String) -> (era: Era, number: Int)? {
     var best: (index: String.Index, era: Era, number: Int)?
+    // Only the markers whose first character the text holds are searched for.
+    let characters = Set(text)
     for era in Era.all {
       let letter = String(era.abbreviation)
       for marker in [era.name, letter, letter.lowercased()] {
+        guard let initial = marker.first, characters.contains(initial) else { continue }
         var searchStart = text.startIndex
         while let range = text.range(of: marker, range: searchStart..<text.endIndex) {
           searchStart = range.upperBound

@@ -41,8 +41,13 @@ public enum CellWords {
     "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}",
   ]
 
+  /// The first characters of the approximate markers: a text without any has no marker, found
+  /// without a search per marker (cells are read by the million).
+  private static let approximateInitials = Set(approximateMarkers.compactMap(\.first))
+
   /// The text without approximate markers, and whether one was there.
   public static func strippingApproximateMarkers(_ text: String) -> (text: String, approximate: Bool) {
+    guard text.contains(where: approximateInitials.contains) else { return (text, false) }
     var result = text
     var found = false
     for marker in approximateMarkers where result.contains(marker) {

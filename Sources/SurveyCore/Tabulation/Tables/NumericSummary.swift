@@ -117,10 +117,7 @@ public final class NumericSummary {
 
   /// Counts a row as `weight` rows.
   public func add(_ row: Row, weight: Int) {
-    let cell = row.values[itemIndex]
-    let value = NumericSummary.figure(cell)
-    var approximate = false
-    if case .amount(let amount) = cell { approximate = amount.isApproximate }
+    let (value, approximate) = NumericSummary.figureAndApproximation(row.values[itemIndex])
     total.add(value, approximate: approximate, weight: weight)
     let indexes = breakdown.categoryIndexes(of: row)
     if indexes.count > 1 && !breakdown.isMultiple { multiplyCoded += weight }
@@ -146,6 +143,16 @@ public final class NumericSummary {
     }
     lines.append(missing)
     return lines
+  }
+
+  /// The figure of a cell and whether it was written as approximate, from one look at the value
+  /// (this runs for every row).
+  static func figureAndApproximation(_ value: Value) -> (Int?, Bool) {
+    switch value {
+    case .amount(let amount): (amount.yen, amount.isApproximate)
+    case .year(let year): (year.year, false)
+    default: (nil, false)
+    }
   }
 
   /// The figure of a cell: yen for an amount, the Western year for a start year, or nil.
