@@ -80,7 +80,9 @@ extension CommandLine {
     } catch let error as SurveyError {
       switch error {
       case .data(let diagnostics):
-        for diagnostic in diagnostics { try output.standardError(diagnostic.description + "\n") }
+        for diagnostic in diagnostics {
+          try output.standardError(WorkbookExport.placed(diagnostic).description + "\n")
+        }
         return .dataError
       case .usage(let problems):
         for problem in problems { try output.standardError("kyodo: \(problem)\n") }

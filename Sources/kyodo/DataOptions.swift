@@ -19,20 +19,9 @@ enum DataOptions {
   /// The options of the subcommands that read a survey, in the order their help lists them.
   static let all = [data, codebook, file, showWarnings]
 
-  /// The bundled data directory: ./data when it holds a codebook, else the repository's own.
-  static func bundledDirectory() -> URL {
-    let local = URL(fileURLWithPath: "data")
-    if FileManager.default.fileExists(atPath: local.appendingPathComponent("codebook.tsv").path) {
-      return local
-    }
-    return URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("data")
-  }
-
   /// The data directory the options name: --data, else the bundled one.
-  static func directory(_ arguments: Arguments) -> URL {
-    arguments.value(data).map { URL(fileURLWithPath: $0) } ?? bundledDirectory()
+  static func directory(_ arguments: Arguments) throws -> URL {
+    try arguments.value(data).map { URL(fileURLWithPath: $0) } ?? BundledData.directory()
   }
 
   /// Where the options say the data is: the directory, the codebook, and the forms named by `--file`.
@@ -55,7 +44,7 @@ enum DataOptions {
 
   /// Reads `--data`, `--codebook` and every `--file` (standard input for `-`).
   static func sources(_ arguments: Arguments) throws -> Sources {
-    let directory = directory(arguments)
+    let directory = try directory(arguments)
     var sources = Sources(
       directory: directory, codebook: arguments.value(codebook).map { URL(fileURLWithPath: $0) })
     for spec in arguments.values(file) {
@@ -66,8 +55,13 @@ enum DataOptions {
       let path = String(spec[spec.index(after: equals)...])
       if path == "-" {
         sources.paths[form] = try StandardInput.spool()
+      } else if let workbook = try WorkbookExport.source(path) {
+        sources.given[form] = workbook
       } else {
-        sources.paths[form] = URL(fileURLWithPath: path)
+        switch try ExportFile.prepare(path: path) {
+        case .path(let url): sources.paths[form] = url
+        case .converted(let source): sources.given[form] = source
+        }
       }
     }
     return sources
@@ -94,11 +88,21 @@ enum DataOptions {
     try output.standardOutput(render(outcome.value))
   }
 
+  /// Writes a report in `format`: its warnings on standard error, the report where --output says.
+  static func write(
+    _ outcome: Outcome<Report>, format: ReportFormat, options: RenderOptions, _ arguments: Arguments,
+    output: inout Output
+  ) throws {
+    try reportWarnings(outcome.warnings, arguments, output: &output)
+    try RenderChoice.write(
+      format.bytes(outcome.value, options: options), format: format, arguments, output: &output)
+  }
+
   private static func reportWarnings(_ warnings: [Diagnostic], _ arguments: Arguments, output: inout Output)
     throws
   {
     if arguments.flag(showWarnings) {
-      for warning in warnings { try output.standardError(warning.description + "\n") }
+      for warning in warnings { try output.standardError(WorkbookExport.placed(warning).description + "\n") }
     } else {
       let count = warnings.reduce(0) { $0 + $1.warningCount }
       guard count > 0 else { return }

@@ -1,11 +1,21 @@
+import Foundation
 import SurveyCore
 
 /// The options that choose how a report is printed and what its tables hold.
 enum RenderChoice {
   static let format = CommandOption.single(
-    "format", "FORMAT", help: "text (default) or markdown for people; tsv, csv or json for machines.")
+    "format", "FORMAT",
+    help: """
+      text (default) or markdown for people; tsv, csv or json for machines;
+      xlsx, an Excel workbook (a contents sheet and a sheet per table), with --output.
+      """)
+  static let output = CommandOption.single(
+    "output", "FILE", help: "Write the result to FILE, whole or not at all, instead of standard output.")
   static let excel = CommandOption.flag(
     "excel", help: "With csv: a UTF-8 BOM and CRLF line ends, for Japanese Excel.")
+  static let layout = CommandOption.single(
+    "layout", "LAYOUT",
+    help: "long (default): a TSV or CSV crosstab one line per cell; wide: one line per 表側 category.")
   static let boxed = CommandOption.flag("boxed", help: "Draw text tables with box-drawing lines.")
   static let chart = CommandOption.flag("chart", help: "Draw horizontal bars beside frequency tables.")
   static let decimals = CommandOption.single(
@@ -26,17 +36,35 @@ enum RenderChoice {
     "split-na", help: "Split 無回答 into 空欄 (left blank) and 記入なし (a non-answer such as 記入なし written).")
 
   /// The --format value, CSV for --excel alone.
-  static func outputFormat(_ arguments: Arguments) throws -> OutputFormat {
-    guard let name = arguments.value(Self.format) else { return arguments.flag(Self.excel) ? .csv : .text }
-    guard let format = OutputFormat(rawValue: name) else {
-      throw UsageError(
-        "unknown format '\(name)'; expected one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
-      )
+  static func outputFormat(_ arguments: Arguments) throws -> ReportFormat {
+    guard let name = arguments.value(Self.format) else {
+      return .text(arguments.flag(Self.excel) ? .csv : .text)
     }
-    if arguments.flag(Self.excel) && format != .csv {
+    guard let format = ReportFormat(name: name) else {
+      throw UsageError(
+        "unknown format '\(name)'; expected one of \(ReportFormat.names.joined(separator: ", "))")
+    }
+    if arguments.flag(Self.excel) && format != .text(.csv) {
       throw UsageError("--excel writes CSV; it cannot go with --format \(name)")
     }
     return format
+  }
+
+  /// Writes a report's bytes where --output says, or to standard output; a workbook is never
+  /// written to a terminal.
+  static func write(_ bytes: [UInt8], format: ReportFormat, _ arguments: Arguments, output: inout Output)
+    throws
+  {
+    if let path = arguments.value(Self.output) {
+      try OutputFile.write(bytes, to: path)
+    } else if format == .workbook {
+      guard isatty(STDOUT_FILENO) == 0 else {
+        throw UsageError("--format xlsx writes a binary workbook: give --output FILE (e.g. --output 集計.xlsx)")
+      }
+      try DescriptorWriter.standardOutput.write(bytes[...])
+    } else {
+      try output.standardOutput(String(decoding: bytes, as: UTF8.self))
+    }
   }
 
   /// How the tables are drawn: --boxed, --chart, --decimals and the others.
@@ -44,6 +72,11 @@ enum RenderChoice {
     var options = RenderOptions(
       ambiguousIsWide: arguments.flag(Self.ambiguousWide), boxed: arguments.flag(Self.boxed),
       chart: arguments.flag(Self.chart), excel: arguments.flag(Self.excel))
+    switch arguments.value(Self.layout) {
+    case nil, "long": break
+    case "wide": options.wide = true
+    case let other?: throw UsageError("--layout expects long or wide, got '\(other)'")
+    }
     if let text = arguments.value(Self.decimals) {
       guard let decimals = Int(text), (0...4).contains(decimals) else {
         throw UsageError("--decimals expects a number from 0 to 4, got '\(text)'")

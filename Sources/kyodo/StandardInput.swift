@@ -64,17 +64,11 @@ enum StandardInput {
 
   /// A new directory of the system's temporary directory, removed when kyodo exits.
   private static func temporaryDirectory() throws -> URL {
-    var template = Array((FileManager.default.temporaryDirectory.path + "/kyodo-stdin.XXXXXX").utf8CString)
-    guard
-      let made = template.withUnsafeMutableBufferPointer({ buffer in
-        buffer.baseAddress.flatMap { mkdtemp($0) }
-      })
-    else {
-      throw failure("cannot create a temporary directory for standard input: \(reason())")
+    do {
+      return try TemporaryDirectory.make(named: "kyodo-stdin")
+    } catch {
+      throw failure("cannot create a temporary directory for standard input: \(error.reason)")
     }
-    let path = String(cString: made)
-    Spools.remember(path)
-    return URL(fileURLWithPath: path, isDirectory: true)
   }
 
   private static func failure(_ found: String) -> SurveyError {
@@ -82,24 +76,4 @@ enum StandardInput {
   }
 
   private static func reason() -> String { String(cString: strerror(errno)) }
-}
-
-/// The temporary directories made for standard input, removed at exit.
-private enum Spools {
-  nonisolated(unsafe) private static var paths: [String] = []
-  private static let lock = NSLock()
-
-  static func remember(_ path: String) {
-    lock.withLock {
-      if paths.isEmpty { atexit { Spools.removeAll() } }
-      paths.append(path)
-    }
-  }
-
-  private static func removeAll() {
-    lock.withLock {
-      for path in paths { try? FileManager.default.removeItem(atPath: path) }
-      paths = []
-    }
-  }
 }

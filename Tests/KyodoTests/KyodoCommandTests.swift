@@ -18,6 +18,13 @@ final class KyodoCommandTests: XCTestCase {
   /// Runs the built binary from the repository's folder; standard input is `input`, or the file
   /// at `inputFile` (`/dev/zero`, say).
   func kyodo(_ arguments: [String], input: Data? = nil, inputFile: String? = nil) throws -> Result {
+    try Self.run(arguments, input: input, inputFile: inputFile)
+  }
+
+  /// Runs the built binary from `directory` (the repository's folder unless given).
+  static func run(
+    _ arguments: [String], input: Data? = nil, inputFile: String? = nil, directory: URL = root
+  ) throws -> Result {
     let binary = Bundle.main.bundleURL.appendingPathComponent("kyodo")
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
       throw XCTSkip("the kyodo binary is not built at \(binary.path)")
@@ -25,7 +32,7 @@ final class KyodoCommandTests: XCTestCase {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
-    process.currentDirectoryURL = Self.root
+    process.currentDirectoryURL = directory
     let output = Pipe()
     let error = Pipe()
     let standardInput = Pipe()

@@ -16,8 +16,10 @@ enum ExportInput: Sendable {
 
   /// Its file, which a counting pass may read in parts; nil for bytes in memory (one part).
   var url: URL? {
-    if case .file(let url) = self { return url }
-    return nil
+    switch self {
+    case .file(let url): url
+    case .bytes(let source): source.copy
+    }
   }
 
   /// The export's bytes, a chunk at a time, from its start; a file kyodo cannot read is an error
@@ -28,7 +30,8 @@ enum ExportInput: Sendable {
       try Survey.checkReadable(url)
       return try FileChunks(url: url, file: file)
     case .bytes(let source):
-      return FileChunks(bytes: source.bytes, file: file)
+      guard let copy = source.copy else { return FileChunks(bytes: source.bytes, file: file) }
+      return try FileChunks(url: copy, file: file)
     }
   }
 }

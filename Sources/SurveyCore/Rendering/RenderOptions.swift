@@ -10,6 +10,8 @@ public struct RenderOptions: Sendable {
   public var chart: Bool
   /// CSV for Japanese Excel: a UTF-8 BOM and CRLF line ends.
   public var excel: Bool
+  /// TSV and CSV crosstabs wide, one line per 表側 category, instead of one line per cell.
+  public var wide = false
 
   public init(
     decimals: Int = 1, ambiguousIsWide: Bool = false, boxed: Bool = false, chart: Bool = false,

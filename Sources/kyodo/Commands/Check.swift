@@ -74,9 +74,12 @@ enum Check {
       year = given
     }
     let sources = try DataOptions.sources(arguments)
-    let report = Checker.check(
+    var report = Checker.check(
       directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given,
       referenceYear: year)
+    for index in report.files.indices {
+      report.files[index].diagnostics = report.files[index].diagnostics.map(WorkbookExport.placed)
+    }
     let checkedForms = report.files.compactMap(\.formID)
     if !checkedForms.isEmpty { try sources.checkForms(checkedForms) }
     try output.standardOutput(format.render(report))

@@ -8,7 +8,8 @@ enum Items {
     synopsis: synopsis, options: options, epilogue: epilogue, run: run)
 
   static let options = [
-    RenderChoice.format.described("text (default) or tsv, csv, json."),
+    RenderChoice.format.described("text (default) or tsv, csv, json; xlsx with --output."),
+    RenderChoice.output,
     DataOptions.codebook.described("Read this codebook instead of the bundled one."),
     DataOptions.data.described("Read DIR/codebook.tsv."),
   ]
@@ -32,7 +33,7 @@ enum Items {
   static func run(_ arguments: Arguments, output: inout Output) throws -> ExitStatus {
     let format = try RenderChoice.outputFormat(arguments)
     let directory =
-      arguments.value(DataOptions.data).map { URL(fileURLWithPath: $0) } ?? DataOptions.bundledDirectory()
+      try DataOptions.directory(arguments)
     let file =
       arguments.value(DataOptions.codebook).map { URL(fileURLWithPath: $0) }
       ?? directory.appendingPathComponent("codebook.tsv")
@@ -58,7 +59,9 @@ enum Items {
         rows: rows)
       return ReportSection(heading: "", tables: [table])
     }
-    try output.standardOutput(format.render(Report(title: "kyodo items", sections: sections)))
+    let report = Report(title: "kyodo items", sections: sections)
+    try RenderChoice.write(
+      format.bytes(report, options: RenderOptions()), format: format, arguments, output: &output)
     return .success
   }
 }

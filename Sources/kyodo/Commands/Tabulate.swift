@@ -23,7 +23,8 @@ enum Tabulate {
     [
       by, layer, filter, RenderChoice.base, RenderChoice.labels, RenderChoice.mentions,
       RenderChoice.splitNotAnswered, stats,
-      RenderChoice.format, RenderChoice.excel, RenderChoice.boxed, RenderChoice.chart,
+      RenderChoice.format, RenderChoice.output, RenderChoice.layout, RenderChoice.excel, RenderChoice.boxed,
+      RenderChoice.chart,
       RenderChoice.decimals, RenderChoice.ambiguousWide,
     ] + DataOptions.all
 
@@ -87,7 +88,7 @@ enum Tabulate {
     } else {
       outcome = try StandardReport.make(survey, options: tableOptions)
     }
-    try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: renderOptions) }
+    try DataOptions.write(outcome, format: format, options: renderOptions, arguments, output: &output)
     return .success
   }
 }

@@ -2,7 +2,8 @@
 ///
 /// A report of one table prints just that table: a header line of column keys, then its rows.
 /// A report of several tables prints each as a block that starts with a `# id<TAB>title` line, the
-/// blocks separated by a blank line. Crosstabs print in long format.
+/// blocks separated by a blank line. Crosstabs print in long format, or with `wide` one line per
+/// 表側 category (`CrosstabGrid`).
 public struct DelimitedRenderer: Sendable {
   public var separator: Character
   public var options: RenderOptions
@@ -13,7 +14,7 @@ public struct DelimitedRenderer: Sendable {
   }
 
   public func render(_ report: Report) -> String {
-    let tables = report.tables.map(\.forMachines)
+    let tables = report.tables.map { options.wide ? CrosstabGrid.wide($0) ?? $0.forMachines : $0.forMachines }
     let text: String
     if tables.count == 1, let table = tables.first {
       text = render(table)

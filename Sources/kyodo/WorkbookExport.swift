@@ -1,0 +1,110 @@
+import Foundation
+import SurveyCore
+
+/// A workbook's sheet given to `--file` (`調査.xlsx`, its first sheet, or `調査.xlsx:Ａ調査票`),
+/// written out as TSV to a temporary file and read under the name `調査.xlsx:Ａ調査票`; the
+/// places of its records are kept so that diagnostics name the sheet's cells (`!J6`).
+enum WorkbookExport {
+  nonisolated(unsafe) private static var places: [SheetPlaces] = []
+  private static let lock = NSLock()
+
+  /// The export in the sheet named after the last `:` of `spec` when the part before it is a
+  /// workbook, else in the workbook's first sheet; nil when `spec` names no workbook.
+  static func source(_ spec: String) throws -> ExportSource? {
+    var path = spec
+    var sheet: String?
+    if !isWorkbook(spec), let colon = spec.lastIndex(of: ":"), isWorkbook(String(spec[..<colon])) {
+      path = String(spec[..<colon])
+      sheet = String(spec[spec.index(after: colon)...])
+    }
+    guard isWorkbook(path) else { return nil }
+    let book = try Workbook(url: URL(fileURLWithPath: path), file: path)
+    let chosen = try book.sheet(named: sheet)
+    return try spool(book.rows(of: chosen), name: "\(path):\(chosen.name)")
+  }
+
+  /// A diagnostic with a workbook's place instead of its copy's line and field.
+  static func placed(_ diagnostic: Diagnostic) -> Diagnostic {
+    lock.withLock { places.first { $0.file == diagnostic.file }?.placed(diagnostic) ?? diagnostic }
+  }
+
+  private static func isWorkbook(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      let head = try? handle.read(upToCount: 256)
+    else { return false }
+    return ExportKind(head: [UInt8](head)) == .workbook
+  }
+
+  /// Writes the rows as TSV, a row per sheet row (an empty line for a row the sheet leaves out),
+  /// each as wide as the first (the header), cells holding a tab, a line break or a leading quote
+  /// quoted as Excel quotes them.
+  private static func spool(_ rows: SheetReader, name: String) throws -> ExportSource {
+    let directory: URL
+    do {
+      directory = try TemporaryDirectory.make(named: "kyodo-xlsx")
+    } catch {
+      throw UsageError("cannot make a temporary copy of \(name): \(error.reason)")
+    }
+    let copy = directory.appendingPathComponent("sheet.tsv")
+    let output = open(copy.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard output >= 0 else { throw UsageError("cannot make a temporary copy of \(name) at \(copy.path)") }
+    defer { close(output) }
+    let writer = DescriptorWriter(descriptor: output, destination: copy.path)
+    var sheetPlaces = SheetPlaces(file: name)
+    var line = 1
+    var nextRow = 1
+    var buffer: [UInt8] = []
+    var width: Int?
+    while let row = try rows.next() {
+      while nextRow < row.number {
+        buffer.append(0x0A)
+        line += 1
+        nextRow += 1
+      }
+      sheetPlaces.record(line: line, row: row.number)
+      // A sheet leaves out a row's empty cells at its end; the header's row says how many there are.
+      if width == nil { width = row.cells.count }
+      for (index, cell) in row.cells.enumerated() {
+        if index > 0 { buffer.append(0x09) }
+        line += append(cell, to: &buffer)
+      }
+      if let width, row.cells.count < width, !row.cells.isEmpty {
+        buffer += repeatElement(0x09, count: width - row.cells.count)
+      }
+      buffer.append(0x0A)
+      line += 1
+      nextRow = row.number + 1
+      if buffer.count >= 1 << 20 {
+        try writer.write(buffer[...])
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    try writer.write(buffer[...])
+    lock.withLock { places.append(sheetPlaces) }
+    return ExportSource(copy: copy, file: name)
+  }
+
+  /// Appends a cell as a TSV field; returns the line breaks it holds.
+  private static func append(_ cell: [UInt8], to buffer: inout [UInt8]) -> Int {
+    let needsQuotes =
+      cell.first == UInt8(ascii: "\"") || cell.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    guard needsQuotes else {
+      buffer += cell
+      return 0
+    }
+    var breaks = 0
+    buffer.append(UInt8(ascii: "\""))
+    for (index, byte) in cell.enumerated() {
+      buffer.append(byte)
+      if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+      if byte == 0x0A || (byte == 0x0D && (index + 1 == cell.count || cell[index + 1] != 0x0A)) {
+        breaks += 1
+      }
+    }
+    buffer.append(UInt8(ascii: "\""))
+    return breaks
+  }
+}
