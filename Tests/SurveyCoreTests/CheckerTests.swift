@@ -103,7 +103,8 @@ final class CheckerTests: XCTestCase {
   }
 
   func testDiagnosticsAreInFileOrder() {
-    let report = check(a: ["市民部\t経済課\t1\t①令和９\t①十千円", "\t\t1\t②不明\t②無し"])
+    // ①十ドル: a numeral in no declared unit, unreadable (①十千円 would read as 10千円).
+    let report = check(a: ["市民部\t経済課\t1\t①令和９\t①十ドル", "\t\t1\t②不明\t②無し"])
     XCTAssertEqual(report.diagnostics.map { [$0.line ?? 0, $0.column ?? 0] }, [[2, 4], [2, 5], [3, 3]])
   }
 

@@ -38,6 +38,10 @@ public enum CodebookLoader {
 
     /// The row noun that marks the roster, the form that lists every responding unit.
     static let rosterRowNoun = "unit"
+    /// The item flag that names the unit of bare amounts: `unit=千円`.
+    static let unitFlag = "unit="
+    /// The unit each item's flag names, and the line of the item, checked once units are known.
+    var bareUnitLines: [String: (suffix: String, line: Int)] = [:]
 
     init(file: String) {
       self.file = file
@@ -96,14 +100,24 @@ public enum CodebookLoader {
         return
       }
       let flags = field(record, 6).split(separator: ",").map { $0.trimmingSpaces }
-      if let unknown = flags.first(where: { $0 != "fill-down" && $0 != "breakdown" }) {
-        fail(record, "item flag '\(unknown)'", expected: "fill-down, breakdown or nothing")
+      let unitFlag = flags.first { $0.hasPrefix(Self.unitFlag) }.map {
+        String($0.dropFirst(Self.unitFlag.count))
+      }
+      if let unknown = flags.first(where: {
+        $0 != "fill-down" && $0 != "breakdown" && !$0.hasPrefix(Self.unitFlag)
+      }) {
+        fail(record, "item flag '\(unknown)'", expected: "fill-down, breakdown, unit=SUFFIX or nothing")
+      }
+      if unitFlag != nil && itemKind != .amount {
+        fail(
+          record, "a unit flag on \(itemKind.rawValue) item '\(id)'", expected: "unit= only on amount items")
       }
       let header = field(record, 5)
       let item = Item(
         id: id, number: field(record, 2), title: field(record, 3), kind: itemKind,
         header: header.isEmpty ? field(record, 3) : header, fillsDown: flags.contains("fill-down"),
-        isReportBreakdown: flags.contains("breakdown"))
+        isReportBreakdown: flags.contains("breakdown"), bareAmountUnit: unitFlag)
+      if let unitFlag { bareUnitLines[id] = (unitFlag, record.line) }
       itemLocation[id] = (formIndex, forms[formIndex].items.count)
       forms[formIndex].items.append(item)
     }
@@ -189,12 +203,41 @@ public enum CodebookLoader {
               expected: "the code that carries the \(item.kind.rawValue)"))
         }
       }
+      resolveBareUnits()
       if units.isEmpty && forms.flatMap(\.items).contains(where: { $0.kind == .amount }) {
         log.append(
           Diagnostic(
             .error, file: file, found: "amount items but no 'amount-unit' records",
             expected: "at least one unit such as 千円"))
       }
+    }
+
+    /// Checks that each `unit=` flag names a declared unit, and gives an amount item without one
+    /// the unit its header ends with in brackets (`事業費（千円）`), if any.
+    mutating func resolveBareUnits() {
+      for (id, flagged) in bareUnitLines.sorted(by: { $0.value.line < $1.value.line })
+      where !units.contains(where: { $0.suffix == flagged.suffix }) {
+        log.append(
+          Diagnostic(
+            .error, file: file, line: flagged.line, item: id,
+            found: "unit=\(flagged.suffix), not a declared unit",
+            expected: "one of the amount-unit records: " + units.map(\.suffix).joined(separator: ", ")))
+      }
+      for formIndex in forms.indices {
+        for itemIndex in forms[formIndex].items.indices {
+          let item = forms[formIndex].items[itemIndex]
+          guard item.kind == .amount, item.bareAmountUnit == nil else { continue }
+          forms[formIndex].items[itemIndex].bareAmountUnit = Self.bracketedUnit(item.header, units: units)
+        }
+      }
+    }
+
+    /// The declared unit a header ends with in brackets: `事業費（千円）` → `千円`.
+    static func bracketedUnit(_ header: String, units: [AmountUnit]) -> String? {
+      let split = CodedAnswer.split(header)
+      guard let inner = split.note, header.hasSuffix(")") || header.hasSuffix("）") else { return nil }
+      let key = TextNormalization.matchKey(inner)
+      return units.first { $0.warning == nil && TextNormalization.matchKey($0.suffix) == key }?.suffix
     }
 
     private mutating func fail(_ record: TSVRecord, _ found: String, expected: String? = nil) {

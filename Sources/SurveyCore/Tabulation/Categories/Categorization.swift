@@ -19,6 +19,9 @@ public struct Categorization: Sendable {
   public let reads: RowReads
   private let classify: @Sendable (Row) -> [Int]?
   private let registry: CategoryRegistry
+  /// For an item of the counted form, whether a row wrote a non-answer (記入なし) rather than
+  /// leaving the cell blank; nil for other variables, whose 無回答 is not told apart.
+  private var writesNonAnswer: (@Sendable (Row) -> Bool)?
 
   /// The categories, in order. A hierarchy variable of a streamed export learns names as rows are
   /// read, so its list may grow during a pass.
@@ -65,6 +68,15 @@ public struct Categorization: Sendable {
     ) { row in
       Categorization.indexes(of: row.values[itemIndex], kind: kind, registry: registry)
     }
+    writesNonAnswer = { row in
+      if case .nonAnswer = row.values[itemIndex] { return true }
+      return false
+    }
+  }
+
+  /// Whether a row that did not answer wrote a non-answer such as 記入なし (空欄 otherwise).
+  public func wroteNonAnswer(_ row: Row) -> Bool {
+    writesNonAnswer?(row) ?? false
   }
 
   /// The index of a category by its code; for a hierarchy variable of a streamed export, a name not

@@ -14,6 +14,8 @@ public final class NumericSummary {
   private var tallies: [Line] = []
   private var missing = Line(category: Category.notAnswered)
   public private(set) var total = Line(category: Category(code: "total", label: "全体"))
+  /// Rows that gave several codes to a single-choice breakdown (counted in the line of each).
+  public private(set) var multiplyCoded = 0
 
   /// One row of the summary: the figures of the rows in one breakdown category.
   public struct Line: Sendable {
@@ -23,6 +25,8 @@ public final class NumericSummary {
     /// memory follows the distinct figures, not the rows.
     private var counts = FigureCounts()
     public private(set) var given = 0
+    /// How many of the figures were written as approximate (`①約５０万円`).
+    public private(set) var approximate = 0
     private var total = 0
     private var overflowed = false
     public var withoutFigure: Int { rowCount - given }
@@ -39,10 +43,11 @@ public final class NumericSummary {
       self.category = category
     }
 
-    mutating func add(_ value: Int?, weight: Int) {
+    mutating func add(_ value: Int?, approximate isApproximate: Bool = false, weight: Int) {
       rowCount += weight
       guard let value else { return }
       given += weight
+      if isApproximate { approximate += weight }
       counts.add(value, weight: weight)
       let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
       let (next, overflow) = total.addingReportingOverflow(product)
@@ -113,13 +118,14 @@ public final class NumericSummary {
 
   /// Counts a row as `weight` rows.
   public func add(_ row: Row, weight: Int) {
-    let value = NumericSummary.figure(row.values[itemIndex])
-    total.add(value, weight: weight)
+    let (value, approximate) = NumericSummary.figureAndApproximation(row.values[itemIndex])
+    total.add(value, approximate: approximate, weight: weight)
     let indexes = breakdown.categoryIndexes(of: row)
-    if indexes.isEmpty { missing.add(value, weight: weight) }
+    if indexes.count > 1 && !breakdown.isMultiple { multiplyCoded += weight }
+    if indexes.isEmpty { missing.add(value, approximate: approximate, weight: weight) }
     for index in indexes {
       while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
-      tallies[index].add(value, weight: weight)
+      tallies[index].add(value, approximate: approximate, weight: weight)
     }
   }
 
@@ -138,6 +144,16 @@ public final class NumericSummary {
     }
     lines.append(missing)
     return lines
+  }
+
+  /// The figure of a cell and whether it was written as approximate, from one look at the value
+  /// (this runs for every row).
+  static func figureAndApproximation(_ value: Value) -> (Int?, Bool) {
+    switch value {
+    case .amount(let amount): (amount.yen, amount.isApproximate)
+    case .year(let year): (year.year, false)
+    default: (nil, false)
+    }
   }
 
   /// The figure of a cell: yen for an amount, the Western year for a start year, or nil.
@@ -193,6 +209,16 @@ public final class NumericSummary {
         : "Start years (Western) of the \(total.given) \(plural(rowNoun)) that gave one; the others are counted under 年なし.",
       "Quartiles interpolate linearly (R type 7, Excel QUARTILE.INC).",
     ]
+    if total.approximate > 0 {
+      notes.append(
+        "\(total.approximate) of the \(total.given) amounts \(total.approximate == 1 ? "is" : "are") approximate (約, 程度, 概算, 見込み): counted as written."
+      )
+    }
+    if multiplyCoded > 0 {
+      notes.append(
+        "\(counted(multiplyCoded, rowNoun)) gave more than one code to single-choice \(breakdown.id) and \(multiplyCoded == 1 ? "is" : "are") counted, with its whole figure, in the row of each, so the rows add up to more than 全体."
+      )
+    }
     if breakdown.isMultiple {
       notes.append(
         "\(breakdown.id) is multiple choice: a \(rowNoun) with several codes is counted, with its whole figure, in each of their rows, so the rows add up to more than 全体."
