@@ -20,7 +20,7 @@ public enum StandardReport {
   {
     let form = data.form
     let organization = survey.organization
-    guard let departmentItem = form.items.first(where: { $0.kind == .department }) else {
+    guard let departmentItem = form.items.first(where: { $0.kind.isHierarchy && $0.level == 0 }) else {
       // The rows are counted by a pass of their own: an export's are known only once read.
       var rows = 0
       data.tally([RowConsumer(reads: RowReads(items: [])) { _, weight in rows += weight }])
