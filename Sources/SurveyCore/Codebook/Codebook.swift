@@ -8,7 +8,9 @@ public struct Codebook: Sendable {
   public var nonAnswers: [String]
   public var amountUnits: [AmountUnit]
 
-  public init(forms: [Form], nonAnswers: [String], amountUnits: [AmountUnit], levels: [Level] = Level.implicit) {
+  public init(
+    forms: [Form], nonAnswers: [String], amountUnits: [AmountUnit], levels: [Level] = Level.implicit
+  ) {
     self.forms = forms
     self.levels = levels
     self.nonAnswers = nonAnswers

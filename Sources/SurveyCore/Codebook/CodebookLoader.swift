@@ -113,7 +113,9 @@ public enum CodebookLoader {
     var levelsRead: [Level] { levels.isEmpty ? Level.implicit : levels }
 
     /// Item kinds that no level may take as its id.
-    static let reservedLevelIDs: Set<String> = ["identifier", "text", "single", "multiple", "amount", "year", "level"]
+    static let reservedLevelIDs: Set<String> = [
+      "identifier", "text", "single", "multiple", "amount", "year", "level",
+    ]
 
     mutating func readLevel(_ record: TSVRecord) {
       let id = field(record, 1)
@@ -122,9 +124,12 @@ public enum CodebookLoader {
       if !itemLocation.isEmpty {
         fail(record, "a level after items", expected: "every 'level' record before the first 'item'")
       } else if levels.count == Level.maximumDepth {
-        fail(record, "a level deeper than \(Level.maximumDepth)", expected: "at most \(Level.maximumDepth) levels")
+        fail(
+          record, "a level deeper than \(Level.maximumDepth)",
+          expected: "at most \(Level.maximumDepth) levels")
       } else if id.isEmpty || Self.reservedLevelIDs.contains(id)
-        || !id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        || !id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        )
       {
         fail(record, "level id '\(id)'", expected: "a lower-case ASCII word that is not another item kind")
       } else if levels.contains(where: { $0.id == id }) {
@@ -170,7 +175,8 @@ public enum CodebookLoader {
         if let answering {
           log.append(
             Diagnostic(
-              .error, file: file, found: "level '\(levels[answering].id)' answers an overall form that the codebook lacks",
+              .error, file: file,
+              found: "level '\(levels[answering].id)' answers an overall form that the codebook lacks",
               expected: "a form whose rows are 'unit', or no level flagged 'answers'"))
         }
         return

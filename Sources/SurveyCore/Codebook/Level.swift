@@ -12,8 +12,9 @@ public struct Level: Sendable, Hashable {
   /// Whether a unit may have no name at this level (a 会計室 with no 部).
   public var isOptional: Bool
 
-  public init(id: String, name: String, answers: Bool = false, hasSubunits: Bool = false, isOptional: Bool = false)
-  {
+  public init(
+    id: String, name: String, answers: Bool = false, hasSubunits: Bool = false, isOptional: Bool = false
+  ) {
     self.id = id
     self.name = name
     self.answers = answers

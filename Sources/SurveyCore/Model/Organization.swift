@@ -73,7 +73,8 @@ public struct Organization: Sendable {
       return known.contains(unit) ? unit : nil
     }
     let matches = units.filter { unit in
-      unit.subunit == nil && zip(unit.names, cells).allSatisfy { name, cell in cell.map { $0 == name } ?? true }
+      unit.subunit == nil
+        && zip(unit.names, cells).allSatisfy { name, cell in cell.map { $0 == name } ?? true }
     }
     return matches.count == 1 ? matches[0] : nil
   }

@@ -208,7 +208,8 @@ public struct Survey: Sendable {
     let indexes = (0...answering).map { level in
       data.form.items.firstIndex { $0.kind.isHierarchy && $0.level == level }
     }
-    let hasSubunits = organization.levels.indices.contains(answering) && organization.levels[answering].hasSubunits
+    let hasSubunits =
+      organization.levels.indices.contains(answering) && organization.levels[answering].hasSubunits
     var current: [String]?
     var lines: [UnitPath: Int] = [:]
     var duplicates: [Diagnostic] = []

@@ -137,7 +137,8 @@ public struct Categorization: Sendable {
     let path = level.map { Categorization.pathItems(down: $0, in: roster.form) } ?? []
     let registry =
       level.map { pathRegistry(level: $0, pathItems: path, in: roster, organization: organization) }
-      ?? CategoryRegistry(self.categories(of: item, itemIndex: itemIndex, in: roster, organization: organization))
+      ?? CategoryRegistry(
+        self.categories(of: item, itemIndex: itemIndex, in: roster, organization: organization))
     var byUnit: [UnitPath: [Int]] = [:]
     for row in roster.rows {
       guard let unit = row.unit else { continue }
