@@ -162,4 +162,22 @@ final class OrganizationTests: XCTestCase, DesignatedCityTesting {
     _ = names.add(["会計室", "", "会計課"])
     XCTAssertEqual(names.labels.last, "会計課")
   }
+
+  func testASummaryTargetIsAUnitOfItsWardAndNamesTheCodebooksLevels() throws {
+    let survey = try city()
+    // 北区役所地域振興課 is one unit: its own answer (①) and its one project (4), not another ward's.
+    let target = try TargetResolution.resolve("北区役所地域振興課", in: survey).target
+    let summary = try UnitSummary.make(target, in: survey)
+    XCTAssertEqual(summary.units.map(\.unit), [UnitPath(names: ["北区役所", "区民部", "地域振興課"])])
+    XCTAssertEqual(summary.entries.map(\.identifier), ["4"])
+    // A 課 with no projects is a target too: 西区役所's 地域振興課.
+    XCTAssertEqual(
+      try UnitSummary.make(try TargetResolution.resolve("西区役所地域振興課", in: survey).target, in: survey).entries
+        .count, 0)
+    XCTAssertThrowsError(try TargetResolution.resolve("地域振興課", in: survey)) {
+      XCTAssertTrue("\($0)".contains("a name qualified by its 局・区, 部 or 課"), "\($0)")
+    }
+    // The city's codebook names no hearing file: no questions.
+    XCTAssertNil(survey.codebook.hearingFile)
+  }
 }

@@ -7,6 +7,9 @@ public struct Codebook: Sendable {
   /// Cell texts that mean "no answer" (記入なし, 特になし …), matched after normalization.
   public var nonAnswers: [String]
   public var amountUnits: [AmountUnit]
+  /// The file of the hearing's common questions, relative to the codebook's directory; nil when
+  /// the codebook names none (a summary then prints none).
+  public var hearingFile: String?
 
   public init(
     forms: [Form], nonAnswers: [String], amountUnits: [AmountUnit], levels: [Level] = Level.implicit

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a codebook from its TSV form (see `data/README.md` for the format).
 ///
 /// Each non-blank line that does not start with `#` is a record whose first field names its kind:
-/// `level`, `form`, `item`, `option`, `nonanswer` or `amount-unit`.
+/// `level`, `form`, `item`, `option`, `nonanswer`, `amount-unit` or `hearing`.
 public enum CodebookLoader {
   /// Reads a codebook file, in any encoding kyodo reads.
   ///
@@ -23,8 +23,10 @@ public enum CodebookLoader {
     draft.checkCompleteness()
     draft.checkLevels()
     try draft.log.throwIfErrors()
-    return Codebook(
+    var codebook = Codebook(
       forms: draft.forms, nonAnswers: draft.nonAnswers, amountUnits: draft.units, levels: draft.levelsRead)
+    codebook.hearingFile = draft.hearing?.file
+    return codebook
   }
 
   /// A codebook as read so far, record by record, with every problem found in it.
@@ -34,6 +36,8 @@ public enum CodebookLoader {
     var forms: [Form] = []
     var nonAnswers: [String] = []
     var units: [AmountUnit] = []
+    /// The hearing questions' file, and the line of its record.
+    var hearing: (file: String, line: Int)?
     /// The `level` records read so far (none: the implicit levels).
     var levels: [Level] = []
     var itemLocation: [String: (form: Int, item: Int)] = [:]
@@ -58,8 +62,11 @@ public enum CodebookLoader {
       case "option": readOption(record)
       case "nonanswer": readNonAnswer(record)
       case "amount-unit": readAmountUnit(record)
+      case "hearing": readHearing(record)
       default:
-        fail(record, "record kind '\(kind)'", expected: "level, form, item, option, nonanswer or amount-unit")
+        fail(
+          record, "record kind '\(kind)'",
+          expected: "level, form, item, option, nonanswer, amount-unit or hearing")
       }
     }
 
@@ -193,6 +200,19 @@ public enum CodebookLoader {
           Diagnostic(
             .error, file: file, found: "no item of form '\(rosterForm.id)' for level '\(levels[level].id)'",
             expected: "an item for each level from the top down to the one that answers the overall form"))
+      }
+    }
+
+    mutating func readHearing(_ record: TSVRecord) {
+      let file = field(record, 1)
+      if file.isEmpty {
+        fail(record, "a hearing record without a file", expected: "the file of the hearing questions")
+      } else if let hearing {
+        fail(
+          record, "a second hearing file '\(file)'",
+          expected: "one: line \(hearing.line) names '\(hearing.file)'")
+      } else {
+        hearing = (file, record.line)
       }
     }
 

@@ -41,7 +41,7 @@ extension SummaryTarget {
 
   /// The units (the roster's, then those of rows it does not list) and, with `teams`, the teams
   /// the project forms name, in the order met: one counting pass over each form, which reads only
-  /// the 部, 課 and 係 cells.
+  /// the cells of the levels (部, 課 and 係).
   private static func scan(_ survey: Survey, teams findsTeams: Bool = true) -> (
     units: [UnitPath], teams: [SummaryTarget]
   ) {
@@ -51,13 +51,14 @@ extension SummaryTarget {
     var knownTeams = Set<SummaryTarget>()
     for data in survey.forms {
       let named = findsTeams && !data.form.isRoster
-      let read = [ItemKind.department, .section, .unit].compactMap { data.index(of: $0) }
+      let levels = 0...(survey.organization.answering + 1)
+      let read = levels.compactMap { survey.levelItem($0, in: data) }
       data.tally([
         RowConsumer(reads: RowReads(items: read, unit: true)) { row, _ in
           let unit = survey.unit(of: row, in: data)
           if known.insert(unit).inserted { units.append(unit) }
           guard named else { return }
-          let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
+          let team = SummaryTarget.teamName(survey.team(of: row, in: data))
           guard !team.isEmpty else { return }
           let target = SummaryTarget(
             level: .team, department: unit.department, section: unit.section, subunit: unit.subunit,

@@ -1,3 +1,5 @@
+import Foundation
+
 import SurveyCore
 
 /// `kyodo summary`: printable summaries of departments, sections and units for hearings.
@@ -73,7 +75,10 @@ enum Summary {
       }
       if !unknown.isEmpty { throw SurveyError.usage(unknown) }
     }
-    let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
+    let codebook =
+      arguments.value(DataOptions.codebook).map { URL(fileURLWithPath: $0) }
+      ?? DataOptions.directory(arguments).appendingPathComponent("codebook.tsv")
+    let questions = try HearingQuestions.load(named: survey.codebook.hearingFile, besideCodebook: codebook)
     let outcome = try SummaryDocument.make(targets, in: survey, questions: questions)
     try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: options) }
     return .success
