@@ -180,4 +180,22 @@ final class OrganizationTests: XCTestCase, DesignatedCityTesting {
     // The city's codebook names no hearing file: no questions.
     XCTAssertNil(survey.codebook.hearingFile)
   }
+
+  func testSummaryTargetsAreUnitsOfEveryLevelByNameOrPath() throws {
+    let survey = try city()
+    // 区民部 is in four wards (東区役所's only in a project row): ambiguous alone, one with its ward.
+    XCTAssertThrowsError(try TargetResolution.resolve("区民部", in: survey))
+    let department = try TargetResolution.resolve("北区役所区民部", in: survey).target
+    XCTAssertEqual(department, SummaryTarget(level: .department, names: ["北区役所", "区民部"]))
+    let summary = try UnitSummary.make(department, in: survey)
+    // Its two units' own answers, and its projects 4, 5 and 11 (総務課, not in the overall form).
+    XCTAssertEqual(summary.units.map(\.unit.section), ["地域振興課", "福祉課"])
+    XCTAssertEqual(summary.entries.map(\.identifier), ["4", "5", "11"])
+    // 市民局市民協働部, as a hearing plan writes it.
+    XCTAssertEqual(
+      try TargetResolution.resolve("市民局市民協働部", in: survey).target.path, ["市民局", "市民協働部"])
+    // The 会計室 has no 部: its 課 is named by the ward alone.
+    XCTAssertEqual(
+      try TargetResolution.resolve("会計課", in: survey).target.path, ["会計室", "会計課"])
+  }
 }

@@ -9,13 +9,16 @@ extension SummaryTarget {
       if known.insert(target).inserted { targets.append(target) }
     }
     let (units, teams) = scan(survey)
-    for department in departments(of: units) { add(department) }
+    // The units of every level above the one that answers, level by level (部; or 局・区, then 部).
+    for level in 0..<survey.organization.answering {
+      for unit in units where unit.names.indices.contains(level) && !unit.names[level].isEmpty {
+        add(SummaryTarget(level: .department, names: Array(unit.names.prefix(level + 1))))
+      }
+    }
     for unit in units {
-      add(SummaryTarget(level: .section, department: unit.department, section: unit.section))
+      add(SummaryTarget(level: .section, names: unit.names))
       if let subunit = unit.subunit {
-        add(
-          SummaryTarget(level: .subunit, department: unit.department, section: unit.section, subunit: subunit)
-        )
+        add(SummaryTarget(level: .subunit, names: unit.names, subunit: subunit))
       }
     }
     for team in teams { add(team) }
@@ -60,9 +63,7 @@ extension SummaryTarget {
           guard named else { return }
           let team = SummaryTarget.teamName(survey.team(of: row, in: data))
           guard !team.isEmpty else { return }
-          let target = SummaryTarget(
-            level: .team, department: unit.department, section: unit.section, subunit: unit.subunit,
-            team: team)
+          let target = SummaryTarget(level: .team, names: unit.names, subunit: unit.subunit, team: team)
           if knownTeams.insert(target).inserted { teams.append(target) }
         }
       ])
