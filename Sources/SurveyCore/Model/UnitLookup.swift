@@ -30,8 +30,9 @@ final class UnitLookup: @unchecked Sendable {
 
   /// The unit of a row, or nil when the overall form does not list it.
   func unit(of row: Row) -> UnitPath? {
+    // Rows come in runs of one unit: the last one is compared in place, without a new list.
+    if let last, holds(row, last.cells) { return last.unit }
     let cells = cells(of: row)
-    if let last, last.cells == cells { return last.unit }
     let unit: UnitPath?
     if let found = known[cells] {
       unit = found
@@ -41,6 +42,15 @@ final class UnitLookup: @unchecked Sendable {
     }
     last = (cells, unit)
     return unit
+  }
+
+  /// Whether a row's cells at each level are these.
+  private func holds(_ row: Row, _ cells: [String?]) -> Bool {
+    for (level, index) in levelIndexes.enumerated() {
+      guard let index else { continue }
+      if (row.values[index].text ?? "") != cells[level] { return false }
+    }
+    return true
   }
 
   /// The warning for a row whose unit the overall form does not list.
