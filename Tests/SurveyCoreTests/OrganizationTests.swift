@@ -198,4 +198,16 @@ final class OrganizationTests: XCTestCase, DesignatedCityTesting {
     XCTAssertEqual(
       try TargetResolution.resolve("会計課", in: survey).target.path, ["会計室", "会計課"])
   }
+
+  func testAFilterNamesAUnitOfALevelByItsQualifiedName() throws {
+    // 北区役所 区民部: projects 4, 5 and 11; 南区役所 区民部 地域振興課 (written without spaces): 6 and 7.
+    let department = try Query(item: "問２", filters: [try Filter(parsing: "部=北区役所 区民部")])
+      .run(on: try city()).value
+    XCTAssertTrue(department.tables[0].notes.contains("filter: a.department 部 = 北区役所 区民部 (3 of 11 projects)"))
+    let section = try Query(item: "問２", filters: [try Filter(parsing: "課=南区役所区民部地域振興課")])
+      .run(on: try city()).value
+    XCTAssertTrue(
+      section.tables[0].notes.contains("filter: a.section 課 = 南区役所 区民部 地域振興課 (2 of 11 projects)"),
+      "\(section.tables[0].notes)")
+  }
 }

@@ -17,7 +17,8 @@ final class CategoryRegistry: @unchecked Sendable {
   private var qualified = QualifiedNames()
   private var categoryOfPath: [Int] = []
   private var indexByPath: [[String]: Int] = [:]
-  /// Categories named by their code before any row had their path (a filter's), by that name.
+  /// Categories named by their code before any row had their path (a filter's), by that name's
+  /// match key.
   private var pendingByName: [String: Int] = [:]
   private let holdsPaths: Bool
 
@@ -56,7 +57,7 @@ final class CategoryRegistry: @unchecked Sendable {
     guard adding else { return nil }
     categories.append(Category(code: code, label: code))
     indexByCode[code] = categories.count - 1
-    if holdsPaths { pendingByName[code] = categories.count - 1 }
+    if holdsPaths { pendingByName[TextNormalization.matchKey(code)] = categories.count - 1 }
     return categories.count - 1
   }
 
@@ -68,7 +69,7 @@ final class CategoryRegistry: @unchecked Sendable {
     let changed = qualified.add(path)
     let label = qualified.labels[qualified.labels.count - 1]
     let index: Int
-    if let name = path.last, let pending = pendingByName.removeValue(forKey: name) {
+    if let pending = pendingCategory(of: path) {
       index = pending
     } else {
       index = categories.count
@@ -79,6 +80,18 @@ final class CategoryRegistry: @unchecked Sendable {
     relabel(index, label)
     for earlier in changed { relabel(categoryOfPath[earlier], qualified.labels[earlier]) }
     return index
+  }
+
+  /// The category a filter named before any row had this path, by the path's name or its name
+  /// qualified by the names above (`区民部`, `北区役所 区民部`), the longest first; it is taken.
+  private func pendingCategory(of path: [String]) -> Int? {
+    guard !pendingByName.isEmpty else { return nil }
+    let names = path.filter { !$0.isEmpty }
+    for length in stride(from: names.count, through: 1, by: -1) {
+      let key = TextNormalization.matchKey(names.suffix(length).joined(separator: " "))
+      if let pending = pendingByName.removeValue(forKey: key) { return pending }
+    }
+    return nil
   }
 
   /// Gives a category a new code and label.
