@@ -75,13 +75,18 @@ enum Summary {
       }
       if !unknown.isEmpty { throw SurveyError.usage(unknown) }
     }
-    let codebook =
-      arguments.value(DataOptions.codebook).map { URL(fileURLWithPath: $0) }
-      ?? DataOptions.directory(arguments).appendingPathComponent("codebook.tsv")
-    let questions = try HearingQuestions.load(named: survey.codebook.hearingFile, besideCodebook: codebook)
+    let questions = try HearingQuestions.load(
+      named: survey.codebook.hearingFile, besideCodebook: try codebookURL(arguments))
     let outcome = try SummaryDocument.make(targets, in: survey, questions: questions)
     try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: options) }
     return .success
+  }
+
+  /// The codebook the options name: the files it names (the hearing questions) are beside it.
+  /// (Finding the bundled data directory may throw once it is written out from the binary.)
+  static func codebookURL(_ arguments: Arguments) throws -> URL {
+    if let path = arguments.value(DataOptions.codebook) { return URL(fileURLWithPath: path) }
+    return try DataOptions.directory(arguments).appendingPathComponent("codebook.tsv")
   }
 
   /// The --format value: text, markdown or html.
