@@ -109,7 +109,7 @@ final class CodebookLoaderTests: XCTestCase {
         "one of department, section, unit, identifier, text, single, multiple, amount, year",
         "a 'form b' record before it",
         "an 'item a.9' record before it",
-        "form, item, option, nonanswer or amount-unit",
+        "level, form, item, option, nonanswer, amount-unit or hearing",
       ])
     XCTAssertEqual(
       diagnostics.first?.description,

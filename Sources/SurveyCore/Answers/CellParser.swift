@@ -47,7 +47,7 @@ public enum CellParser {
     if cell.isEmpty || isInvisible(cell) { return (.blank, []) }
     if isNonAnswer(cell, item: item, codebook: codebook) { return (.nonAnswer(cell), []) }
     switch item.kind {
-    case .department, .section, .unit, .identifier, .text:
+    case .department, .section, .unit, .level, .identifier, .text:
       return (.text(cell), [])
     case .single, .multiple:
       var (answers, diagnostics) = CodedAnswerParser.parse(cell, item: item, at: location)

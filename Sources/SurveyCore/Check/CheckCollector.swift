@@ -82,8 +82,7 @@ final class CheckCollector: @unchecked Sendable {
     if let units {
       for candidate in checks.unitCandidates where !duplicateLines.contains(candidate.line) {
         let row = PartChecks.hierarchyRow(
-          line: candidate.line + lineShift, department: candidate.department, section: candidate.section,
-          units: units, reader: part)
+          line: candidate.line + lineShift, ids: candidate.ids, units: units, reader: part)
         unlistedUnits.append(units.warning(for: row, file: file))
       }
     }

@@ -61,14 +61,10 @@ public enum Checker {
     codebook: Codebook, inputs: [String: Result<ExportInput, SurveyError>], referenceYear: Int, limit: Int
   ) -> CheckReport {
     var checks: [String: FileCheck] = [:]
-    var rosters: [FormData] = []
     let ordered =
       codebook.forms.filter(\.isRoster) + codebook.forms.filter { !$0.isRoster }
     var organization: Organization?
     for form in ordered {
-      if !form.isRoster && organization == nil && !rosters.isEmpty {
-        organization = Survey.organize(&rosters)
-      }
       switch inputs[form.id] {
       case nil:
         let missing = Diagnostic(
@@ -82,7 +78,16 @@ public enum Checker {
           input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
           organization: form.isRoster ? nil : organization)
         checks[form.id] = check
-        if let roster { rosters.append(roster) }
+        if var roster {
+          // The units every other form's rows are placed in; a unit listed twice is the roster's error.
+          var rosters = [roster]
+          let (units, duplicates) = Survey.organize(&rosters, levels: codebook.levels)
+          organization = units
+          roster = rosters[0]
+          if !duplicates.isEmpty {
+            checks[form.id]?.diagnostics = inFileOrder(check.diagnostics + duplicates)
+          }
+        }
       }
     }
     return CheckReport(files: codebook.forms.compactMap { checks[$0.id] })

@@ -34,7 +34,9 @@ struct PartChecks {
   private(set) var identifierRows: [(line: Int, slot: Int, key: IdentifierKey, text: String?)] = []
   /// The rows with no error so far whose unit the overall form does not list: their line and 部
   /// and 課 ids.
-  private(set) var unitCandidates: [(line: Int, department: Int32, section: Int32)] = []
+  private(set) var unitCandidates: [(line: Int, ids: [Int32])] = []
+  /// Paths of more than two levels, numbered to key `unitKnown`.
+  private var unitPaths: [[Int32]: Int] = [:]
   private(set) var implausibleYears: DiagnosticLog
   private(set) var withheldAmounts: DiagnosticLog
   private(set) var glyphs: DiagnosticLog
@@ -190,24 +192,28 @@ struct PartChecks {
   /// Keeps a row whose unit the overall form does not list, for its turn.
   private mutating func checkUnit(line: Int, ids: [Int32], reader: borrowing FormReader) {
     guard let units else { return }
-    let department = units.departmentIndex.map { ids[$0] } ?? -1
-    let section = units.sectionIndex.map { ids[$0] } ?? -1
-    let key = Int64(department) << 32 | (Int64(section) & 0xFFFF_FFFF)
+    let path = units.unitItems.map { ids[$0] }
+    // Two levels (部 and 課) fit one key; deeper organisations are keyed by their ids' list.
+    let key: Int64
+    if path.count <= 2 {
+      let first = path.first.map(Int64.init) ?? -1
+      let second = path.count == 2 ? Int64(path[1]) : -1
+      key = first << 32 | (second & 0xFFFF_FFFF)
+    } else {
+      key = Int64(unitPaths[path] ?? unitPaths.count)
+      unitPaths[path] = Int(key)
+    }
     if unitKnown[key] == nil {
-      let row = Self.hierarchyRow(
-        line: line, department: department, section: section, units: units, reader: reader)
+      let row = Self.hierarchyRow(line: line, ids: path, units: units, reader: reader)
       unitKnown[key] = units.unit(of: row) != nil
     }
-    if unitKnown[key] == false { unitCandidates.append((line, department, section)) }
+    if unitKnown[key] == false { unitCandidates.append((line, path)) }
   }
 
-  /// A row with only its 部 and 課 values, for the unit lookup and its warning.
-  static func hierarchyRow(
-    line: Int, department: Int32, section: Int32, units: UnitLookup, reader: borrowing FormReader
-  ) -> Row {
+  /// A row with only its levels' values (部 and 課 …), for the unit lookup and its warning.
+  static func hierarchyRow(line: Int, ids: [Int32], units: UnitLookup, reader: borrowing FormReader) -> Row {
     var values = [Value](repeating: .blank, count: reader.form.items.count)
-    if let index = units.departmentIndex { values[index] = reader.value(item: index, id: department) }
-    if let index = units.sectionIndex { values[index] = reader.value(item: index, id: section) }
+    for (index, id) in zip(units.unitItems, ids) { values[index] = reader.value(item: index, id: id) }
     return Row(line: line, values: values)
   }
 

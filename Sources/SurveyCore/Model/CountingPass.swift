@@ -44,8 +44,7 @@ final class CountingPass {
     self.form = form
     self.rowReader = rowReader
     self.chunks = chunks
-    let lookup = stream.units?()
-    let unitItems = [lookup?.departmentIndex, lookup?.sectionIndex].compactMap { $0 }
+    let unitItems = stream.units?().unitItems ?? []
     (groups, groupConsumers, groupPlaces) = Self.planGroups(consumers, unitItems: unitItems)
     read = Set(groups.joined())
     checking = !stream.check.isDone
@@ -56,7 +55,7 @@ final class CountingPass {
     firstPart = counter(rowReader.reader, chunks: chunks, log: rowReader.log)
   }
 
-  /// The consumers grouped by the items they read (with the 部 and 課 items for a consumer that
+  /// The consumers grouped by the items they read (with the items of the levels for a consumer that
   /// reads the unit), in the order first met, and whether each group's rows are placed in units.
   private static func planGroups(_ consumers: [RowConsumer], unitItems: [Int]) -> (
     groups: [[Int]], consumers: [[RowConsumer]], places: [Bool]

@@ -25,6 +25,8 @@ struct FormReader {
   /// Items whose cells can give no diagnostic and that nothing reads: free text and identifiers.
   private var skipped: [Bool]
   private let fillsDown: [Bool]
+  /// Whether an item names an optional level, whose cell may stay blank under a new name above.
+  private let optionalLevel: [Bool]
   private var inherited: [Int32]
   private var ids: [Int32]
   /// Whether whole rows are made: the cells' values as parsed, not only their counting ids.
@@ -54,6 +56,8 @@ struct FormReader {
   /// it skips and ragged rows. A cell met before is the same bytes as one checked then.
   private var utf8: FileChunks?
   private var unitKnown: [Int64: Bool] = [:]
+  /// A number for each path of ids met, for organisations deeper than two levels.
+  private var unitPaths: [[Int32]: Int] = [:]
   private var checksUnits = false
   /// The stream offset of the bytes that stopped the reader for not being UTF-8.
   private var notUTF8At: Int?
@@ -108,6 +112,9 @@ struct FormReader {
     self.tables = []
     self.names = form.items.map(\.displayName)
     self.fillsDown = form.items.map(\.fillsDown)
+    self.optionalLevel = form.items.map { item in
+      item.level.map { codebook.levels.indices.contains($0) && codebook.levels[$0].isOptional } ?? false
+    }
     self.skipped = [Bool](repeating: false, count: form.items.count)
     self.countedAlone = [Bool](repeating: false, count: form.items.count)
     self.inherited = [Int32](repeating: -1, count: form.items.count)
@@ -145,7 +152,7 @@ struct FormReader {
       let item = form.items[index]
       return (item.kind == .text || item.kind == .identifier) && !item.fillsDown && !read.contains(index)
     }
-    let unitItems = [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap { $0 }
+    let unitItems = unitLookup?.unitItems ?? []
     for index in form.items.indices
     where !read.contains(index) && !fillsDown[index] && !unitItems.contains(index) {
       part.tables[index].idsUnread = true
@@ -379,13 +386,16 @@ struct FormReader {
       var inherits = false
       if tables[item].isBlank(id) {
         if let changedLevel {
-          log.append(
-            Self.blankLevel(
-              form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
+          // A unit with no name at an optional level (a 会計室 with no 部) stays blank.
+          if !optionalLevel[item] {
+            log.append(
+              Self.blankLevel(
+                form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
+          }
         } else if inherited[item] >= 0 {
           id = inherited[item]
           inherits = true
-        } else {
+        } else if !optionalLevel[item] {
           log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
         }
       } else if changedLevel == nil && id != inherited[item] {
@@ -451,12 +461,22 @@ struct FormReader {
   /// Where reading stands: the stream offset and line of the next record.
   var position: (offset: Int, line: Int) { (reader.offset, reader.currentLine) }
 
-  /// Logs the row's unit when the overall form does not list it (remembered by its 部 and 課 ids).
+  /// Logs the row's unit when the overall form does not list it (remembered by the ids of its
+  /// cells at each level).
   private mutating func checkUnit(line: Int) {
     guard let unitLookup else { return }
-    let department = unitLookup.departmentIndex.map { Int64(ids[$0]) } ?? -1
-    let section = unitLookup.sectionIndex.map { Int64(ids[$0]) } ?? -1
-    let key = department << 32 | (section & 0xFFFF_FFFF)
+    let items = unitLookup.unitItems
+    // Two levels (部 and 課) fit one key; deeper organisations are keyed by their ids' list.
+    let key: Int64
+    if items.count <= 2 {
+      let first = items.first.map { Int64(ids[$0]) } ?? -1
+      let second = items.count == 2 ? Int64(ids[items[1]]) : -1
+      key = first << 32 | (second & 0xFFFF_FFFF)
+    } else {
+      let path = items.map { ids[$0] }
+      key = Int64(unitPaths[path] ?? unitPaths.count)
+      unitPaths[path] = Int(key)
+    }
     var row = Row(line: line, values: [])
     if unitKnown[key] == nil {
       row.values = hierarchyValues()
@@ -470,7 +490,7 @@ struct FormReader {
 
   private func hierarchyValues() -> [Value] {
     var values = [Value](repeating: .blank, count: form.items.count)
-    for index in [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap({ $0 }) {
+    for index in unitLookup?.unitItems ?? [] {
       values[index] = tables[index].value(ids[index])
     }
     return values

@@ -9,13 +9,16 @@ extension SummaryTarget {
       if known.insert(target).inserted { targets.append(target) }
     }
     let (units, teams) = scan(survey)
-    for department in departments(of: units) { add(department) }
+    // The units of every level above the one that answers, level by level (部; or 局・区, then 部).
+    for level in 0..<survey.organization.answering {
+      for unit in units where unit.names.indices.contains(level) && !unit.names[level].isEmpty {
+        add(SummaryTarget(level: .department, names: Array(unit.names.prefix(level + 1))))
+      }
+    }
     for unit in units {
-      add(SummaryTarget(level: .section, department: unit.department, section: unit.section))
+      add(SummaryTarget(level: .section, names: unit.names))
       if let subunit = unit.subunit {
-        add(
-          SummaryTarget(level: .subunit, department: unit.department, section: unit.section, subunit: subunit)
-        )
+        add(SummaryTarget(level: .subunit, names: unit.names, subunit: subunit))
       }
     }
     for team in teams { add(team) }
@@ -41,7 +44,7 @@ extension SummaryTarget {
 
   /// The units (the roster's, then those of rows it does not list) and, with `teams`, the teams
   /// the project forms name, in the order met: one counting pass over each form, which reads only
-  /// the 部, 課 and 係 cells.
+  /// the cells of the levels (部, 課 and 係).
   private static func scan(_ survey: Survey, teams findsTeams: Bool = true) -> (
     units: [UnitPath], teams: [SummaryTarget]
   ) {
@@ -51,17 +54,16 @@ extension SummaryTarget {
     var knownTeams = Set<SummaryTarget>()
     for data in survey.forms {
       let named = findsTeams && !data.form.isRoster
-      let read = [ItemKind.department, .section, .unit].compactMap { data.index(of: $0) }
+      let levels = 0...(survey.organization.answering + 1)
+      let read = levels.compactMap { survey.levelItem($0, in: data) }
       data.tally([
         RowConsumer(reads: RowReads(items: read, unit: true)) { row, _ in
           let unit = survey.unit(of: row, in: data)
           if known.insert(unit).inserted { units.append(unit) }
           guard named else { return }
-          let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
+          let team = SummaryTarget.teamName(survey.team(of: row, in: data))
           guard !team.isEmpty else { return }
-          let target = SummaryTarget(
-            level: .team, department: unit.department, section: unit.section, subunit: unit.subunit,
-            team: team)
+          let target = SummaryTarget(level: .team, names: unit.names, subunit: unit.subunit, team: team)
           if knownTeams.insert(target).inserted { teams.append(target) }
         }
       ])

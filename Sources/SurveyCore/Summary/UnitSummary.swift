@@ -60,9 +60,10 @@ public struct UnitSummary: Sendable {
       var decoded = DecodedAnswers()
       let titleIndex = data.form.items.firstIndex { $0.kind == .text }
       let titleID = titleIndex.map { data.form.items[$0].id }
+      let teamIndex = survey.teamItem(in: data)
       data.forEachRow { row in
         let unit = survey.unit(of: row, in: data)
-        let team = data.text(of: .unit, in: row)
+        let team = teamIndex.flatMap { row.values[$0].text } ?? ""
         var answers: [DecodedAnswer]?
         for (index, target) in targets.enumerated() {
           formTallies[index].add(row)

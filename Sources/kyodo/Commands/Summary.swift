@@ -1,3 +1,5 @@
+import Foundation
+
 import SurveyCore
 
 /// `kyodo summary`: printable summaries of departments, sections and units for hearings.
@@ -73,10 +75,18 @@ enum Summary {
       }
       if !unknown.isEmpty { throw SurveyError.usage(unknown) }
     }
-    let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
+    let questions = try HearingQuestions.load(
+      named: survey.codebook.hearingFile, besideCodebook: try codebookURL(arguments))
     let outcome = try SummaryDocument.make(targets, in: survey, questions: questions)
     try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: options) }
     return .success
+  }
+
+  /// The codebook the options name: the files it names (the hearing questions) are beside it.
+  /// (Finding the bundled data directory may throw once it is written out from the binary.)
+  static func codebookURL(_ arguments: Arguments) throws -> URL {
+    if let path = arguments.value(DataOptions.codebook) { return URL(fileURLWithPath: path) }
+    return try DataOptions.directory(arguments).appendingPathComponent("codebook.tsv")
   }
 
   /// The --format value: text, markdown or html.
