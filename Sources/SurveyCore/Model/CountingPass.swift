@@ -112,7 +112,7 @@ final class CountingPass {
       reader: reader, log: log, groups: groups, read: read, unitLookup: stream.units?(),
       checksUnits: checking && stream.unitWarning != nil,
       checkingUTF8Of: findingEncoding || transcoded ? nil : chunks,
-      stoppingAtTheStopOf: transcoded ? chunks : nil)
+      stoppingAtTheStopOf: transcoded ? chunks : nil, idsForChecks: checks != nil)
     part.rowChecks = checks?.partChecks()
     return part
   }

@@ -137,10 +137,13 @@ struct FormReader {
   /// A reader of the same export that counts combinations of cells instead of making rows: the
   /// items of each of `groups` (an item alone is counted by its table). `read` names the items
   /// some group reads; free text and identifiers that none reads are not parsed. It reads from
-  /// `reader` (the first part: this reader's own, after the header) and logs into `log`.
+  /// `reader` (the first part: this reader's own, after the header) and logs into `log`. With
+  /// `idsForChecks` every cell the reader parses gets its id, read or not: a check of the rows
+  /// (`kyodo check`) judges amounts and years by them.
   func counting(
     reader: TSVReader, log: DiagnosticLog, groups: [[Int]], read: Set<Int>, unitLookup: UnitLookup?,
-    checksUnits: Bool, checkingUTF8Of utf8: FileChunks? = nil, stoppingAtTheStopOf stops: FileChunks? = nil
+    checksUnits: Bool, checkingUTF8Of utf8: FileChunks? = nil, stoppingAtTheStopOf stops: FileChunks? = nil,
+    idsForChecks: Bool = false
   ) -> FormReader {
     var part = FormReader(form, reader: reader, file: file, codebook: codebook, log: log, makesRows: false)
     part.columns = columns
@@ -154,7 +157,7 @@ struct FormReader {
     }
     let unitItems = unitLookup?.unitItems ?? []
     for index in form.items.indices
-    where !read.contains(index) && !fillsDown[index] && !unitItems.contains(index) {
+    where !idsForChecks && !read.contains(index) && !fillsDown[index] && !unitItems.contains(index) {
       part.tables[index].idsUnread = true
     }
     part.counters = groups.map { TupleCounter(items: $0) }
