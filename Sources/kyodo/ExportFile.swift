@@ -44,20 +44,12 @@ enum ExportFile {
 
   /// Copies the CSV file at `url` to a temporary TSV file, a megabyte at a time.
   private static func convertCSV(_ url: URL, name: String) throws -> ExportSource {
-    let directory: URL
-    do {
-      directory = try TemporaryDirectory.make(named: "kyodo-csv")
-    } catch {
-      throw UsageError("cannot make a temporary copy of \(name): \(error.reason)")
-    }
-    let copy = directory.appendingPathComponent("export.tsv")
     guard let input = try? FileHandle(forReadingFrom: url) else {
       throw SurveyError(
         Diagnostic(.error, file: name, found: "a file that cannot be read", expected: "a readable file"))
     }
     defer { try? input.close() }
-    let output = open(copy.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-    guard output >= 0 else { throw UsageError("cannot make a temporary copy of \(name) at \(copy.path)") }
+    let (copy, output) = try TemporaryDirectory.copyFile(named: "kyodo-csv", file: "export.tsv", for: name)
     defer { close(output) }
     let writer = DescriptorWriter(descriptor: output, destination: copy.path)
     var converter = CSVConverter()

@@ -33,4 +33,19 @@ enum TemporaryDirectory {
       paths = []
     }
   }
+
+  /// A new file in a new private directory, for a temporary copy of the export `name`: its URL
+  /// and a descriptor open for writing, which the caller closes.
+  static func copyFile(named directoryName: String, file: String, for name: String) throws -> (URL, Int32) {
+    let directory: URL
+    do {
+      directory = try make(named: directoryName)
+    } catch {
+      throw UsageError("cannot make a temporary copy of \(name): \(error.reason)")
+    }
+    let copy = directory.appendingPathComponent(file)
+    let descriptor = open(copy.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard descriptor >= 0 else { throw UsageError("cannot make a temporary copy of \(name) at \(copy.path)") }
+    return (copy, descriptor)
+  }
 }

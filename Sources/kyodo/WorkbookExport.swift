@@ -44,15 +44,7 @@ enum WorkbookExport {
   /// each as wide as the first (the header), cells holding a tab, a line break or a leading quote
   /// quoted as Excel quotes them.
   private static func spool(_ rows: SheetReader, name: String) throws -> ExportSource {
-    let directory: URL
-    do {
-      directory = try TemporaryDirectory.make(named: "kyodo-xlsx")
-    } catch {
-      throw UsageError("cannot make a temporary copy of \(name): \(error.reason)")
-    }
-    let copy = directory.appendingPathComponent("sheet.tsv")
-    let output = open(copy.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-    guard output >= 0 else { throw UsageError("cannot make a temporary copy of \(name) at \(copy.path)") }
+    let (copy, output) = try TemporaryDirectory.copyFile(named: "kyodo-xlsx", file: "sheet.tsv", for: name)
     defer { close(output) }
     let writer = DescriptorWriter(descriptor: output, destination: copy.path)
     var sheetPlaces = SheetPlaces(file: name)
