@@ -12,7 +12,9 @@
 //   transcoders in pieces against whole, plain amounts against the amount parser;
 // - the ways of reading against each other: a counting reader's combinations, rows and diagnostics
 //   against the whole rows `FormReader.next()` gives; an export read in small chunks
-//   (`FileChunks`) against the same bytes decoded and read whole.
+//   (`FileChunks`) against the same bytes decoded and read whole;
+// - the workbook readers (FuzzWorkbook.swift): DEFLATE, ZIP, the XML of shared strings and sheets,
+//   and the CSV converter.
 // Any crash, trap, hang (-timeout) or memory blow-up (-rss_limit_mb, -malloc_limit_mb) is a finding.
 
 import Foundation
@@ -66,5 +68,6 @@ public func fuzzOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   }
   FuzzChecks.run(input, setup: setup)
   FuzzCounting.run(input, setup: setup)
+  FuzzWorkbook.run(input)
   return 0
 }

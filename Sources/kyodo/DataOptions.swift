@@ -13,11 +13,17 @@ enum DataOptions {
       Read one form's export from PATH (repeatable), e.g. --file a=export.tsv;
       PATH - reads standard input.
       """)
+  static let workbook = CommandOption.single(
+    "workbook", "FILE",
+    help: """
+      Read every form from a sheet of the Excel workbook FILE, the sheet named as the form
+      (its title, such as Ａ調査票, its id, or its file's name); --file still wins for its form.
+      """)
   static let showWarnings = CommandOption.flag(
     "show-warnings", help: "List every warning found in the data on standard error.")
 
   /// The options of the subcommands that read a survey, in the order their help lists them.
-  static let all = [data, codebook, file, showWarnings]
+  static let all = [data, codebook, file, workbook, showWarnings]
 
   /// The data directory the options name: --data, else the bundled one.
   static func directory(_ arguments: Arguments) throws -> URL {
@@ -47,6 +53,11 @@ enum DataOptions {
     let directory = try directory(arguments)
     var sources = Sources(
       directory: directory, codebook: arguments.value(codebook).map { URL(fileURLWithPath: $0) })
+    if let path = arguments.value(workbook) {
+      let codebookURL = sources.codebook ?? directory.appendingPathComponent("codebook.tsv")
+      let forms = try CodebookLoader.load(contentsOf: codebookURL).forms
+      for (form, source) in try WorkbookExport.sources(path, forms: forms) { sources.given[form] = source }
+    }
     for spec in arguments.values(file) {
       guard let equals = spec.firstIndex(of: "="), equals != spec.startIndex else {
         throw UsageError("--file expects FORM=PATH, e.g. a=export.tsv; got '\(spec)'")

@@ -23,6 +23,32 @@ enum WorkbookExport {
     return try spool(book.rows(of: chosen), name: "\(path):\(chosen.name)")
   }
 
+  /// Every form's export from the workbook at `path` (`--workbook`): the sheet named as the form,
+  /// by its title (Ａ調査票), its id (a) or its file's name without extension, in any width.
+  static func sources(_ path: String, forms: [Form]) throws -> [String: ExportSource] {
+    guard isWorkbook(path) else {
+      throw SurveyError(
+        Diagnostic(.error, file: path, found: "no Excel workbook", expected: "an .xlsx file for --workbook"))
+    }
+    let book = try Workbook(url: URL(fileURLWithPath: path), file: path)
+    var sources: [String: ExportSource] = [:]
+    for form in forms {
+      let names = [form.title, form.id, (form.file as NSString).deletingPathExtension].map(
+        TextNormalization.matchKey)
+      guard let sheet = book.sheets.first(where: { names.contains(TextNormalization.matchKey($0.name)) })
+      else {
+        throw SurveyError(
+          Diagnostic(
+            .error, file: path, found: "no sheet for \(form.title) (\(form.id))",
+            expected:
+              "a sheet named \(form.title), one of its sheets being \(book.sheets.map(\.name).joined(separator: ", "))"
+          ))
+      }
+      sources[form.id] = try spool(book.rows(of: sheet), name: "\(path):\(sheet.name)")
+    }
+    return sources
+  }
+
   /// A diagnostic with a workbook's place instead of its copy's line and field.
   static func placed(_ diagnostic: Diagnostic) -> Diagnostic {
     lock.withLock { places.first { $0.file == diagnostic.file }?.placed(diagnostic) ?? diagnostic }

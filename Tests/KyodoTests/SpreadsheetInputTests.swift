@@ -27,6 +27,19 @@ final class SpreadsheetInputTests: XCTestCase {
     }
   }
 
+  func testAWholeWorkbookGivesEveryFormFromItsSheet() throws {
+    let bundled = try KyodoCommandTests.run(["tabulate"]).standardOutput
+    let path = "\(Self.workbooks)/survey-libreoffice.xlsx"
+    let names = ["全体調査票": "overall", "Ａ調査票": "a", "Ｂ調査票": "b", "Ｃ調査票": "c"]
+    let text = try report(
+      ["--workbook", path],
+      naming: Dictionary(uniqueKeysWithValues: names.map { ("\(path):\($0.key)", "data/\($0.value).tsv") }))
+    XCTAssertEqual(text, bundled)
+    // A workbook without a sheet for a form says which, and which sheets it has.
+    let partial = try KyodoCommandTests.run(["check", "--workbook", "\(Self.workbooks)/../zip/members.zip"])
+    XCTAssertNotEqual(partial.status, 0)
+  }
+
   func testWorkbookDiagnosticsNameTheSheetsCells() throws {
     // data/a.tsv:68:11 (line 68, the 11th field: 類型 of the 9th project, "②③") is row 10,
     // column K of the sheet: the script wrote the header in row 1 and a row per project.
@@ -35,10 +48,11 @@ final class SpreadsheetInputTests: XCTestCase {
       result.standardOutput.contains(
         "\(Self.workbooks)/survey.xlsx:Ａ調査票!K10: warning: a.5 ５ 類型: 2 codes (②③) in a single-choice item"),
       result.standardOutput)
-    let missing = try KyodoCommandTests.run(["tabulate", "--file", "a=\(Self.workbooks)/survey.xlsx:Ｂ調査票"])
+    let missing = try KyodoCommandTests.run(["tabulate", "--file", "a=\(Self.workbooks)/survey.xlsx:Ｄ調査票"])
     XCTAssertEqual(
       missing.standardError,
-      "\(Self.workbooks)/survey.xlsx: error: no sheet named Ｂ調査票; expected one of its sheets: 全体調査票, Ａ調査票\n")
+      "\(Self.workbooks)/survey.xlsx: error: no sheet named Ｄ調査票; expected one of its sheets: "
+        + "全体調査票, Ａ調査票, Ｂ調査票, Ｃ調査票\n")
   }
 
   func testCSVAsExcelSavesItGivesTheBundledReport() throws {

@@ -43,10 +43,11 @@ final class WorkbookTests: XCTestCase {
 
   func testMissingSheetNamesTheSheetsThereAre() throws {
     let book = try Workbook(url: Self.fixtures.appendingPathComponent("survey.xlsx"), file: "調査.xlsx")
-    XCTAssertEqual(book.sheets.map(\.name), ["全体調査票", "Ａ調査票"])
-    XCTAssertThrowsError(try book.sheet(named: "Ｂ調査票")) {
+    XCTAssertEqual(book.sheets.map(\.name), ["全体調査票", "Ａ調査票", "Ｂ調査票", "Ｃ調査票"])
+    XCTAssertThrowsError(try book.sheet(named: "Ｄ調査票")) {
       XCTAssertEqual(
-        "\($0)", "調査.xlsx: error: no sheet named Ｂ調査票; expected one of its sheets: 全体調査票, Ａ調査票")
+        "\($0)",
+        "調査.xlsx: error: no sheet named Ｄ調査票; expected one of its sheets: 全体調査票, Ａ調査票, Ｂ調査票, Ｃ調査票")
     }
   }
 

@@ -23,7 +23,7 @@ enum Check {
   static let options = [
     format, DataOptions.data, DataOptions.codebook,
     DataOptions.file.described("Check PATH as one form's export (repeatable); PATH - reads standard input."),
-    year,
+    DataOptions.workbook, year,
   ]
 
   static let synopsis = """

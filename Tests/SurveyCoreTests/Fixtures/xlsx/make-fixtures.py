@@ -11,7 +11,8 @@ here = os.path.dirname(os.path.abspath(__file__))
 data = os.path.join(here, "../../../../data")
 book = openpyxl.Workbook()
 book.remove(book.active)
-for title, name, merged in [("全体調査票", "overall.tsv", {0}), ("Ａ調査票", "a.tsv", {0, 1})]:
+for title, name, merged in [("全体調査票", "overall.tsv", {0}), ("Ａ調査票", "a.tsv", {0, 1}),
+                            ("Ｂ調査票", "b.tsv", {0, 1}), ("Ｃ調査票", "c.tsv", {0, 1})]:
     with open(os.path.join(data, name), encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f, delimiter="\t"))
     sheet = book.create_sheet(title)
