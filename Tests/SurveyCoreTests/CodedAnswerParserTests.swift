@@ -284,6 +284,12 @@ extension CodedAnswerParserTests {
     XCTAssertNil(PlainNumberCode.list(in: "2010"))
     XCTAssertNil(PlainNumberCode.leading("1.5千円", item: form))
   }
+
+  func testALongNumberIsNoCodeAndNoOverflow() {
+    // Found by the fuzzer: twenty 9s overflowed the code being read.
+    XCTAssertNil(PlainNumberCode.leading("99999999999999999999", item: form))
+    XCTAssertNil(PlainNumberCode.leading("(99999999999999999999)", item: form))
+  }
 }
 
 /// A continuation line that opens with a year is not mistaken for a code.

@@ -55,7 +55,8 @@ enum PlainNumberCode {
     var code = 0
     let digitStart = index
     while index < scalars.count, let value = digit(scalars[index]) {
-      code = code * 10 + value
+      // Past the limit the digits are only counted: a long number is no code, never an overflow.
+      if index - digitStart < digitLimit { code = code * 10 + value }
       index += 1
     }
     let digits = index - digitStart
