@@ -59,6 +59,12 @@ struct FormReader {
   private var notUTF8At: Int?
   /// The chunks whose `rawStop` tells where a transcoded part stops (`run(followingStops:)`).
   private var stops: FileChunks?
+  /// When set, `next` makes only the rows it keeps, reading the other cells of a row only then.
+  private var filter: RowFilter?
+  /// The items `filter` decides by (its own and every filled-down one), then the others.
+  private var filterOrder: (first: [Int], rest: [Int]) = ([], [])
+  /// Whether `filter` rejected the row just read.
+  private var rejected = false
 
   /// A reader of whole rows: reads the header now, logging its problems (`hasHeader` says whether
   /// there was one). Given the chunks `reader` reads, it checks UTF-8 cell by cell as a counting
@@ -153,6 +159,15 @@ struct FormReader {
     return part
   }
 
+  /// Makes `next` give only the rows `filter` keeps: of the others it reads only the cells the
+  /// filter and the filling down need. For a pass over an export already checked (the cells of
+  /// the rows left out are neither parsed nor checked).
+  mutating func keepingOnly(_ filter: RowFilter) {
+    let first = Set(filter.items).union(form.items.indices.filter { fillsDown[$0] })
+    filterOrder = (first.sorted(), form.items.indices.filter { !first.contains($0) })
+    self.filter = filter
+  }
+
   /// The error for a row whose number of fields is not the header's.
   static func raggedRow(file: String, line: Int, fields: Int, expected: Int) -> Diagnostic {
     Diagnostic(
@@ -179,7 +194,7 @@ struct FormReader {
     defer { swap(&reader, &self.reader) }
     while let line = record(from: &reader) {
       guard let decoded = decoded(line: line, from: reader) else { return nil }
-      guard decoded else { continue }
+      guard decoded, !rejected else { continue }
       rowCount += 1
       return Row(line: line, values: values)
     }
@@ -308,56 +323,84 @@ struct FormReader {
   }
 
   /// Reads one row's cells (its spans index `buffer`, whose first byte is at stream offset
-  /// `origin`); false when a cell is not UTF-8 (the reader then stops).
+  /// `origin`); false when a cell is not UTF-8 (the reader then stops). With a filter, the cells
+  /// it decides by come first, and the others only when it keeps the row (`rejected` says).
   private mutating func decode(line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int) -> Bool {
     var changedLevel: Int?
-    for item in form.items.indices {
-      guard let column = columns[item] else {
-        ids[item] = tables[item].id(ofText: "", line: line, log: &log)
-        if makesRows { values[item] = .blank }
-        continue
-      }
-      let span = spans[column]
-      if skipped[item] {
-        if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
-        continue
-      }
-      var id: Int32
-      if span.isVerbatim {
-        let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-        id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log, checkingUTF8: utf8 != nil)
-        if id < 0 {
-          _ = checked(span, in: buffer, origin: origin)
+    guard filter != nil else {
+      for item in form.items.indices {
+        guard decode(item, line: line, buffer: buffer, origin: origin, changedLevel: &changedLevel) else {
           return false
         }
-      } else {
-        if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
-        id = tables[item].id(
-          ofText: TSVReader.string(of: span, in: buffer).trimmingSpaces, line: line, log: &log)
       }
-      var value = makesRows ? tables[item].lastWhole : .blank
-      if fillsDown[item] {
-        // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
-        if tables[item].isBlank(id) {
-          if let changedLevel {
-            log.append(
-              Self.blankLevel(
-                form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
-          } else if inherited[item] >= 0 {
-            id = inherited[item]
-            if makesRows { value = inheritedValues[item] }
-          } else {
-            log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
-          }
-        } else if changedLevel == nil && id != inherited[item] {
-          changedLevel = item
-        }
-        inherited[item] = id
-        if makesRows { inheritedValues[item] = value }
-      }
-      ids[item] = id
-      if makesRows { values[item] = value }
+      return true
     }
+    for item in filterOrder.first {
+      guard decode(item, line: line, buffer: buffer, origin: origin, changedLevel: &changedLevel) else {
+        return false
+      }
+    }
+    rejected = filter?.keeps(ids: ids, values: values, formItems: form.items.count) == false
+    guard !rejected else { return true }
+    for item in filterOrder.rest {
+      guard decode(item, line: line, buffer: buffer, origin: origin, changedLevel: &changedLevel) else {
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Reads one cell of a row into `ids` (and `values`), filling it down when its item does;
+  /// `changedLevel` is the first filled-down item of the row whose value changed. False when the
+  /// cell is not UTF-8.
+  @inline(__always)
+  private mutating func decode(
+    _ item: Int, line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int, changedLevel: inout Int?
+  ) -> Bool {
+    guard let column = columns[item] else {
+      ids[item] = tables[item].id(ofText: "", line: line, log: &log)
+      if makesRows { values[item] = .blank }
+      return true
+    }
+    let span = spans[column]
+    if skipped[item] {
+      return utf8 == nil || checked(span, in: buffer, origin: origin)
+    }
+    var id: Int32
+    if span.isVerbatim {
+      let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+      id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log, checkingUTF8: utf8 != nil)
+      if id < 0 {
+        _ = checked(span, in: buffer, origin: origin)
+        return false
+      }
+    } else {
+      if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
+      id = tables[item].id(
+        ofText: TSVReader.string(of: span, in: buffer).trimmingSpaces, line: line, log: &log)
+    }
+    var value = makesRows ? tables[item].lastWhole : .blank
+    if fillsDown[item] {
+      // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
+      if tables[item].isBlank(id) {
+        if let changedLevel {
+          log.append(
+            Self.blankLevel(
+              form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
+        } else if inherited[item] >= 0 {
+          id = inherited[item]
+          if makesRows { value = inheritedValues[item] }
+        } else {
+          log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
+        }
+      } else if changedLevel == nil && id != inherited[item] {
+        changedLevel = item
+      }
+      inherited[item] = id
+      if makesRows { inheritedValues[item] = value }
+    }
+    ids[item] = id
+    if makesRows { values[item] = value }
     return true
   }
 

@@ -35,9 +35,10 @@ public struct SummaryComparison: Sendable {
   public var notes: [String]
   public var charts: [Chart]
 
-  /// The comparison's counts of one project or entry form, made a row at a time (a large export
-  /// is read from its file, not held): the target's, its department's and the city's rows and
-  /// amounts, and the target's and the city's multiple-choice answers.
+  /// The comparison's counts of one project or entry form, made by a counting pass (a large
+  /// export is read from its file in parts, not held): the target's, its department's and the
+  /// city's rows and amounts, the target's and the city's multiple-choice answers, and how many
+  /// of its rows the summary lists.
   final class FormTally {
     let data: FormData
     private let target: SummaryTarget
@@ -49,6 +50,9 @@ public struct SummaryComparison: Sendable {
     private(set) var counts = [0, 0, 0]
     /// For each scope, each amount item's sum in yen and the rows that gave one.
     private(set) var sums: [[(yen: Int, given: Int)]]
+    /// The target's rows that its summary lists (`UnitSummary.lists`): in a form without a 係
+    /// column, a team's comparison counts its unit's rows, but it lists none.
+    private(set) var listed = 0
 
     init(_ data: FormData, target: SummaryTarget, in survey: Survey) throws(SurveyError) {
       self.data = data
@@ -69,24 +73,45 @@ public struct SummaryComparison: Sendable {
       sums = [[(yen: Int, given: Int)]](repeating: amountItems.map { _ in (0, 0) }, count: 3)
     }
 
-    func add(_ row: Row) {
-      let covered = [
+    /// What the tally counts, for one counting pass: each reads the row's unit and 係 and one item
+    /// at most, so that the combinations stay few; a combination stands for `weight` rows.
+    var consumers: [RowConsumer] {
+      let hierarchy = UnitSummary.hierarchyItems(of: data)
+      var consumers = [
+        RowConsumer(reads: RowReads(items: hierarchy, unit: true)) { row, weight in
+          for scope in 0..<3 where self.covered(row)[scope] { self.counts[scope] += weight }
+          if UnitSummary.lists(row, of: self.data, for: self.target, in: self.survey) { self.listed += weight }
+        }
+      ]
+      for (position, index) in amountItems.enumerated() {
+        consumers.append(
+          RowConsumer(reads: RowReads(items: hierarchy + [index], unit: true)) { row, weight in
+            guard case .amount(let amount) = row.values[index], let figure = amount.yen else { return }
+            for scope in 0..<3 where self.covered(row)[scope] {
+              self.sums[scope][position].yen += figure * weight
+              self.sums[scope][position].given += weight
+            }
+          })
+      }
+      for multiple in multiples {
+        let reads = RowReads(items: hierarchy + (multiple.categories.reads.items ?? []), unit: true)
+        consumers.append(
+          RowConsumer(reads: reads) { row, weight in
+            if SummaryComparison.covers(row, of: self.data, self.target, in: self.survey) {
+              multiple.mine.add(row, weight: weight)
+            }
+            multiple.city.add(row, weight: weight)
+          })
+      }
+      return consumers
+    }
+
+    /// Whether the target, its department and the city cover a row.
+    private func covered(_ row: Row) -> [Bool] {
+      [
         SummaryComparison.covers(row, of: data, target, in: survey),
         SummaryComparison.covers(row, of: data, department, in: survey), true,
       ]
-      for scope in 0..<3 where covered[scope] {
-        counts[scope] += 1
-        for (position, index) in amountItems.enumerated() {
-          if case .amount(let amount) = row.values[index], let figure = amount.yen {
-            sums[scope][position].yen += figure
-            sums[scope][position].given += 1
-          }
-        }
-      }
-      for multiple in multiples {
-        if covered[0] { multiple.mine.add(row) }
-        multiple.city.add(row)
-      }
     }
   }
 

@@ -4,6 +4,9 @@ public struct SummaryDocument: Sendable {
   public var title: String
   public var summaries: [UnitSummary]
   public var questions: HearingQuestions
+  /// The survey an outline's rows are read from as it is written (`outline`); nil when the
+  /// summaries hold their rows.
+  private var source: Survey?
 
   public init(title: String, summaries: [UnitSummary], questions: HearingQuestions) {
     self.title = title
@@ -11,16 +14,52 @@ public struct SummaryDocument: Sendable {
     self.questions = questions
   }
 
-  /// The summaries of the given targets, a target named twice printed once, with the warnings of
-  /// the data.
+  /// The summaries of the given targets, a target named twice printed once, every row held, with
+  /// the warnings of the data.
   public static func make(
     _ targets: [SummaryTarget], in survey: Survey, questions: HearingQuestions
   ) throws(SurveyError) -> Outcome<SummaryDocument> {
+    let unique = unique(targets)
+    return try Outcome(
+      SummaryDocument(
+        title: title(unique), summaries: try UnitSummary.make(unique, in: survey), questions: questions),
+      readFrom: survey)
+  }
+
+  /// The same document without the rows of its forms (`UnitSummary.outline`), with the warnings
+  /// of the data: writing it (`SummaryFormat.write`) reads each target's rows of each form again,
+  /// a row at a time, so that its memory does not grow with them.
+  public static func outline(
+    _ targets: [SummaryTarget], in survey: Survey, questions: HearingQuestions
+  ) throws(SurveyError) -> Outcome<SummaryDocument> {
+    let unique = unique(targets)
+    var document = SummaryDocument(
+      title: title(unique), summaries: try UnitSummary.outline(unique, in: survey), questions: questions)
+    document.source = survey
+    return try Outcome(document, readFrom: survey)
+  }
+
+  /// Hands the rows of one form of one summary to `body`: those it holds, or an outline's, read
+  /// again from the survey.
+  func forEachEntry<Failure: Error>(
+    summary index: Int, form position: Int, _ body: (UnitSummary.Entry) throws(Failure) -> Void
+  ) throws(Failure) {
+    let form = summaries[index].forms[position]
+    guard let source, let data = source.data(for: form.form.id) else {
+      for entry in form.entries { try body(entry) }
+      return
+    }
+    guard form.count > 0 else { return }
+    try UnitSummary.forEachEntry(of: summaries[index].target, in: data, survey: source, body)
+  }
+
+  private static func unique(_ targets: [SummaryTarget]) -> [SummaryTarget] {
     var unique: [SummaryTarget] = []
     for target in targets where !unique.contains(target) { unique.append(target) }
-    let summaries = try UnitSummary.make(unique, in: survey)
-    let title = "協働事業ヒアリング資料: " + unique.map(\.name).joined(separator: "・")
-    return try Outcome(
-      SummaryDocument(title: title, summaries: summaries, questions: questions), readFrom: survey)
+    return unique
+  }
+
+  private static func title(_ targets: [SummaryTarget]) -> String {
+    "協働事業ヒアリング資料: " + targets.map(\.name).joined(separator: "・")
   }
 }

@@ -74,8 +74,11 @@ enum Summary {
       if !unknown.isEmpty { throw SurveyError.usage(unknown) }
     }
     let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
-    let outcome = try SummaryDocument.make(targets, in: survey, questions: questions)
-    try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: options) }
+    // The rows of the targets are read again as they are printed, none kept.
+    let outcome = try SummaryDocument.outline(targets, in: survey, questions: questions)
+    try DataOptions.write(outcome, arguments, output: &output) { document, write throws(WriteError) in
+      try format.write(document, options: options, to: write)
+    }
     return .success
   }
 
