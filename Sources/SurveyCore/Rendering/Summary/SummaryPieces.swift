@@ -8,7 +8,7 @@ protocol SummaryPieces {
   /// A form's heading, with its number of rows (and a word when it has none).
   func formHead(_ form: UnitSummary.FormEntries) -> [String]
   /// One row of a form: its name, its place and every answer.
-  func entry(_ entry: UnitSummary.Entry) -> [String]
+  mutating func entry(_ entry: UnitSummary.Entry) -> [String]
   /// A summary's lines after its forms: the hearing questions.
   func tail(_ summary: UnitSummary, questions: HearingQuestions) -> [String]
   /// The lines after the last summary.
@@ -33,6 +33,7 @@ extension SummaryPieces {
       try sink(buffer)
       buffer = ""
     }
+    var pieces = self
     try emit(opening(document))
     let count = document.summaries.count
     for (index, summary) in document.summaries.enumerated() {
@@ -40,7 +41,7 @@ extension SummaryPieces {
       for (position, form) in summary.forms.enumerated() {
         try emit(formHead(form))
         try document.forEachEntry(summary: index, form: position) { (entry) throws(Failure) in
-          try emit(self.entry(entry))
+          try emit(pieces.entry(entry))
         }
       }
       try emit(tail(summary, questions: document.questions))

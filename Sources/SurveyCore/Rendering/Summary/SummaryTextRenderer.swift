@@ -3,6 +3,8 @@
 /// questions as a checklist.
 public struct SummaryTextRenderer: Sendable, SummaryPieces {
   public var options: RenderOptions
+  /// The display width of each item label met, remembered: every row of a form has the same.
+  private var labelWidths: [String: Int] = [:]
 
   public init(options: RenderOptions = RenderOptions()) {
     self.options = options
@@ -27,9 +29,10 @@ public struct SummaryTextRenderer: Sendable, SummaryPieces {
     out.append(rule)
     if let roster = summary.rosterTitle {
       out += ["", "■ \(roster)"]
+      var widths: [String: Int] = [:]
       for unit in summary.units {
         out.append("  \(SummaryWords.unitPlace(unit.unit))")
-        out += answerLines(unit.answers, indent: 4)
+        out += answerLines(unit.answers, indent: 4, widths: &widths)
       }
     }
     out += ["", "■ \(SummaryWords.comparison)"]
@@ -61,9 +64,9 @@ public struct SummaryTextRenderer: Sendable, SummaryPieces {
     ["", "■ \(SummaryWords.formHeading(form))"] + (form.count == 0 ? ["  \(SummaryWords.noEntries)"] : [])
   }
 
-  func entry(_ entry: UnitSummary.Entry) -> [String] {
+  mutating func entry(_ entry: UnitSummary.Entry) -> [String] {
     ["", "  [\(SummaryWords.entryHeading(entry))]", "    \(SummaryWords.entryPlace(entry))"]
-      + answerLines(entry.answers, indent: 4)
+      + answerLines(entry.answers, indent: 4, widths: &labelWidths)
   }
 
   func tail(_ summary: UnitSummary, questions: HearingQuestions) -> [String] {
@@ -78,16 +81,28 @@ public struct SummaryTextRenderer: Sendable, SummaryPieces {
 
   func closing() -> [String] { [] }
 
-  /// Each item's label, then its answer; an answer's further lines under its first.
-  func answerLines(_ answers: [DecodedAnswer], indent: Int) -> [String] {
-    let width = answers.map { DisplayWidth.of($0.label, ambiguousIsWide: options.ambiguousIsWide) }.max() ?? 0
+  /// Each item's label, then its answer; an answer's further lines under its first. `widths`
+  /// remembers the labels' display widths.
+  func answerLines(_ answers: [DecodedAnswer], indent: Int, widths: inout [String: Int]) -> [String] {
+    var labels: [(text: String, width: Int)] = []
+    labels.reserveCapacity(answers.count)
+    for answer in answers {
+      let label = answer.label
+      if let width = widths[label] {
+        labels.append((label, width))
+      } else {
+        let width = DisplayWidth.of(label, ambiguousIsWide: options.ambiguousIsWide)
+        if widths.count < 4096 { widths[label] = width }
+        labels.append((label, width))
+      }
+    }
+    let width = labels.map(\.width).max() ?? 0
     let margin = String(repeating: " ", count: indent)
     var out: [String] = []
-    for answer in answers {
-      let label = DisplayWidth.pad(
-        answer.label, to: width, alignRight: false, ambiguousIsWide: options.ambiguousIsWide)
+    for (answer, label) in zip(answers, labels) {
+      let padded = label.text + String(repeating: " ", count: max(0, width - label.width))
       for (line, text) in answer.lines.enumerated() {
-        let head = line == 0 ? label : String(repeating: " ", count: width)
+        let head = line == 0 ? padded : String(repeating: " ", count: width)
         out.append((margin + head + "  " + text).trailingSpacesTrimmed)
       }
     }
