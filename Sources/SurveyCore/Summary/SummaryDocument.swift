@@ -1,3 +1,5 @@
+import Foundation
+
 /// The summaries of one run, in the order asked for, with the hearing questions each one ends
 /// with: one printed handout, or with `--all` the committee's binder.
 public struct SummaryDocument: Sendable {
@@ -49,8 +51,51 @@ public struct SummaryDocument: Sendable {
       for entry in form.entries { try body(entry) }
       return
     }
-    guard form.count > 0 else { return }
-    try UnitSummary.forEachEntry(of: summaries[index].target, in: data, survey: source, body)
+    let target = summaries[index].target
+    guard form.count >= Self.rowsWorthAThread else {
+      if form.count > 0 { try UnitSummary.forEachEntry(of: target, in: data, survey: source, body) }
+      return
+    }
+    // Many rows: another thread reads and decodes them while this one writes them.
+    let queue = EntryQueue(capacity: 8)
+    let reading = HandOverJob {
+      Self.read(target, in: data, survey: source, into: queue)
+    }
+    let thread = Thread { reading.run() }
+    thread.stackSize = 8 << 20
+    thread.start()
+    var failure: Failure?
+    writing: while let batch = queue.take() {
+      for entry in batch {
+        do throws(Failure) { try body(entry) } catch {
+          failure = error
+          queue.stop()
+          break writing
+        }
+      }
+    }
+    reading.wait()
+    if let failure { throw failure }
+  }
+
+  /// The fewest rows of a form that are read on a thread of their own while they are written.
+  static let rowsWorthAThread = 2048
+
+  /// Reads a target's rows of a form into `queue`, 256 at a time, until the end or until the
+  /// writer stops.
+  private static func read(_ target: SummaryTarget, in data: FormData, survey: Survey, into queue: EntryQueue) {
+    struct Stopped: Error {}
+    var batch: [UnitSummary.Entry] = []
+    do throws(Stopped) {
+      try UnitSummary.forEachEntry(of: target, in: data, survey: survey) { (entry) throws(Stopped) in
+        batch.append(entry)
+        guard batch.count == 256 else { return }
+        guard queue.put(batch) else { throw Stopped() }
+        batch = []
+      }
+      if !batch.isEmpty { _ = queue.put(batch) }
+    } catch {}
+    queue.finish()
   }
 
   private static func unique(_ targets: [SummaryTarget]) -> [SummaryTarget] {

@@ -3,8 +3,8 @@
 /// questions as a checklist.
 public struct SummaryTextRenderer: Sendable, SummaryPieces {
   public var options: RenderOptions
-  /// The display width of each item label met, remembered: every row of a form has the same.
-  private var labelWidths: [String: Int] = [:]
+  /// The labels of the last row printed, padded: every row of a form has the same.
+  private var column: LabelColumn?
 
   public init(options: RenderOptions = RenderOptions()) {
     self.options = options
@@ -29,10 +29,10 @@ public struct SummaryTextRenderer: Sendable, SummaryPieces {
     out.append(rule)
     if let roster = summary.rosterTitle {
       out += ["", "■ \(roster)"]
-      var widths: [String: Int] = [:]
+      var column: LabelColumn?
       for unit in summary.units {
         out.append("  \(SummaryWords.unitPlace(unit.unit))")
-        out += answerLines(unit.answers, indent: 4, widths: &widths)
+        out += answerLines(unit.answers, indent: 4, column: &column)
       }
     }
     out += ["", "■ \(SummaryWords.comparison)"]
@@ -66,7 +66,7 @@ public struct SummaryTextRenderer: Sendable, SummaryPieces {
 
   mutating func entry(_ entry: UnitSummary.Entry) -> [String] {
     ["", "  [\(SummaryWords.entryHeading(entry))]", "    \(SummaryWords.entryPlace(entry))"]
-      + answerLines(entry.answers, indent: 4, widths: &labelWidths)
+      + answerLines(entry.answers, indent: 4, column: &column)
   }
 
   func tail(_ summary: UnitSummary, questions: HearingQuestions) -> [String] {
@@ -81,29 +81,22 @@ public struct SummaryTextRenderer: Sendable, SummaryPieces {
 
   func closing() -> [String] { [] }
 
-  /// Each item's label, then its answer; an answer's further lines under its first. `widths`
-  /// remembers the labels' display widths.
-  func answerLines(_ answers: [DecodedAnswer], indent: Int, widths: inout [String: Int]) -> [String] {
-    var labels: [(text: String, width: Int)] = []
-    labels.reserveCapacity(answers.count)
-    for answer in answers {
-      let label = answer.label
-      if let width = widths[label] {
-        labels.append((label, width))
-      } else {
-        let width = DisplayWidth.of(label, ambiguousIsWide: options.ambiguousIsWide)
-        if widths.count < 4096 { widths[label] = width }
-        labels.append((label, width))
-      }
+  /// Each item's label, then its answer; an answer's further lines under its first. `column` is
+  /// the last list of labels laid out, used again when these are the same.
+  func answerLines(_ answers: [DecodedAnswer], indent: Int, column: inout LabelColumn?) -> [String] {
+    let labels = answers.map(\.label)
+    let laidOut: LabelColumn
+    if let column, column.matches(labels, indent: indent) {
+      laidOut = column
+    } else {
+      laidOut = LabelColumn(labels: labels, indent: indent, ambiguousIsWide: options.ambiguousIsWide)
+      column = laidOut
     }
-    let width = labels.map(\.width).max() ?? 0
-    let margin = String(repeating: " ", count: indent)
     var out: [String] = []
-    for (answer, label) in zip(answers, labels) {
-      let padded = label.text + String(repeating: " ", count: max(0, width - label.width))
+    out.reserveCapacity(answers.count)
+    for (answer, head) in zip(answers, laidOut.heads) {
       for (line, text) in answer.lines.enumerated() {
-        let head = line == 0 ? padded : String(repeating: " ", count: width)
-        out.append((margin + head + "  " + text).trailingSpacesTrimmed)
+        out.append(((line == 0 ? head : laidOut.continuation) + text).trailingSpacesTrimmed)
       }
     }
     return out
