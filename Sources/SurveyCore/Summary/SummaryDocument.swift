@@ -56,18 +56,19 @@ public struct SummaryDocument: Sendable {
       if form.count > 0 { try UnitSummary.forEachEntry(of: target, in: data, survey: source, body) }
       return
     }
-    // Many rows: another thread reads and decodes them while this one writes them.
-    let queue = EntryQueue(capacity: 8)
+    // Many rows: another thread reads them while this one decodes and writes them.
+    let queue = BatchQueue<Row>(capacity: 8)
     let reading = HandOverJob {
       Self.read(target, in: data, survey: source, into: queue)
     }
     let thread = Thread { reading.run() }
     thread.stackSize = 8 << 20
     thread.start()
+    let entry = UnitSummary.entryMaker(for: data, in: source)
     var failure: Failure?
     writing: while let batch = queue.take() {
-      for entry in batch {
-        do throws(Failure) { try body(entry) } catch {
+      for row in batch {
+        do throws(Failure) { try body(entry(row)) } catch {
           failure = error
           queue.stop()
           break writing
@@ -83,12 +84,12 @@ public struct SummaryDocument: Sendable {
 
   /// Reads a target's rows of a form into `queue`, 256 at a time, until the end or until the
   /// writer stops.
-  private static func read(_ target: SummaryTarget, in data: FormData, survey: Survey, into queue: EntryQueue) {
+  private static func read(_ target: SummaryTarget, in data: FormData, survey: Survey, into queue: BatchQueue<Row>) {
     struct Stopped: Error {}
-    var batch: [UnitSummary.Entry] = []
+    var batch: [Row] = []
     do throws(Stopped) {
-      try UnitSummary.forEachEntry(of: target, in: data, survey: survey) { (entry) throws(Stopped) in
-        batch.append(entry)
+      try UnitSummary.forEachRow(of: target, in: data, survey: survey) { (row) throws(Stopped) in
+        batch.append(row)
         guard batch.count == 256 else { return }
         guard queue.put(batch) else { throw Stopped() }
         batch = []

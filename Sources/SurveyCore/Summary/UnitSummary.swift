@@ -93,19 +93,32 @@ public struct UnitSummary: Sendable {
   public static func forEachEntry<Failure: Error>(
     of target: SummaryTarget, in data: FormData, survey: Survey, _ body: (Entry) throws(Failure) -> Void
   ) throws(Failure) {
+    let entry = entryMaker(for: data, in: survey)
+    try forEachRow(of: target, in: data, survey: survey) { (row) throws(Failure) in try body(entry(row)) }
+  }
+
+  /// Hands a target's rows of a project or entry form to `body`, in file order, placed in their
+  /// units (`entryMaker` makes them entries): the other rows are told apart by their 部, 課 and
+  /// 係 cells alone.
+  static func forEachRow<Failure: Error>(
+    of target: SummaryTarget, in data: FormData, survey: Survey, _ body: (Row) throws(Failure) -> Void
+  ) throws(Failure) {
+    let keeps: (Row) -> Bool = { lists($0, of: data, for: target, in: survey) }
+    try data.forEachRow(reading: hierarchyItems(of: data), keeping: keeps, body)
+  }
+
+  /// What makes rows of a form entries: each coded answer decoded once for all of them.
+  static func entryMaker(for data: FormData, in survey: Survey) -> (Row) -> Entry {
     var decoded = DecodedAnswers()
     let titleIndex = data.form.items.firstIndex { $0.kind == .text }
     let titleID = titleIndex.map { data.form.items[$0].id }
-    let keeps: (Row) -> Bool = { lists($0, of: data, for: target, in: survey) }
-    try data.forEachRow(reading: hierarchyItems(of: data), keeping: keeps) { (row) throws(Failure) in
-      let unit = survey.unit(of: row, in: data)
+    return { row in
       let team = data.text(of: .unit, in: row)
-      let answers = decoded.answers(of: row, in: data).filter { $0.item.id != titleID }
-      try body(
-        Entry(
-          identifier: data.text(of: .identifier, in: row),
-          title: titleIndex.flatMap { row.values[$0].text } ?? "",
-          unit: unit, team: team.isEmpty ? nil : team, answers: answers))
+      return Entry(
+        identifier: data.text(of: .identifier, in: row),
+        title: titleIndex.flatMap { row.values[$0].text } ?? "",
+        unit: survey.unit(of: row, in: data), team: team.isEmpty ? nil : team,
+        answers: decoded.answers(of: row, in: data).filter { $0.item.id != titleID })
     }
   }
 

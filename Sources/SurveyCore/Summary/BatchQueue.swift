@@ -1,13 +1,12 @@
 import Foundation
 
-/// A summary's rows handed from the thread that reads them to the one that writes them, in
-/// batches, at most `capacity` batches waiting: reading the next rows overlaps writing these, in
-/// bounded memory.
+/// Rows handed from the thread that reads them to the one that uses them, in batches, at most
+/// `capacity` batches waiting: reading the next rows overlaps using these, in bounded memory.
 ///
 /// Unchecked Sendable: every field is read and written under the condition's lock.
-final class EntryQueue: @unchecked Sendable {
+final class BatchQueue<Element: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
-  private var batches: [[UnitSummary.Entry]] = []
+  private var batches: [[Element]] = []
   private var finished = false
   private var stopped = false
   private let capacity: Int
@@ -16,8 +15,8 @@ final class EntryQueue: @unchecked Sendable {
     self.capacity = capacity
   }
 
-  /// Adds a batch, waiting while the queue is full; false once the writer has stopped.
-  func put(_ batch: [UnitSummary.Entry]) -> Bool {
+  /// Adds a batch, waiting while the queue is full; false once the user has stopped.
+  func put(_ batch: [Element]) -> Bool {
     condition.lock()
     defer { condition.unlock() }
     while batches.count >= capacity && !stopped { condition.wait() }
@@ -36,7 +35,7 @@ final class EntryQueue: @unchecked Sendable {
   }
 
   /// The next batch, waiting for one; nil once the reader has finished and all are taken.
-  func take() -> [UnitSummary.Entry]? {
+  func take() -> [Element]? {
     condition.lock()
     defer { condition.unlock() }
     while batches.isEmpty && !finished { condition.wait() }
@@ -45,7 +44,7 @@ final class EntryQueue: @unchecked Sendable {
     return batches.removeFirst()
   }
 
-  /// Tells the reader to stop: the writer wants no more.
+  /// Tells the reader to stop: the user wants no more.
   func stop() {
     condition.lock()
     defer { condition.unlock() }
