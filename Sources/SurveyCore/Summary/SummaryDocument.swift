@@ -19,12 +19,13 @@ public struct SummaryDocument: Sendable {
   /// The summaries of the given targets, a target named twice printed once, every row held, with
   /// the warnings of the data.
   public static func make(
-    _ targets: [SummaryTarget], in survey: Survey, questions: HearingQuestions
+    _ targets: [SummaryTarget], in survey: Survey, census: SummaryCensus? = nil, questions: HearingQuestions
   ) throws(SurveyError) -> Outcome<SummaryDocument> {
     let unique = unique(targets)
     return try Outcome(
       SummaryDocument(
-        title: title(unique), summaries: try UnitSummary.make(unique, in: survey), questions: questions),
+        title: title(unique), summaries: try UnitSummary.make(unique, in: survey, census: census),
+        questions: questions),
       readFrom: survey)
   }
 
@@ -32,11 +33,12 @@ public struct SummaryDocument: Sendable {
   /// of the data: writing it (`SummaryFormat.write`) reads each target's rows of each form again,
   /// a row at a time, so that its memory does not grow with them.
   public static func outline(
-    _ targets: [SummaryTarget], in survey: Survey, questions: HearingQuestions
+    _ targets: [SummaryTarget], in survey: Survey, census: SummaryCensus? = nil, questions: HearingQuestions
   ) throws(SurveyError) -> Outcome<SummaryDocument> {
     let unique = unique(targets)
     var document = SummaryDocument(
-      title: title(unique), summaries: try UnitSummary.outline(unique, in: survey), questions: questions)
+      title: title(unique), summaries: try UnitSummary.outline(unique, in: survey, census: census),
+      questions: questions)
     document.source = survey
     return try Outcome(document, readFrom: survey)
   }

@@ -3,12 +3,17 @@ extension SummaryTarget {
   /// Every target of a survey: departments, sections, sub-units and teams, in roster order
   /// (teams in the order their projects are listed).
   public static func all(in survey: Survey) -> [SummaryTarget] {
+    all(in: survey, census: scanned(survey))
+  }
+
+  /// Every target of a survey, from its census (`SummaryCensus`).
+  public static func all(in survey: Survey, census: SummaryCensus) -> [SummaryTarget] {
     var targets: [SummaryTarget] = []
     var known = Set<SummaryTarget>()
     func add(_ target: SummaryTarget) {
       if known.insert(target).inserted { targets.append(target) }
     }
-    let (units, teams) = scan(survey)
+    let (units, teams) = scan(survey, census)
     for department in departments(of: units) { add(department) }
     for unit in units {
       add(SummaryTarget(level: .section, department: unit.department, section: unit.section))
@@ -25,7 +30,12 @@ extension SummaryTarget {
   /// Every department as a target, in roster order, then any department only the project forms name:
   /// what `kyodo summary --all` prints.
   public static func departments(in survey: Survey) -> [SummaryTarget] {
-    departments(of: units(in: survey))
+    departments(in: survey, census: scanned(survey))
+  }
+
+  /// Every department as a target, from the survey's census (`SummaryCensus`).
+  public static func departments(in survey: Survey, census: SummaryCensus) -> [SummaryTarget] {
+    departments(of: scan(survey, census, teams: false).units)
   }
 
   private static func departments(of units: [UnitPath]) -> [SummaryTarget] {
@@ -34,37 +44,36 @@ extension SummaryTarget {
     }.map { SummaryTarget(level: .department, department: $0) }
   }
 
-  /// The roster's units, then the units of rows the roster does not list.
-  static func units(in survey: Survey) -> [UnitPath] {
-    scan(survey, teams: false).units
+  /// The census of a survey's 部, 課 and 係 cells alone: one counting pass over each form, which
+  /// reads only them.
+  private static func scanned(_ survey: Survey) -> SummaryCensus {
+    SummaryCensus(hierarchyOf: survey)
   }
 
   /// The units (the roster's, then those of rows it does not list) and, with `teams`, the teams
-  /// the project forms name, in the order met: one counting pass over each form, which reads only
-  /// the 部, 課 and 係 cells.
-  private static func scan(_ survey: Survey, teams findsTeams: Bool = true) -> (
+  /// the project forms name, in the order met: the census's combinations of 部, 課 and 係.
+  private static func scan(_ survey: Survey, _ census: SummaryCensus, teams findsTeams: Bool = true) -> (
     units: [UnitPath], teams: [SummaryTarget]
   ) {
     var units = survey.organization.units
     var known = Set(units)
     var teams: [SummaryTarget] = []
     var knownTeams = Set<SummaryTarget>()
-    for data in survey.forms {
+    for form in census.forms {
+      let data = form.data
       let named = findsTeams && !data.form.isRoster
-      let read = [ItemKind.department, .section, .unit].compactMap { data.index(of: $0) }
-      data.tally([
-        RowConsumer(reads: RowReads(items: read, unit: true)) { row, _ in
-          let unit = survey.unit(of: row, in: data)
-          if known.insert(unit).inserted { units.append(unit) }
-          guard named else { return }
-          let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
-          guard !team.isEmpty else { return }
-          let target = SummaryTarget(
-            level: .team, department: unit.department, section: unit.section, subunit: unit.subunit,
-            team: team)
-          if knownTeams.insert(target).inserted { teams.append(target) }
-        }
-      ])
+      for group in form.groups {
+        let row = group.row
+        let unit = survey.unit(of: row, in: data)
+        if known.insert(unit).inserted { units.append(unit) }
+        guard named else { continue }
+        let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
+        guard !team.isEmpty else { continue }
+        let target = SummaryTarget(
+          level: .team, department: unit.department, section: unit.section, subunit: unit.subunit,
+          team: team)
+        if knownTeams.insert(target).inserted { teams.append(target) }
+      }
     }
     return (units, teams)
   }

@@ -48,9 +48,10 @@ public struct UnitSummary: Sendable {
 
   /// The summaries of several targets, in their order, every row of theirs held: the outlines
   /// (`outline`), then each form read again for each target's rows.
-  public static func make(_ targets: [SummaryTarget], in survey: Survey) throws(SurveyError) -> [UnitSummary]
-  {
-    var summaries = try outline(targets, in: survey)
+  public static func make(
+    _ targets: [SummaryTarget], in survey: Survey, census: SummaryCensus? = nil
+  ) throws(SurveyError) -> [UnitSummary] {
+    var summaries = try outline(targets, in: survey, census: census)
     for index in summaries.indices {
       for (position, form) in summaries[index].forms.enumerated() {
         guard let data = survey.data(for: form.form.id) else { continue }
@@ -62,28 +63,27 @@ public struct UnitSummary: Sendable {
     return summaries
   }
 
-  /// The summaries of several targets without their rows (only how many each form has): each
-  /// project or entry form is counted once for all of them, in parts (the comparison with the
-  /// city, and each target's rows). `forEachEntry` then reads a target's rows of a form.
-  public static func outline(_ targets: [SummaryTarget], in survey: Survey) throws(SurveyError) -> [UnitSummary] {
-    let units = targets.map { unitAnswers(of: $0, in: survey) }
+  /// The summaries of several targets without their rows (only how many each form has), from the
+  /// survey's census (`SummaryCensus`: one counting pass over each form, made now when not
+  /// given). `forEachEntry` then reads a target's rows of a form.
+  public static func outline(
+    _ targets: [SummaryTarget], in survey: Survey, census given: SummaryCensus? = nil
+  ) throws(SurveyError) -> [UnitSummary] {
+    let census: SummaryCensus
+    if let given { census = given } else { census = try SummaryCensus(survey) }
     var forms = [[FormEntries]](repeating: [], count: targets.count)
     var tallies = [[SummaryComparison.FormTally]](repeating: [], count: targets.count)
-    for data in survey.forms where !data.form.isRoster {
-      var formTallies: [SummaryComparison.FormTally] = []
-      for target in targets {
-        formTallies.append(try SummaryComparison.FormTally(data, target: target, in: survey))
-      }
-      data.tally(formTallies.flatMap(\.consumers))
-      for index in targets.indices {
-        forms[index].append(FormEntries(form: data.form, entries: [], count: formTallies[index].listed))
-        tallies[index].append(formTallies[index])
+    for form in census.forms where !form.data.form.isRoster {
+      for (index, target) in targets.enumerated() {
+        let tally = SummaryComparison.FormTally(form, target: target, in: survey)
+        forms[index].append(FormEntries(form: form.data.form, entries: [], count: tally.listed))
+        tallies[index].append(tally)
       }
     }
     return targets.indices.map { index in
       UnitSummary(
-        target: targets[index], rosterTitle: survey.roster?.form.title, units: units[index],
-        forms: forms[index],
+        target: targets[index], rosterTitle: survey.roster?.form.title,
+        units: unitAnswers(of: targets[index], in: survey), forms: forms[index],
         comparison: SummaryComparison.make(targets[index], in: survey, tallies: tallies[index]))
     }
   }
