@@ -166,6 +166,12 @@ struct FormReader {
     let first = Set(filter.items).union(form.items.indices.filter { fillsDown[$0] })
     filterOrder = (first.sorted(), form.items.indices.filter { !first.contains($0) })
     self.filter = filter
+    // The filter remembers its answers by the ids of its cells: each distinct value needs its own.
+    for item in filter.items {
+      tables[item] = CellTable(
+        item: form.items[item], codebook: codebook, file: file, column: columns[item].map { $0 + 1 },
+        keepsWholeValues: makesRows, numbersEveryValue: true)
+    }
   }
 
   /// The error for a row whose number of fields is not the header's.

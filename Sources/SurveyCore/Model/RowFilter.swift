@@ -3,7 +3,8 @@
 /// keeps.
 ///
 /// The test sees a row holding only the cells of `items` (the others blank), and is asked once for
-/// each distinct combination of them: it must depend on nothing else.
+/// each distinct combination of their ids: it must depend on nothing else, and the items must be
+/// ones whose ids stand for their whole values (hierarchy names: `Value.counted(as:)`).
 struct RowFilter {
   /// The items the test reads, in the form's order.
   let items: [Int]
