@@ -70,7 +70,8 @@ public struct SummaryCensus {
   /// The combinations of one form, with the sums of these amount items and the answers to these
   /// multiple-choice items.
   private static func count(
-    _ data: FormData, in survey: Survey, amountItems: [Int], multiples: [(item: Item, categories: Categorization)]
+    _ data: FormData, in survey: Survey, amountItems: [Int],
+    multiples: [(item: Item, categories: Categorization)]
   ) -> FormCensus {
     let hierarchy = UnitSummary.hierarchyItems(of: data)
     let census = FormCensusBuilder(

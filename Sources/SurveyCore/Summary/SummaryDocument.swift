@@ -9,6 +9,9 @@ public struct SummaryDocument: Sendable {
   /// The survey an outline's rows are read from as it is written (`outline`); nil when the
   /// summaries hold their rows.
   private var source: Survey?
+  /// The fewest rows of an outline's form that are read on a thread of their own while they are
+  /// written (tests lower it).
+  var rowsWorthAThread = 2048
 
   public init(title: String, summaries: [UnitSummary], questions: HearingQuestions) {
     self.title = title
@@ -54,7 +57,7 @@ public struct SummaryDocument: Sendable {
       return
     }
     let target = summaries[index].target
-    guard form.count >= Self.rowsWorthAThread else {
+    guard form.count >= rowsWorthAThread else {
       if form.count > 0 { try UnitSummary.forEachEntry(of: target, in: data, survey: source, body) }
       return
     }
@@ -81,12 +84,11 @@ public struct SummaryDocument: Sendable {
     if let failure { throw failure }
   }
 
-  /// The fewest rows of a form that are read on a thread of their own while they are written.
-  static let rowsWorthAThread = 2048
-
   /// Reads a target's rows of a form into `queue`, 256 at a time, until the end or until the
   /// writer stops.
-  private static func read(_ target: SummaryTarget, in data: FormData, survey: Survey, into queue: BatchQueue<Row>) {
+  private static func read(
+    _ target: SummaryTarget, in data: FormData, survey: Survey, into queue: BatchQueue<Row>
+  ) {
     struct Stopped: Error {}
     var batch: [Row] = []
     do throws(Stopped) {

@@ -13,7 +13,8 @@ public struct TargetResolution: Sendable {
 
   /// The target a name means; the targets are found from `census` when given (else by a pass of
   /// their own).
-  public static func resolve(_ name: String, in survey: Survey, census: SummaryCensus? = nil) throws(SurveyError)
+  public static func resolve(_ name: String, in survey: Survey, census: SummaryCensus? = nil)
+    throws(SurveyError)
     -> TargetResolution
   {
     let candidates = Candidate.all(in: survey, census: census)

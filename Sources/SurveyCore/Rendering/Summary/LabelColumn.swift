@@ -23,6 +23,7 @@ struct LabelColumn {
 
   /// Whether these are the column's labels, byte for byte, at its indent.
   func matches(_ other: [String], indent: Int) -> Bool {
-    self.indent == indent && labels.count == other.count && zip(labels, other).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+    self.indent == indent && labels.count == other.count
+      && zip(labels, other).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
   }
 }

@@ -57,7 +57,8 @@ public struct SummaryMarkdownRenderer: Sendable, SummaryPieces {
   }
 
   func formHead(_ form: UnitSummary.FormEntries) -> [String] {
-    ["", "### \(escape(SummaryWords.formHeading(form)))"] + (form.count == 0 ? ["", SummaryWords.noEntries] : [])
+    ["", "### \(escape(SummaryWords.formHeading(form)))"]
+      + (form.count == 0 ? ["", SummaryWords.noEntries] : [])
   }
 
   func entry(_ entry: UnitSummary.Entry) -> [String] {
