@@ -111,14 +111,13 @@ public struct UnitSummary: Sendable {
   static func entryMaker(for data: FormData, in survey: Survey) -> (Row) -> Entry {
     var decoded = DecodedAnswers()
     let titleIndex = data.form.items.firstIndex { $0.kind == .text }
-    let titleID = titleIndex.map { data.form.items[$0].id }
     return { row in
       let team = data.text(of: .unit, in: row)
       return Entry(
         identifier: data.text(of: .identifier, in: row),
         title: titleIndex.flatMap { row.values[$0].text } ?? "",
         unit: survey.unit(of: row, in: data), team: team.isEmpty ? nil : team,
-        answers: decoded.answers(of: row, in: data).filter { $0.item.id != titleID })
+        answers: decoded.answers(of: row, in: data, skipping: titleIndex))
     }
   }
 

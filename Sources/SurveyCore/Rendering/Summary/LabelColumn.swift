@@ -1,17 +1,19 @@
 /// Labels set in a column before their answers: the start of each label's first line (the label
 /// padded with spaces to the widest, by display width) and of its further lines. Made once for a
-/// list of labels and used again while the labels are the same: every row of a form has them.
+/// list of items and used again while the items are the same: every row of a form has them.
 struct LabelColumn {
-  let labels: [String]
+  /// The ids of the labels' items.
+  let items: [String]
   let indent: Int
   /// Each label's first line start: the margin, the padded label and two spaces.
   let heads: [String]
   /// A further line's start: the margin, spaces as wide as the labels, two spaces.
   let continuation: String
 
-  init(labels: [String], indent: Int, ambiguousIsWide: Bool) {
-    self.labels = labels
+  init(_ answers: [DecodedAnswer], indent: Int, ambiguousIsWide: Bool) {
+    items = answers.map(\.item.id)
     self.indent = indent
+    let labels = answers.map(\.label)
     let widths = labels.map { DisplayWidth.of($0, ambiguousIsWide: ambiguousIsWide) }
     let width = widths.max() ?? 0
     let margin = String(repeating: " ", count: indent)
@@ -21,9 +23,9 @@ struct LabelColumn {
     continuation = margin + String(repeating: " ", count: width) + "  "
   }
 
-  /// Whether these are the column's labels, byte for byte, at its indent.
-  func matches(_ other: [String], indent: Int) -> Bool {
-    self.indent == indent && labels.count == other.count
-      && zip(labels, other).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+  /// Whether the answers are to the column's items (so have its labels), at its indent.
+  func matches(_ answers: [DecodedAnswer], indent: Int) -> Bool {
+    self.indent == indent && items.count == answers.count
+      && zip(items, answers).allSatisfy { $0.utf8.elementsEqual($1.item.id.utf8) }
   }
 }

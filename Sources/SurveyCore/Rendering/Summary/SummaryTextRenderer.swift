@@ -84,12 +84,11 @@ public struct SummaryTextRenderer: Sendable, SummaryPieces {
   /// Each item's label, then its answer; an answer's further lines under its first. `column` is
   /// the last list of labels laid out, used again when these are the same.
   func answerLines(_ answers: [DecodedAnswer], indent: Int, column: inout LabelColumn?) -> [String] {
-    let labels = answers.map(\.label)
     let laidOut: LabelColumn
-    if let column, column.matches(labels, indent: indent) {
+    if let column, column.matches(answers, indent: indent) {
       laidOut = column
     } else {
-      laidOut = LabelColumn(labels: labels, indent: indent, ambiguousIsWide: options.ambiguousIsWide)
+      laidOut = LabelColumn(answers, indent: indent, ambiguousIsWide: options.ambiguousIsWide)
       column = laidOut
     }
     var out: [String] = []
