@@ -171,6 +171,9 @@ public struct SummaryHTMLRenderer: Sendable, SummaryPieces {
 
   /// Text safe in HTML content and attribute values.
   func escape(_ text: String) -> String {
+    // Most texts hold none of these: each is a byte of its own in UTF-8.
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+    else { return text }
     var out = ""
     for character in text {
       switch character {
