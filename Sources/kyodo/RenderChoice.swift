@@ -32,6 +32,8 @@ enum RenderChoice {
     "labels", "STYLE", help: "short (default: code and the printed label), full, or code.")
   static let mentions = CommandOption.flag(
     "mentions", help: "Add % of all mentions (M.T.) to multiple-choice tables.")
+  static let splitNotAnswered = CommandOption.flag(
+    "split-na", help: "Split 無回答 into 空欄 (left blank) and 記入なし (a non-answer such as 記入なし written).")
 
   /// The --format value, CSV for --excel alone.
   static func outputFormat(_ arguments: Arguments) throws -> ReportFormat {
@@ -84,9 +86,10 @@ enum RenderChoice {
     return options
   }
 
-  /// What the tables hold: --base, --labels and --mentions.
+  /// What the tables hold: --base, --labels, --mentions and --split-na.
   static func tableOptions(_ arguments: Arguments) throws -> TableOptions {
     var options = TableOptions(percentOfMentions: arguments.flag(Self.mentions))
+    options.splitsNotAnswered = arguments.flag(Self.splitNotAnswered)
     if let name = arguments.value(Self.base) {
       guard let base = Base(rawValue: name) else {
         throw UsageError("--base expects all or answered, got '\(name)'")

@@ -28,13 +28,15 @@ enum WorkbookExport {
     lock.withLock { places.first { $0.file == diagnostic.file }?.placed(diagnostic) ?? diagnostic }
   }
 
+  /// Whether `path` is a regular file that starts as a workbook does. Only a regular file is
+  /// opened: opening a named pipe would wait for a writer.
   private static func isWorkbook(_ path: String) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
     var status = stat()
     guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-      let head = try? handle.read(upToCount: 256)
+      let handle = FileHandle(forReadingAtPath: path)
     else { return false }
+    defer { try? handle.close() }
+    guard let head = try? handle.read(upToCount: 256) else { return false }
     return ExportKind(head: [UInt8](head)) == .workbook
   }
 

@@ -168,3 +168,83 @@ final class AmountParserTests: XCTestCase {
     XCTAssertEqual(parseFigure("1,000,000,000千円").amount?.yen, 1_000_000_000_000)
   }
 }
+
+/// Amounts as offices type them (issue 11): kanji numerals, 億, approximate, bare numbers, and a
+/// unit without digits. Expected yen are worked out by hand from the written figure.
+extension AmountParserTests {
+  private func reading(_ cell: String, bareUnit: String? = nil) -> (value: Value, diagnostics: [Diagnostic]) {
+    var item = budget
+    item.bareAmountUnit = bareUnit
+    let book = Codebook(
+      forms: [Form(id: "a", title: "Ａ調査票", file: "a.tsv", rowNoun: "project", items: [item])],
+      nonAnswers: ["記入なし"], amountUnits: units)
+    return CellParser.parse(cell, item: item, codebook: book, at: location)
+  }
+
+  private func yen(_ cell: String, bareUnit: String? = nil) -> Int? {
+    if case .amount(let amount) = reading(cell, bareUnit: bareUnit).value { return amount.yen }
+    return nil
+  }
+
+  func testKanjiNumerals() {
+    XCTAssertEqual(yen("①百万円"), 1_000_000)
+    XCTAssertEqual(yen("①五十万円"), 500_000)
+    XCTAssertEqual(yen("①一千二百万円"), 12_000_000)
+    // Not 一億二千 × 万円 (1,000,020,000,000): the unit worth the fewest yen is tried first.
+    XCTAssertEqual(yen("①一億二千万円"), 120_000_000)
+    XCTAssertEqual(yen("①五千円"), 5_000)
+  }
+
+  func testOku() {
+    XCTAssertEqual(yen("①１億円"), 100_000_000)
+    XCTAssertEqual(yen("①1.5億円"), 150_000_000)
+    // 50万 without 円: 万 says the figure is in yen.
+    XCTAssertEqual(yen("①５０万"), 500_000)
+  }
+
+  func testApproximateAmountsAreReadAndFlagged() throws {
+    for (cell, expected) in [
+      ("①約５０万円", 500_000), ("①１，１８０千円程度", 1_180_000), ("①概算１００千円", 100_000),
+      ("①２００千円見込み", 200_000), ("①１，１８０千円（見込み）", 1_180_000),
+    ] {
+      let (value, diagnostics) = reading(cell)
+      guard case .amount(let amount) = value else { return XCTFail("\(cell): \(value)") }
+      XCTAssertEqual(amount.yen, expected, cell)
+      XCTAssertTrue(amount.isApproximate, cell)
+      XCTAssertEqual(diagnostics, [], cell)
+    }
+    XCTAssertFalse(try read("①１，１８０千円").amount.isApproximate)
+  }
+
+  func testABareNumberIsReadInTheItemsUnit() {
+    XCTAssertEqual(yen("①１，１８０", bareUnit: "千円"), 1_180_000)
+    XCTAssertEqual(yen("①1.5", bareUnit: "千円"), 1_500)
+    // Without a code the cell is the figure: `１，１８０` under `事業費（千円）`.
+    XCTAssertEqual(yen("１，１８０", bareUnit: "千円"), 1_180_000)
+  }
+
+  func testABareNumberWithoutAUnitForItIsAnError() {
+    let (_, diagnostics) = reading("①１，１８０")
+    XCTAssertEqual(diagnostics.map(\.severity), [.error])
+    XCTAssertEqual(diagnostics.first?.found, "amount '１，１８０' that cannot be read")
+    XCTAssertEqual(
+      diagnostics.first?.expected,
+      "a number followed by one of 千円, 万円, 円, 千万, e.g. ①１，１８０千円; for bare numbers, give the item the codebook flag unit=千円 or end its header with （千円）"
+    )
+  }
+
+  func testAUnitWithoutDigitsIsNoAmountNeverZero() {
+    let (value, diagnostics) = reading("①．千円")
+    guard case .amount(let amount) = value else { return XCTFail("\(value)") }
+    XCTAssertEqual(amount.status, .figureMissing("．千円"))
+    XCTAssertNil(amount.yen)
+    XCTAssertEqual(diagnostics.map(\.severity), [.warning])
+    XCTAssertEqual(diagnostics.first?.found, "①．千円: code ① without an amount")
+    XCTAssertEqual(diagnostics.first?.line, 12)
+    if case .amount(let bare) = reading("①千円").value {
+      XCTAssertEqual(bare.status, .figureMissing("千円"))
+    } else {
+      XCTFail("①千円 is an amount answer without a figure")
+    }
+  }
+}

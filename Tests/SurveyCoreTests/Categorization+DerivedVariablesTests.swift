@@ -10,6 +10,8 @@ final class CategorizationDerivedVariablesTests: XCTestCase, SmallSurveyTesting 
     XCTAssertTrue(lines.contains("0\t0千円\tNA\t無回答\t1\t100.0\t1"))
     XCTAssertTrue(lines.contains("100-1000\t100～1,000千円未満\t1\t市主体\t1\t100.0\t1"))
     XCTAssertTrue(lines.contains("ge10000\t10,000千円以上\t3\t民間\t1\t100.0\t1"))
-    XCTAssertTrue(lines.contains("NA\t無回答\t2\t市・民\t1\t100.0\t1"))
+    // Project 3 wrote ②無し: its own category, no longer 無回答.
+    XCTAssertTrue(lines.contains("2\t無し\t2\t市・民\t1\t100.0\t1"))
+    XCTAssertTrue(lines.contains("NA\t無回答\tNA\t無回答\t0\t\t0"))
   }
 }

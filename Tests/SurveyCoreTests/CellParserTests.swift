@@ -171,3 +171,33 @@ final class CellParserTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.line), [3])
   }
 }
+
+/// Cells of only invisible characters (issue 11) are blank, whatever the item.
+extension CellParserTests {
+  func testACellOfOnlyInvisibleCharactersIsBlank() {
+    for cell in ["\u{200B}", "\u{FEFF}", "\u{3000}", " \u{200B}\u{3000}\u{FEFF} "] {
+      XCTAssertEqual(
+        parse(cell, why).value, .blank, cell.unicodeScalars.map { String($0.value, radix: 16) }.joined())
+      XCTAssertEqual(parse(cell, form).value, .blank)
+      XCTAssertEqual(parse(cell, budget).diagnostics, [])
+    }
+    // Text around an invisible character is an answer.
+    XCTAssertEqual(parse("\u{200B}必要", why).value, .text("\u{200B}必要"))
+  }
+}
+
+/// A plain-number code before a label that is also a non-answer word is an answer.
+extension CellParserTests {
+  func testAPlainNumberCodeBeforeANonAnswerWordIsAnAnswer() {
+    let report = Item(
+      id: "a.14", number: "１４", title: "報告書", kind: .single, header: "１４報告書",
+      options: [Option(code: 1, label: "義務"), Option(code: 2, label: "無し"), Option(code: 3, label: "その他")])
+    let book = Codebook(forms: [], nonAnswers: ["無し"], amountUnits: [])
+    XCTAssertEqual(
+      CellParser.parse("2.無し", item: report, codebook: book, at: location).value,
+      .codes([CodedAnswer(code: 2, text: "無し")]))
+    XCTAssertEqual(
+      CellParser.parse("無し", item: report, codebook: book, at: location).value,
+      .codes([CodedAnswer(code: 2, text: "無し", codeInferred: true)]))
+  }
+}

@@ -103,7 +103,8 @@ final class CheckerTests: XCTestCase {
   }
 
   func testDiagnosticsAreInFileOrder() {
-    let report = check(a: ["市民部\t経済課\t1\t①令和９\t①十千円", "\t\t1\t②不明\t②無し"])
+    // ①十ドル: a numeral in no declared unit, unreadable (①十千円 would read as 10千円).
+    let report = check(a: ["市民部\t経済課\t1\t①令和９\t①十ドル", "\t\t1\t②不明\t②無し"])
     XCTAssertEqual(report.diagnostics.map { [$0.line ?? 0, $0.column ?? 0] }, [[2, 4], [2, 5], [3, 3]])
   }
 
@@ -181,5 +182,54 @@ final class StreamedCheckTests: XCTestCase {
     }
     try Data("部\t課\n市民部\t実施課\n".utf8).write(to: url)
     XCTAssertFalse(try Checker.scan(url, file: "a.tsv", chunkSize: 3), "実 is E5 AE 9F, 实 E5 AE 9E")
+  }
+}
+
+/// An export read in parts is checked on the engine's counting pass, its parts handed over in
+/// file order: the report is the one a reading a row at a time gives.
+final class PartedCheckTests: XCTestCase {
+  func testAFileReadInPartsIsReportedAsARowByRowReadingReportsIt() throws {
+    let text = try String(contentsOf: StreamingTests.data.appendingPathComponent("a.tsv"), encoding: .utf8)
+    let headerEnd = try XCTUnwrap(text.firstIndex(of: "\r\n"))
+    let header = String(text[...headerEnd])
+    let body = String(text[text.index(after: headerEnd)...])
+    // 20 copies of the 70 projects (1 MB, in parts of 64 KB), every project number used again in
+    // later parts, a glyph error in the second half, and rows whose 課 the overall form lacks:
+    // one with no number, one whose number is used again (no unit warning: it is an error), one
+    // with a start year after 2010 (the same), and one with ②無し followed by an amount.
+    let copies = String(repeating: body, count: 10)
+    func made(_ number: String, year: String = "", amount: String = "") -> String {
+      (["総務部", "架空課", "", number] + Array(repeating: "", count: 7) + [year, amount]
+        + Array(repeating: "", count: 9)).joined(separator: "\t") + "\r\n"
+    }
+    let a =
+      header + copies + copies.replacingOccurrences(of: "実施", with: "实施") + made("") + made("１")
+      + made("９９９", year: "①平成２５") + made("1000", amount: "②無し（１２０千円）")
+    let directory = try StreamingTests.bundledWith(a: Array(a.utf8), in: self)
+    let codebook = try CodebookLoader.load(contentsOf: directory.appendingPathComponent("codebook.tsv"))
+    let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
+    let organization = try Survey.load(directory: StreamingTests.data).organization
+    let input = ExportInput.file(directory.appendingPathComponent("a.tsv"))
+    var all: FileCheck?
+    for limit in [10, 1000, 100_000] {
+      let parted = try XCTUnwrap(
+        Checker.checkStreamed(
+          input, form: form, codebook: codebook, referenceYear: 2010, limit: limit,
+          organization: organization, partBytes: 64 << 10))
+      let (rowByRow, _) = Checker.checkRowByRow(
+        input, form: form, codebook: codebook, referenceYear: 2010, limit: limit, organization: organization)
+      XCTAssertEqual(parted, rowByRow, "limit \(limit)")
+      XCTAssertEqual(parted.rows, 20 * 70 + 4)
+      all = parted
+    }
+    let found = try XCTUnwrap(all).diagnostics.map(\.found)
+    let duplicates = found.filter { $0.contains("already used on line") }
+    XCTAssertEqual(duplicates.count, 19 * 70 + 1)
+    XCTAssertEqual(duplicates.last, "'１', already used on line 2")
+    XCTAssertTrue(found.contains { $0.contains("a glyph error of a PDF") })
+    let units = found.filter { $0.hasPrefix("a unit that the overall") }
+    XCTAssertEqual(units.count, 2, "the rows without a number and with ②無し（１２０千円）")
+    XCTAssertTrue(found.contains { $0.hasPrefix("start year 2013") })
+    XCTAssertTrue(found.contains { $0.hasPrefix("'②無し（１２０千円）': code ②無し followed by an amount") })
   }
 }

@@ -109,7 +109,7 @@ final class CodebookLoaderTests: XCTestCase {
         "one of department, section, unit, identifier, text, single, multiple, amount, year",
         "a 'form b' record before it",
         "an 'item a.9' record before it",
-        "form, item, option, nonanswer or amount-unit",
+        "level, form, item, option, nonanswer, amount-unit or hearing",
       ])
     XCTAssertEqual(
       diagnostics.first?.description,
@@ -239,5 +239,37 @@ final class CodebookLoaderTests: XCTestCase {
       ])
     XCTAssertEqual(diagnostics.map(\.item), [nil, "a.4", "a.7", nil])
     XCTAssertEqual(diagnostics.map(\.severity), [.error, .error, .error, .error])
+  }
+}
+
+/// The unit of bare amounts (issue 11): the `unit=` flag, or a unit in brackets ending the header.
+extension CodebookLoaderTests {
+  func testTheUnitOfBareAmountsComesFromTheFlagOrTheHeader() throws {
+    var lines = Self.valid
+    lines[lines.firstIndex(of: "item\ta.7\t７\t市の予算\tamount\t７市の予算") ?? 0] =
+      "item\ta.7\t７\t市の予算\tamount\t７市の予算\tunit=千円"
+    XCTAssertEqual(try load(lines).item(id: "a.7")?.bareAmountUnit, "千円")
+    lines = Self.valid.map {
+      $0 == "item\ta.7\t７\t市の予算\tamount\t７市の予算" ? "item\ta.7\t７\t事業費\tamount\t事業費（千円）" : $0
+    }
+    XCTAssertEqual(try load(lines).item(id: "a.7")?.bareAmountUnit, "千円")
+    // A unit the codebook marks as a typo is never the unit of bare numbers.
+    lines = Self.valid.map {
+      $0 == "item\ta.7\t７\t市の予算\tamount\t７市の予算" ? "item\ta.7\t７\t事業費\tamount\t事業費（千万）" : $0
+    }
+    XCTAssertNil(try load(lines).item(id: "a.7")?.bareAmountUnit)
+    XCTAssertNil(try load(Self.valid).item(id: "a.7")?.bareAmountUnit)
+  }
+
+  func testAUnitFlagNamingNoDeclaredUnitOrOnAnotherKindIsAnError() throws {
+    let undeclared = Self.valid.map {
+      $0 == "item\ta.7\t７\t市の予算\tamount\t７市の予算" ? "item\ta.7\t７\t市の予算\tamount\t７市の予算\tunit=ドル" : $0
+    }
+    XCTAssertEqual(try errors(undeclared).map(\.found), ["unit=ドル, not a declared unit"])
+    XCTAssertEqual(try errors(undeclared).map(\.line), [9])
+    let onCodes = Self.valid.map {
+      $0 == "item\ta.4\t４\t形態\tmultiple\t\tbreakdown" ? "item\ta.4\t４\t形態\tmultiple\t\tbreakdown,unit=千円" : $0
+    }
+    XCTAssertEqual(try errors(onCodes).map(\.found), ["a unit flag on multiple item 'a.4'"])
   }
 }

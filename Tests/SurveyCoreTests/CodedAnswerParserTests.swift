@@ -205,3 +205,94 @@ final class CodedAnswerParserTests: XCTestCase {
   }
 
 }
+
+/// Codes as offices type them (issue 11): plain numbers, several on a line, look-alikes of the
+/// circled numbers. The expected codes are those the respondent meant, read by hand.
+extension CodedAnswerParserTests {
+  private func codes(_ cell: String, _ item: Item? = nil) -> [Int] {
+    CodedAnswerParser.parse(cell, item: item ?? form, at: location).answers.map(\.code)
+  }
+
+  func testPlainNumbersAreCodes() {
+    XCTAssertEqual(codes("1"), [1])
+    XCTAssertEqual(codes("１"), [1])
+    XCTAssertEqual(codes("2)"), [2])
+    XCTAssertEqual(codes("（３）"), [3])
+    let (answers, diagnostics) = CodedAnswerParser.parse("(4)補助", item: form, at: location)
+    XCTAssertEqual(answers, [CodedAnswer(code: 4, text: "補助")])
+    XCTAssertEqual(diagnostics, [])
+  }
+
+  func testANumberBeforeItsLabelIsACode() {
+    let partnerWithNeighbours = Item(
+      id: "x.3", number: "３", title: "相手", kind: .multiple, header: "相手",
+      options: [Option(code: 1, label: "自治会"), Option(code: 2, label: "NPO")])
+    XCTAssertEqual(codes("1.自治会", partnerWithNeighbours), [1])
+    XCTAssertEqual(codes("１．自治会\n2 NPO", partnerWithNeighbours), [1, 2])
+    XCTAssertEqual(codes("５指定管理"), [5])
+  }
+
+  func testSeveralCodesOnOneLine() {
+    XCTAssertEqual(codes("1,3"), [1, 3])
+    XCTAssertEqual(codes("１、３"), [1, 3])
+    XCTAssertEqual(codes("1・3／4"), [1, 3, 4])
+    XCTAssertEqual(codes("1 3"), [1, 3])
+    let (answers, diagnostics) = CodedAnswerParser.parse("①、③", item: form, at: location)
+    XCTAssertEqual(answers, [CodedAnswer(code: 1, text: ""), CodedAnswer(code: 3, text: "")])
+    XCTAssertEqual(diagnostics, [])
+    XCTAssertEqual(codes("①共催・③委託"), [1, 3])
+  }
+
+  func testALookalikeOfACircledNumberIsItsCodeWithAWarning() {
+    let (answers, diagnostics) = CodedAnswerParser.parse("①共催\n❺指定管理", item: form, at: location)
+    XCTAssertEqual(answers.map(\.code), [1, 5])
+    XCTAssertEqual(diagnostics.map(\.severity), [.warning])
+    XCTAssertEqual(diagnostics.first?.found, "'❺指定管理': ❺ read as ⑤")
+  }
+
+  func testACircledNumberBeyondTwentyIsAnUnknownCode() {
+    let (answers, diagnostics) = CodedAnswerParser.parse("①共催\n㉑その他", item: form, at: location)
+    XCTAssertEqual(answers.map(\.code), [1, 21])
+    XCTAssertEqual(diagnostics.map(\.severity), [.error])
+  }
+
+  func testALineThatOpensLikeACodeButIsNoneIsAWarningNotSilentText() {
+    // 形態 has no ⑨: `９調査` continues ① but is reported.
+    let (answers, diagnostics) = CodedAnswerParser.parse("①共催\n９調査", item: form, at: location)
+    XCTAssertEqual(answers, [CodedAnswer(code: 1, text: "共催\n９調査")])
+    XCTAssertEqual(diagnostics.map(\.severity), [.warning])
+    XCTAssertEqual(
+      diagnostics.first?.found,
+      "a line '９調査' that opens like a code but is none of this item's; read as text of ①")
+    // A marked number beyond the options is a code, unknown: an error.
+    XCTAssertEqual(
+      CodedAnswerParser.parse("９．", item: form, at: location).diagnostics.map(\.severity), [.error])
+  }
+
+  func testANumberedListInsideTheTextOfATextCodeStaysText() {
+    let plan = Item(
+      id: "c.4", number: "４", title: "計画等", kind: .single, header: "計画等",
+      options: [Option(code: 1, label: "計画に記載", role: .text), Option(code: 2, label: "記載なし")])
+    // The bundled c.tsv writes its plans as a numbered list: the list numbers are not codes.
+    let (answers, diagnostics) = CodedAnswerParser.parse("１）　基本計画５６頁\n２）　ＩＴ戦略構想９頁", item: plan, at: location)
+    XCTAssertEqual(answers.map(\.code), [1])
+    XCTAssertEqual(diagnostics.map(\.severity), [.warning])
+    XCTAssertEqual(diagnostics.first?.found, "'１）　基本計画５６頁' without its code, read as ①計画に記載")
+  }
+
+  func testAYearIsNotAPlainCode() {
+    XCTAssertNil(PlainNumberCode.list(in: "2010"))
+    XCTAssertNil(PlainNumberCode.leading("1.5千円", item: form))
+  }
+}
+
+/// A continuation line that opens with a year is not mistaken for a code.
+extension CodedAnswerParserTests {
+  func testAContinuationOpeningWithAYearIsPlainText() {
+    let (answers, diagnostics) = CodedAnswerParser.parse("①共催\n2010年から", item: form, at: location)
+    XCTAssertEqual(answers, [CodedAnswer(code: 1, text: "共催\n2010年から")])
+    XCTAssertEqual(diagnostics, [])
+    XCTAssertTrue(PlainNumberCode.looksLikeCode("(12)団体"))
+    XCTAssertFalse(PlainNumberCode.looksLikeCode("(123)団体"))
+  }
+}

@@ -219,6 +219,15 @@ final class ExportLoaderTests: XCTestCase {
     XCTAssertEqual(diagnostic.expected, "a header cell '７市の予算'")
   }
 
+  func testAHeaderNamingNoItemIsOneError() throws {
+    // A CSV header read as TSV is one cell; neither it nor its comma-separated cells name an item.
+    let diagnostics = try errors(["x,y,z", "1,2,3"])
+    XCTAssertEqual(diagnostics.map(\.line), [1])
+    XCTAssertEqual(
+      diagnostics.first?.found,
+      "a header naming none of the Ａ調査票 items, read as tab-separated (1 cells) or comma-separated (3 cells)")
+  }
+
   func testAColumnTheCodebookDoesNotDescribeIsAWarningAndIgnored() throws {
     let (data, warnings) = try load([header + "\t備考", "企画財政部\t企画政策課\t1\t③委託\t②無し\tメモ"])
     XCTAssertEqual(data.rows.first?.values.count, 5)

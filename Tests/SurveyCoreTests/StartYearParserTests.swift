@@ -130,3 +130,49 @@ final class StartYearParserTests: XCTestCase {
   }
 
 }
+
+/// Years as offices type them (issue 11); each Western year is worked out by hand from the era's
+/// first year (平成 1989, 令和 2019, 昭和 1926): 平成n = 1988 + n.
+extension StartYearParserTests {
+  private func western(_ text: String) -> Int? {
+    StartYearParser.parse(CodedAnswer(code: 1, text: text), item: startItem, at: yearLocation).year?.year
+  }
+
+  private var startItem: Item {
+    Item(
+      id: "a.6", number: "６", title: "始期", kind: .year, header: "６始期",
+      options: [Option(code: 1, label: "開始年", role: .figure), Option(code: 2, label: "不明", role: .unknown)])
+  }
+
+  private var yearLocation: CellLocation { CellLocation(file: "a.tsv", line: 3, item: "a.6 ６始期") }
+
+  func testEraLetters() {
+    XCTAssertEqual(western("Ｈ２５"), 2013)
+    XCTAssertEqual(western("H25年度"), 2013)
+    XCTAssertEqual(western("Ｒ元"), 2019)
+    XCTAssertEqual(western("Ｓ６０"), 1985)
+    XCTAssertEqual(western("r2"), 2020)
+  }
+
+  func testALetterInsideAWordIsNoEra() {
+    XCTAssertNil(StartYearParser.eraYear(in: "NPOH25"))
+  }
+
+  func testKanjiNumerals() {
+    XCTAssertEqual(western("平成十二年"), 2000)
+    XCTAssertEqual(western("昭和四十八年度"), 1973)
+    XCTAssertEqual(western("令和元年"), 2019)
+  }
+
+  func testAWesternYearThatContradictsItsEraIsAWarning() {
+    let (year, diagnostics) = StartYearParser.parse(
+      CodedAnswer(code: 1, text: "2099年（平成１７）"), item: startItem, at: yearLocation)
+    XCTAssertEqual(year?.year, 2005)
+    XCTAssertEqual(diagnostics.map(\.severity), [.warning])
+    XCTAssertEqual(
+      diagnostics.first?.found, "2099 and 平成17 (2005) in '2099年（平成１７）'; 平成17 is used")
+    XCTAssertEqual(
+      StartYearParser.parse(CodedAnswer(code: 1, text: "2005年（平成１７）"), item: startItem, at: yearLocation)
+        .diagnostics, [])
+  }
+}

@@ -56,7 +56,8 @@ final class StreamingTests: XCTestCase {
   func testSummariesAreTheSameStreamed() throws {
     let inMemory = try Self.inMemory()
     let streamed = try Survey.load(directory: Self.data)
-    let questions = try HearingQuestions.load(directory: Self.data)
+    let questions = try HearingQuestions.load(
+      named: streamed.codebook.hearingFile, besideCodebook: Self.data.appendingPathComponent("codebook.tsv"))
     func binder(_ survey: Survey) throws -> String {
       let targets = SummaryTarget.all(in: survey)
       return SummaryTextRenderer().render(

@@ -29,7 +29,9 @@ final class SummaryStreamingTests: XCTestCase, BundledSurveyTesting {
   func testTheBinderIsTheSameWrittenAsItsRowsAreRead() throws {
     let survey = try survey()
     let census = try SummaryCensus(survey)
-    let questions = try HearingQuestions.load(directory: Self.dataDirectory)
+    let questions = try HearingQuestions.load(
+      named: survey.codebook.hearingFile,
+      besideCodebook: Self.dataDirectory.appendingPathComponent("codebook.tsv"))
     let targets = SummaryTarget.departments(in: survey, census: census)
     XCTAssertEqual(targets, SummaryTarget.departments(in: survey))
     let held = try SummaryDocument.make(targets, in: survey, questions: questions)
@@ -108,7 +110,7 @@ final class SummaryStreamingTests: XCTestCase, BundledSurveyTesting {
       let target = try TargetResolution.resolve(name, in: survey).target
       let keeps: (Row) -> Bool = { UnitSummary.lists($0, of: data, for: target, in: survey) }
       var filtered: [String] = []
-      data.forEachRow(reading: UnitSummary.hierarchyItems(of: data), keeping: keeps) { row in
+      data.forEachRow(reading: UnitSummary.hierarchyItems(of: data, in: survey), keeping: keeps) { row in
         filtered.append(data.text(of: .identifier, in: row))
       }
       let whole = data.rows.filter(keeps).map { data.text(of: .identifier, in: $0) }

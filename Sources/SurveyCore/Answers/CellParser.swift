@@ -1,24 +1,53 @@
 /// Reads one cell according to its item's kind.
 public enum CellParser {
   /// Whether a cell says only that there is no answer. A coded cell that starts with a circled
-  /// number, or that names an option (`特に無し` is an option of 課題), is an answer.
+  /// number or a plain-number code (`2.無し`), or that names an option (`特に無し` is an option of
+  /// 課題), is an answer.
   static func isNonAnswer(_ cell: String, item: Item, codebook: Codebook) -> Bool {
     guard item.kind != .identifier, !item.kind.isHierarchy else { return false }
     if item.kind.isCoded {
       if let first = cell.unicodeScalars.first, CircledNumber.code(of: first) != nil { return false }
       if CodedAnswerParser.optionMatching(label: cell, in: item) != nil { return false }
+      // `2.無し` names option ②無し by a plain number: an answer, though 無し alone is a non-answer.
+      if let line = cell.cellLines.first, PlainNumberCode.leading(line, item: item) != nil { return false }
     }
     return codebook.isNonAnswer(cell)
+  }
+
+  /// Whether a cell holds only characters that show nothing (U+200B, U+FEFF …) and spaces.
+  static func isInvisible(_ cell: String) -> Bool {
+    cell.unicodeScalars.allSatisfy { $0.isSpace || CellWords.invisibles.contains($0) }
+  }
+
+  /// The answers of an amount or year cell. A cell without any circled number that names no option
+  /// but holds a figure is that figure, written without its code (`１，１８０` under
+  /// `事業費（千円）`, `Ｈ２５`); any other such cell keeps the parser's error.
+  static func figureAnswers(_ cell: String, item: Item, codebook: Codebook, at location: CellLocation) -> (
+    answers: [CodedAnswer], diagnostics: [Diagnostic]
+  ) {
+    let parsed = CodedAnswerParser.parse(cell, item: item, at: location)
+    guard parsed.answers.isEmpty, let figure = item.options.first(where: { $0.role == .figure }),
+      !cell.unicodeScalars.contains(where: { CircledNumber.code(of: $0) != nil })
+    else { return parsed }
+    let written = TextNormalization.halfWidth(CodedAnswer.split(cell).label)
+    let holdsFigure =
+      item.kind == .amount
+      ? AmountParser.hasFigure(
+        CellWords.strippingApproximateMarkers(written).text.filter { !$0.isWhitespace && $0 != "," },
+        units: codebook.amountUnits)
+      : StartYearParser.eraYear(in: written) != nil || StartYearParser.westernYear(in: written) != nil
+    guard holdsFigure else { return parsed }
+    return ([CodedAnswer(code: figure.code, text: cell, codeInferred: true)], [])
   }
 
   public static func parse(_ raw: String, item: Item, codebook: Codebook, at location: CellLocation) -> (
     value: Value, diagnostics: [Diagnostic]
   ) {
     let cell = raw.trimmingSpaces
-    if cell.isEmpty { return (.blank, []) }
+    if cell.isEmpty || isInvisible(cell) { return (.blank, []) }
     if isNonAnswer(cell, item: item, codebook: codebook) { return (.nonAnswer(cell), []) }
     switch item.kind {
-    case .department, .section, .unit, .identifier, .text:
+    case .department, .section, .unit, .level, .identifier, .text:
       return (.text(cell), [])
     case .single, .multiple:
       var (answers, diagnostics) = CodedAnswerParser.parse(cell, item: item, at: location)
@@ -38,7 +67,7 @@ public enum CellParser {
       }
       return (.codes(answers), diagnostics)
     case .amount, .year:
-      var (answers, diagnostics) = CodedAnswerParser.parse(cell, item: item, at: location)
+      var (answers, diagnostics) = figureAnswers(cell, item: item, codebook: codebook, at: location)
       guard let first = answers.first, !diagnostics.contains(where: { $0.severity == .error }) else {
         if answers.isEmpty && diagnostics.isEmpty {
           diagnostics.append(

@@ -61,14 +61,10 @@ public enum Checker {
     codebook: Codebook, inputs: [String: Result<ExportInput, SurveyError>], referenceYear: Int, limit: Int
   ) -> CheckReport {
     var checks: [String: FileCheck] = [:]
-    var rosters: [FormData] = []
     let ordered =
       codebook.forms.filter(\.isRoster) + codebook.forms.filter { !$0.isRoster }
     var organization: Organization?
     for form in ordered {
-      if !form.isRoster && organization == nil && !rosters.isEmpty {
-        organization = Survey.organize(&rosters)
-      }
       switch inputs[form.id] {
       case nil:
         let missing = Diagnostic(
@@ -82,17 +78,44 @@ public enum Checker {
           input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
           organization: form.isRoster ? nil : organization)
         checks[form.id] = check
-        if let roster { rosters.append(roster) }
+        if var roster {
+          // The units every other form's rows are placed in; a unit listed twice is the roster's error.
+          var rosters = [roster]
+          let (units, duplicates) = Survey.organize(&rosters, levels: codebook.levels)
+          organization = units
+          roster = rosters[0]
+          if !duplicates.isEmpty {
+            checks[form.id]?.diagnostics = inFileOrder(check.diagnostics + duplicates)
+          }
+        }
       }
     }
     return CheckReport(files: codebook.forms.compactMap { checks[$0.id] })
   }
 
   /// One export: what reading it finds, and the checks that need the rows before, the overall
-  /// form or the raw text, made while it is read a row at a time. A file is read through once
-  /// first for its encoding: one that cannot be read gives that error alone. Returns the rows
-  /// too for the overall form (the units of the others).
+  /// form or the raw text. An export other than the overall form is read in one pass of the
+  /// engine (`checkStreamed`); the overall form, and an export that pass cannot read to its end,
+  /// a row at a time, after a reading through for its encoding: one that cannot be read gives
+  /// that error alone. Returns the rows too for the overall form (the units of the others).
   static func checkExport(
+    _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
+    organization: Organization?
+  ) -> (FileCheck, FormData?) {
+    if let check = checkStreamed(
+      input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
+      organization: organization)
+    {
+      return (check, nil)
+    }
+    return checkRowByRow(
+      input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
+      organization: organization)
+  }
+
+  /// One export read a row at a time on one core, in passes of its own: once for its encoding and
+  /// glyph errors, once for its rows, once more for the glyphs' places when it has any.
+  static func checkRowByRow(
     _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
     organization: Organization?
   ) -> (FileCheck, FormData?) {
@@ -156,11 +179,13 @@ public enum Checker {
 
   /// What a file's check shows: each list's diagnostics merged in file order, the first `limit`
   /// kept, and the rest counted as omitted.
-  static func fileCheck(file: String, form: Form, rows: Int, lists: [DiagnosticLog], limit: Int) -> FileCheck
-  {
+  /// `omittedErrors` are errors counted beyond those the lists hold.
+  static func fileCheck(
+    file: String, form: Form, rows: Int, lists: [DiagnosticLog], limit: Int, omittedErrors: Int = 0
+  ) -> FileCheck {
     var check = FileCheck(
       file: file, formID: form.id, rows: rows, diagnostics: [],
-      omittedErrors: lists.reduce(0) { $0 + $1.omittedErrors },
+      omittedErrors: lists.reduce(omittedErrors) { $0 + $1.omittedErrors },
       omittedWarnings: lists.reduce(0) { $0 + $1.omittedWarnings })
     // Each list is in file order and keeps its first `limit`: the first `limit` of all are among them.
     let sorted = inFileOrder(lists.flatMap(\.diagnostics))

@@ -61,11 +61,10 @@ struct FormChecks {
       guard let text = row.values[index].text else { continue }
       let key = TextNormalization.matchKey(text)
       if let first = firstLines[index]?[key] {
-        let item = form.items[index]
         duplicates.append(
-          Diagnostic(
-            .error, file: file, line: row.line, column: column(index), item: item.displayName,
-            found: "'\(text)', already used on line \(first)", expected: "each \(item.title) once"))
+          Self.duplicate(
+            text, firstLine: first, item: form.items[index], file: file, line: row.line, column: column(index)
+          ))
         errors = true
       } else {
         firstLines[index, default: [:]][key] = row.line
@@ -78,10 +77,9 @@ struct FormChecks {
         continue
       }
       implausibleYears.append(
-        Diagnostic(
-          .error, file: file, line: row.line, column: column(index), item: form.items[index].displayName,
-          found: "start year \(year) in '\(start.answer.text)', after \(referenceYear)",
-          expected: "a year from \(Era.meijiFirstYear) to \(referenceYear)"))
+        Self.implausibleYear(
+          year, in: start, referenceYear: referenceYear, item: form.items[index], file: file, line: row.line,
+          column: column(index)))
       errors = true
     }
     // A code that says there is no amount (無し, 不明, 算定不能) but is followed by one, as in
@@ -90,13 +88,10 @@ struct FormChecks {
       guard case .amount(let amount) = row.values[index], case .withheld(let option) = amount.status,
         holdsAmount(amount.answer.text)
       else { continue }
-      let figureCode = figure.map { "\($0.display) with the amount" } ?? "the amount's code"
       withheldAmounts.append(
-        Diagnostic(
-          .warning, file: file, line: row.line, column: column(index), item: form.items[index].displayName,
-          found:
-            "'\(option.mark)\(amount.answer.text)': code \(option.display) followed by an amount, which is not counted",
-          expected: "\(figureCode), or \(option.mark) alone"))
+        Self.withheldAmount(
+          amount, option: option, figure: figure, item: form.items[index], file: file, line: row.line,
+          column: column(index)))
     }
     // A row whose 部 or 課 is already an error (a blank with nothing to inherit) needs no second report.
     if let units, !errors, units.unit(of: row) == nil {
@@ -168,18 +163,55 @@ struct FormChecks {
     // A quote that is never closed is reported by the reading itself; the records before it count.
     while let record = try? reader.next() {
       for (column, field) in record.fields.enumerated() {
-        for glyph in glyphErrors where field.contains(glyph.wrong) {
-          let scalar =
-            glyph.wrong.unicodeScalars.first.map { String($0.value, radix: 16, uppercase: true) } ?? ""
-          diagnostics.append(
-            Diagnostic(
-              .warning, file: file, line: record.line, column: column + 1,
-              item: itemOfColumn[column]?.displayName,
-              found: "'\(glyph.wrong)' (U+\(scalar)), a glyph error of a PDF's text layer",
-              expected: "'\(glyph.right)'"))
-        }
+        diagnostics.append(
+          contentsOf: glyphErrors(
+            in: field, file: file, line: record.line, column: column + 1, item: itemOfColumn[column]))
       }
     }
     return diagnostics
+  }
+
+  /// The warnings for the glyph errors in one cell's text, in the order of `glyphErrors`.
+  static func glyphErrors(in field: String, file: String, line: Int, column: Int, item: Item?) -> [Diagnostic]
+  {
+    glyphErrors.filter { field.contains($0.wrong) }.map { glyph in
+      let scalar = glyph.wrong.unicodeScalars.first.map { String($0.value, radix: 16, uppercase: true) } ?? ""
+      return Diagnostic(
+        .warning, file: file, line: line, column: column, item: item?.displayName,
+        found: "'\(glyph.wrong)' (U+\(scalar)), a glyph error of a PDF's text layer",
+        expected: "'\(glyph.right)'")
+    }
+  }
+
+  /// The error for an identifier met before, on line `firstLine`.
+  static func duplicate(_ text: String, firstLine: Int, item: Item, file: String, line: Int, column: Int?)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, file: file, line: line, column: column, item: item.displayName,
+      found: "'\(text)', already used on line \(firstLine)", expected: "each \(item.title) once")
+  }
+
+  /// The error for a start year after the reference year.
+  static func implausibleYear(
+    _ year: Int, in start: StartYear, referenceYear: Int, item: Item, file: String, line: Int, column: Int?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, file: file, line: line, column: column, item: item.displayName,
+      found: "start year \(year) in '\(start.answer.text)', after \(referenceYear)",
+      expected: "a year from \(Era.meijiFirstYear) to \(referenceYear)")
+  }
+
+  /// The warning for a "no amount" code followed by an amount; `figure` is the item's code for
+  /// an amount, if it has one.
+  static func withheldAmount(
+    _ amount: Amount, option: Option, figure: Option?, item: Item, file: String, line: Int, column: Int?
+  ) -> Diagnostic {
+    let figureCode = figure.map { "\($0.display) with the amount" } ?? "the amount's code"
+    return Diagnostic(
+      .warning, file: file, line: line, column: column, item: item.displayName,
+      found:
+        "'\(option.mark)\(amount.answer.text)': code \(option.display) followed by an amount, which is not counted",
+      expected: "\(figureCode), or \(option.mark) alone")
   }
 }

@@ -1,19 +1,32 @@
-/// Everything kyodo knows about a questionnaire family: its forms, items, options, non-answers
-/// and amount units. The engine knows a survey only through this value.
+/// Everything kyodo knows about a questionnaire family: its organisation's levels, forms, items,
+/// options, non-answers and amount units. The engine knows a survey only through this value.
 public struct Codebook: Sendable {
   public var forms: [Form]
+  /// The organisation's levels, top down (`Level.implicit` when the codebook declares none).
+  public var levels: [Level]
   /// Cell texts that mean "no answer" (記入なし, 特になし …), matched after normalization.
   public var nonAnswers: [String]
   public var amountUnits: [AmountUnit]
+  /// The file of the hearing's common questions, relative to the codebook's directory; nil when
+  /// the codebook names none (a summary then prints none).
+  public var hearingFile: String?
 
-  public init(forms: [Form], nonAnswers: [String], amountUnits: [AmountUnit]) {
+  public init(
+    forms: [Form], nonAnswers: [String], amountUnits: [AmountUnit], levels: [Level] = Level.implicit
+  ) {
     self.forms = forms
+    self.levels = levels
     self.nonAnswers = nonAnswers
     self.amountUnits = amountUnits
     self.normalizedNonAnswers = Set(nonAnswers.map(TextNormalization.matchKey))
   }
 
   private let normalizedNonAnswers: Set<String>
+
+  /// The index of the level whose units answer the overall form, or nil when none does.
+  public var answeringLevel: Int? {
+    levels.firstIndex { $0.answers }
+  }
 
   public func form(id: String) -> Form? {
     forms.first { $0.id == id }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a codebook from its TSV form (see `data/README.md` for the format).
 ///
 /// Each non-blank line that does not start with `#` is a record whose first field names its kind:
-/// `form`, `item`, `option`, `nonanswer` or `amount-unit`.
+/// `level`, `form`, `item`, `option`, `nonanswer`, `amount-unit` or `hearing`.
 public enum CodebookLoader {
   /// Reads a codebook file, in any encoding kyodo reads.
   ///
@@ -21,8 +21,12 @@ public enum CodebookLoader {
       draft.read(record)
     }
     draft.checkCompleteness()
+    draft.checkLevels()
     try draft.log.throwIfErrors()
-    return Codebook(forms: draft.forms, nonAnswers: draft.nonAnswers, amountUnits: draft.units)
+    var codebook = Codebook(
+      forms: draft.forms, nonAnswers: draft.nonAnswers, amountUnits: draft.units, levels: draft.levelsRead)
+    codebook.hearingFile = draft.hearing?.file
+    return codebook
   }
 
   /// A codebook as read so far, record by record, with every problem found in it.
@@ -32,12 +36,20 @@ public enum CodebookLoader {
     var forms: [Form] = []
     var nonAnswers: [String] = []
     var units: [AmountUnit] = []
+    /// The hearing questions' file, and the line of its record.
+    var hearing: (file: String, line: Int)?
+    /// The `level` records read so far (none: the implicit levels).
+    var levels: [Level] = []
     var itemLocation: [String: (form: Int, item: Int)] = [:]
     /// The roster form read so far, and the line of its record.
     var roster: (id: String, line: Int)?
 
     /// The row noun that marks the roster, the form that lists every responding unit.
     static let rosterRowNoun = "unit"
+    /// The item flag that names the unit of bare amounts: `unit=千円`.
+    static let unitFlag = "unit="
+    /// The unit each item's flag names, and the line of the item, checked once units are known.
+    var bareUnitLines: [String: (suffix: String, line: Int)] = [:]
 
     init(file: String) {
       self.file = file
@@ -48,13 +60,17 @@ public enum CodebookLoader {
       let kind = field(record, 0)
       if kind.hasPrefix("#") || (record.fields.allSatisfy { $0.trimmingSpaces.isEmpty }) { return }
       switch kind {
+      case "level": readLevel(record)
       case "form": readForm(record)
       case "item": readItem(record)
       case "option": readOption(record)
       case "nonanswer": readNonAnswer(record)
       case "amount-unit": readAmountUnit(record)
+      case "hearing": readHearing(record)
       default:
-        fail(record, "record kind '\(kind)'", expected: "form, item, option, nonanswer or amount-unit")
+        fail(
+          record, "record kind '\(kind)'",
+          expected: "level, form, item, option, nonanswer, amount-unit or hearing")
       }
     }
 
@@ -90,22 +106,128 @@ public enum CodebookLoader {
         fail(record, "a second item '\(id)'", expected: "each item id once")
         return
       }
-      guard let itemKind = ItemKind(rawValue: field(record, 4)) else {
-        let kinds = ItemKind.allCases.map(\.rawValue).joined(separator: ", ")
-        fail(record, "item kind '\(field(record, 4))'", expected: "one of \(kinds)")
-        return
-      }
+      guard let (itemKind, level) = kind(of: record) else { return }
       let flags = field(record, 6).split(separator: ",").map { $0.trimmingSpaces }
-      if let unknown = flags.first(where: { $0 != "fill-down" && $0 != "breakdown" }) {
-        fail(record, "item flag '\(unknown)'", expected: "fill-down, breakdown or nothing")
+      let unitFlag = flags.first { $0.hasPrefix(Self.unitFlag) }.map {
+        String($0.dropFirst(Self.unitFlag.count))
+      }
+      if let unknown = flags.first(where: {
+        $0 != "fill-down" && $0 != "breakdown" && !$0.hasPrefix(Self.unitFlag)
+      }) {
+        fail(record, "item flag '\(unknown)'", expected: "fill-down, breakdown, unit=SUFFIX or nothing")
+      }
+      if unitFlag != nil && itemKind != .amount {
+        fail(
+          record, "a unit flag on \(itemKind.rawValue) item '\(id)'", expected: "unit= only on amount items")
       }
       let header = field(record, 5)
       let item = Item(
         id: id, number: field(record, 2), title: field(record, 3), kind: itemKind,
         header: header.isEmpty ? field(record, 3) : header, fillsDown: flags.contains("fill-down"),
-        isReportBreakdown: flags.contains("breakdown"))
+        isReportBreakdown: flags.contains("breakdown"), bareAmountUnit: unitFlag, level: level)
+      if let unitFlag { bareUnitLines[id] = (unitFlag, record.line) }
       itemLocation[id] = (formIndex, forms[formIndex].items.count)
       forms[formIndex].items.append(item)
+    }
+
+    /// The levels of the codebook: those its records declare, or the implicit ones.
+    var levelsRead: [Level] { levels.isEmpty ? Level.implicit : levels }
+
+    /// Item kinds that no level may take as its id.
+    static let reservedLevelIDs: Set<String> = [
+      "identifier", "text", "single", "multiple", "amount", "year", "level",
+    ]
+
+    mutating func readLevel(_ record: TSVRecord) {
+      let id = field(record, 1)
+      let name = field(record, 2)
+      let flags = field(record, 3).split(separator: ",").map { $0.trimmingSpaces }
+      if !itemLocation.isEmpty {
+        fail(record, "a level after items", expected: "every 'level' record before the first 'item'")
+      } else if levels.count == Level.maximumDepth {
+        fail(
+          record, "a level deeper than \(Level.maximumDepth)",
+          expected: "at most \(Level.maximumDepth) levels")
+      } else if id.isEmpty || Self.reservedLevelIDs.contains(id)
+        || !id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        )
+      {
+        fail(record, "level id '\(id)'", expected: "a lower-case ASCII word that is not another item kind")
+      } else if levels.contains(where: { $0.id == id }) {
+        fail(record, "a second level '\(id)'", expected: "each level once")
+      } else if name.isEmpty {
+        fail(record, "level '\(id)' without a name", expected: "its name as printed, such as 課")
+      } else if let unknown = flags.first(where: { !["answers", "subunits", "optional"].contains($0) }) {
+        fail(record, "level flag '\(unknown)'", expected: "answers, subunits, optional or nothing")
+      } else if flags.contains("answers"), let answering = levels.first(where: \.answers) {
+        fail(
+          record, "a second level answering the overall form ('\(id)')",
+          expected: "one: level '\(answering.id)' answers it")
+      } else {
+        levels.append(
+          Level(
+            id: id, name: name, answers: flags.contains("answers"), hasSubunits: flags.contains("subunits"),
+            isOptional: flags.contains("optional")))
+      }
+    }
+
+    /// An item record's kind, and the level it names for a hierarchy item; nil (logged) when the
+    /// kind is no item kind, or a level the codebook does not declare.
+    mutating func kind(of record: TSVRecord) -> (ItemKind, Int?)? {
+      let word = field(record, 4)
+      if !levels.isEmpty, let level = levels.firstIndex(where: { $0.id == word }) {
+        return (.level, level)
+      }
+      let levelIDs = levelsRead.map(\.id)
+      guard let kind = ItemKind(rawValue: word), kind != .level, levels.isEmpty || !kind.isHierarchy else {
+        let kinds = ItemKind.allCases.filter { !$0.isHierarchy }.map(\.rawValue)
+        fail(record, "item kind '\(word)'", expected: "one of \((levelIDs + kinds).joined(separator: ", "))")
+        return nil
+      }
+      return (kind, nil)
+    }
+
+    /// Logs what the declared levels lack: a level answering the overall form when there is one
+    /// (and none when there is none), and the roster's items for it and every level above.
+    mutating func checkLevels() {
+      guard !levels.isEmpty else { return }
+      let answering = levels.firstIndex { $0.answers }
+      guard let rosterForm = forms.first(where: \.isRoster) else {
+        if let answering {
+          log.append(
+            Diagnostic(
+              .error, file: file,
+              found: "level '\(levels[answering].id)' answers an overall form that the codebook lacks",
+              expected: "a form whose rows are 'unit', or no level flagged 'answers'"))
+        }
+        return
+      }
+      guard let answering else {
+        log.append(
+          Diagnostic(
+            .error, file: file, found: "an overall form '\(rosterForm.id)' that no level answers",
+            expected: "one level flagged 'answers'"))
+        return
+      }
+      for level in 0...answering where !rosterForm.items.contains(where: { $0.level == level }) {
+        log.append(
+          Diagnostic(
+            .error, file: file, found: "no item of form '\(rosterForm.id)' for level '\(levels[level].id)'",
+            expected: "an item for each level from the top down to the one that answers the overall form"))
+      }
+    }
+
+    mutating func readHearing(_ record: TSVRecord) {
+      let file = field(record, 1)
+      if file.isEmpty {
+        fail(record, "a hearing record without a file", expected: "the file of the hearing questions")
+      } else if let hearing {
+        fail(
+          record, "a second hearing file '\(file)'",
+          expected: "one: line \(hearing.line) names '\(hearing.file)'")
+      } else {
+        hearing = (file, record.line)
+      }
     }
 
     mutating func readOption(_ record: TSVRecord) {
@@ -189,12 +311,41 @@ public enum CodebookLoader {
               expected: "the code that carries the \(item.kind.rawValue)"))
         }
       }
+      resolveBareUnits()
       if units.isEmpty && forms.flatMap(\.items).contains(where: { $0.kind == .amount }) {
         log.append(
           Diagnostic(
             .error, file: file, found: "amount items but no 'amount-unit' records",
             expected: "at least one unit such as 千円"))
       }
+    }
+
+    /// Checks that each `unit=` flag names a declared unit, and gives an amount item without one
+    /// the unit its header ends with in brackets (`事業費（千円）`), if any.
+    mutating func resolveBareUnits() {
+      for (id, flagged) in bareUnitLines.sorted(by: { $0.value.line < $1.value.line })
+      where !units.contains(where: { $0.suffix == flagged.suffix }) {
+        log.append(
+          Diagnostic(
+            .error, file: file, line: flagged.line, item: id,
+            found: "unit=\(flagged.suffix), not a declared unit",
+            expected: "one of the amount-unit records: " + units.map(\.suffix).joined(separator: ", ")))
+      }
+      for formIndex in forms.indices {
+        for itemIndex in forms[formIndex].items.indices {
+          let item = forms[formIndex].items[itemIndex]
+          guard item.kind == .amount, item.bareAmountUnit == nil else { continue }
+          forms[formIndex].items[itemIndex].bareAmountUnit = Self.bracketedUnit(item.header, units: units)
+        }
+      }
+    }
+
+    /// The declared unit a header ends with in brackets: `事業費（千円）` → `千円`.
+    static func bracketedUnit(_ header: String, units: [AmountUnit]) -> String? {
+      let split = CodedAnswer.split(header)
+      guard let inner = split.note, header.hasSuffix(")") || header.hasSuffix("）") else { return nil }
+      let key = TextNormalization.matchKey(inner)
+      return units.first { $0.warning == nil && TextNormalization.matchKey($0.suffix) == key }?.suffix
     }
 
     private mutating func fail(_ record: TSVRecord, _ found: String, expected: String? = nil) {

@@ -14,11 +14,19 @@ public struct Item: Sendable, Hashable {
   /// Whether the standard report breaks amounts down by this item (the `breakdown` flag).
   public var isReportBreakdown: Bool
   public var options: [Option]
+  /// For an amount item, the suffix of the unit a bare number is read in (`千円`): from the flag
+  /// `unit=千円`, or from a unit in brackets at the end of the header (`事業費（千円）`).
+  public var bareAmountUnit: String?
+  /// The organisation level the item names, by its index in `Codebook.levels` (top = 0), for a
+  /// hierarchy item; nil for any other.
+  public var level: Int?
 
   public init(
     id: String, number: String, title: String, kind: ItemKind, header: String, fillsDown: Bool = false,
-    isReportBreakdown: Bool = false, options: [Option] = []
+    isReportBreakdown: Bool = false, options: [Option] = [], bareAmountUnit: String? = nil, level: Int? = nil
   ) {
+    self.bareAmountUnit = bareAmountUnit
+    self.level = level ?? Level.implicit.firstIndex { $0.id == kind.rawValue }
     self.id = id
     self.number = number
     self.title = title

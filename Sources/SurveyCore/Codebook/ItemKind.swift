@@ -6,6 +6,8 @@ public enum ItemKind: String, Sendable, CaseIterable {
   case section
   /// 係: the unit inside a section that runs a project.
   case unit
+  /// A level the codebook's `level` records declare (`Item.level` says which).
+  case level
   /// A row's own identifier, such as the project number.
   case identifier
   /// Free text.
@@ -27,8 +29,8 @@ public enum ItemKind: String, Sendable, CaseIterable {
     }
   }
 
-  /// Whether the item places a row in the organization (部, 課, 係).
+  /// Whether the item places a row in the organization (部, 課, 係, or a declared level).
   public var isHierarchy: Bool {
-    self == .department || self == .section || self == .unit
+    self == .department || self == .section || self == .unit || self == .level
   }
 }

@@ -4,43 +4,55 @@
 /// It takes no more strings past a number of entries or of arena bytes, so memory stays bounded
 /// on any input.
 struct ByteInterner {
-  private var slots = [Int32](repeating: -1, count: 1024)
-  private var hashes: [UInt64] = []
-  private var starts: [Int] = []
-  private var lengths: [Int] = []
+  /// For each slot, the high half of its string's hash over its number, or `empty`: a slot whose
+  /// hash differs is passed over without looking at the string.
+  private var slots = [UInt64](repeating: ByteInterner.empty, count: 1024)
+  /// For each string, where it starts in `arena`, its length and the payload it was added with:
+  /// one place to look once the slot matches.
+  private var entries: [(start: Int32, length: Int32, payload: UInt64)] = []
   private var arena: [UInt8] = []
   private let entryLimit: Int
   private let arenaLimit: Int
+  private static let empty = UInt64.max
 
   init(entryLimit: Int, arenaLimit: Int) {
-    self.entryLimit = entryLimit
-    self.arenaLimit = arenaLimit
+    // Numbers and offsets are kept in 32 bits.
+    self.entryLimit = min(entryLimit, 1 << 30)
+    self.arenaLimit = min(arenaLimit, 1 << 30)
   }
 
-  /// The number of a string added before, or nil.
-  func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+  /// The number of a string added before and the payload it was added with, or nil.
+  @inline(__always) func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (entry: Int, payload: UInt64)? {
     let hash = Self.hash(bytes)
-    let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while slots[slot] >= 0 {
-      let entry = Int(slots[slot])
-      if hashes[entry] == hash && lengths[entry] == bytes.count && matches(entry, bytes) { return entry }
-      slot = (slot + 1) & mask
+    let tag = hash >> 32
+    return slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] != Self.empty {
+        if slots[slot] >> 32 == tag {
+          let entry = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF)
+          let stored = entries[entry]
+          if Int(stored.length) == bytes.count && matches(Int(stored.start), bytes) {
+            return (entry, stored.payload)
+          }
+        }
+        slot = (slot + 1) & mask
+      }
+      return nil
     }
-    return nil
   }
 
-  /// Adds a string not added before and returns its number, or nil past the limits.
-  mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard starts.count < entryLimit && arena.count + bytes.count <= arenaLimit else { return nil }
-    let hash = Self.hash(bytes)
-    let entry = starts.count
-    hashes.append(hash)
-    starts.append(arena.count)
-    lengths.append(bytes.count)
+  /// Adds a string not added before, with a payload `find` gives back, and returns its number, or
+  /// nil past the limits.
+  @discardableResult
+  mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, payload: UInt64 = 0) -> Int? {
+    guard entries.count < entryLimit && arena.count + bytes.count <= arenaLimit else { return nil }
+    let entry = entries.count
+    entries.append((Int32(arena.count), Int32(bytes.count), payload))
     arena.append(contentsOf: bytes)
-    if starts.count * 2 > slots.count {
-      grow()
+    if entries.count * 2 > slots.count {
+      slots = [UInt64](repeating: Self.empty, count: slots.count * 2)
+      for entry in entries.indices { place(entry) }
     } else {
       place(entry)
     }
@@ -48,23 +60,22 @@ struct ByteInterner {
   }
 
   private mutating func place(_ entry: Int) {
+    let (start, length, _) = entries[entry]
+    let hash = arena.withUnsafeBufferPointer { arena in
+      Self.hash(UnsafeBufferPointer(rebasing: arena[Int(start)..<(Int(start) + Int(length))]))
+    }
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-    while slots[slot] >= 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(entry)
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != Self.empty { slot = (slot + 1) & mask }
+    slots[slot] = (hash >> 32) << 32 | UInt64(entry)
   }
 
-  private mutating func grow() {
-    slots = [Int32](repeating: -1, count: slots.count * 2)
-    for entry in hashes.indices { place(entry) }
-  }
-
-  private func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether the arena's bytes from `start` are `bytes` (whose length is known to be the same).
+  @inline(__always) private func matches(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return true }
     return arena.withUnsafeBytes { arena in
       guard let stored = arena.baseAddress else { return false }
       let given = UnsafeRawPointer(base)
-      let start = starts[entry]
       var index = 0
       while index + 8 <= bytes.count {
         if stored.loadUnaligned(fromByteOffset: start + index, as: UInt64.self)

@@ -11,10 +11,10 @@ struct CellTable {
   private let codebook: Codebook
   private let kind: ItemKind
   private var texts = ByteInterner(entryLimit: 1 << 16, arenaLimit: 8 << 20)
-  /// For each text, the id of its counting value.
-  private var entryValue: [Int32] = []
-  /// The diagnostics each text gave when parsed, without their place.
-  private var entryDiagnostics: [[Diagnostic]] = []
+  /// The diagnostics of the texts that gave some when parsed, without their place. Each text's
+  /// payload in `texts` is the id of its counting value (low half) and 1 + the index of its
+  /// diagnostics here, or 0 (high half): one look finds both.
+  private var textDiagnostics: [[Diagnostic]] = []
   /// For each id, the index of its value in `stored`; for a plain amount, −1 − its index in
   /// `plainYen` (a figure in 8 bytes rather than a `Value`: there may be one per distinct amount).
   private var places: [Int32] = []
@@ -33,6 +33,9 @@ struct CellTable {
   private let plainAmounts: PlainAmountReader?
   /// The ids of the figures read by `plainAmounts`.
   private var figureIDs = FigureIDs()
+  /// Set when no table reads this item's ids (a counting reader's item that no group reads): a
+  /// plain amount, which gives no diagnostic, then needs no id, and `id(of:)` gives 0 for it.
+  var idsUnread = false
 
   /// Whether each text's whole value is kept too (the text of free text, the notes after codes),
   /// for a reader that makes rows.
@@ -71,6 +74,7 @@ struct CellTable {
     of bytes: UnsafeBufferPointer<UInt8>, line: Int, log: inout DiagnosticLog, checkingUTF8: Bool = false
   ) -> Int32 {
     if let plainAmounts, let yen = plainAmounts.read(bytes)?.yen {
+      if idsUnread { return 0 }
       if let id = figureIDs.id(of: yen) { return id }
       // A parsed cell of the same figure has its own id: counts of equal values simply add up.
       let id = Int32(places.count)
@@ -79,12 +83,14 @@ struct CellTable {
       figureIDs.insert(yen, id: id)
       return id
     }
-    if let entry = texts.index(of: bytes) {
-      for diagnostic in entryDiagnostics[entry] {
-        log.append(diagnostic.placed(file: file, line: line, column: column))
+    if let (entry, payload) = texts.find(bytes) {
+      if payload >> 32 != 0 {
+        for diagnostic in textDiagnostics[Int(payload >> 32) - 1] {
+          log.append(diagnostic.placed(file: file, line: line, column: column))
+        }
       }
       if keepsWholeValues { lastWhole = entryWhole[entry] }
-      return entryValue[entry]
+      return Int32(truncatingIfNeeded: payload)
     }
     if checkingUTF8 && TextDecoding.firstInvalidUTF8Offset(bytes) != nil { return -1 }
     let location = CellLocation(file: file, line: line, column: column, item: name)
@@ -95,9 +101,9 @@ struct CellTable {
     // an identifier would otherwise keep a value for every row.
     let id = keepsWholeValues && !item.fillsDown && !numbersEveryValue ? 0 : valueID(value.counted(as: kind))
     if keepsWholeValues { lastWhole = value }
-    if texts.add(bytes) != nil {
-      entryValue.append(id)
-      entryDiagnostics.append(diagnostics)
+    let listed = diagnostics.isEmpty ? 0 : UInt64(textDiagnostics.count + 1)
+    if texts.add(bytes, payload: listed << 32 | UInt64(UInt32(bitPattern: id))) != nil {
+      if !diagnostics.isEmpty { textDiagnostics.append(diagnostics) }
       if keepsWholeValues { entryWhole.append(value) }
     }
     return id

@@ -32,14 +32,19 @@ final class CountingPass {
   /// Whether the file is CP932, transcoded from its start: `starts` are then offsets in the file,
   /// and each part stops where its chunks reach the next part's start.
   private let transcoded: Bool
+  /// The checks of `kyodo check`, made on each part and taken at its turn, when it runs the pass.
+  private let checks: CheckCollector?
 
-  init(_ stream: RowStream, form: Form, consumers: [RowConsumer], rowReader: FormReader, chunks: FileChunks) {
+  init(
+    _ stream: RowStream, form: Form, consumers: [RowConsumer], rowReader: FormReader, chunks: FileChunks,
+    checks: CheckCollector? = nil
+  ) {
     self.stream = stream
+    self.checks = checks
     self.form = form
     self.rowReader = rowReader
     self.chunks = chunks
-    let lookup = stream.units?()
-    let unitItems = [lookup?.departmentIndex, lookup?.sectionIndex].compactMap { $0 }
+    let unitItems = stream.units?().unitItems ?? []
     (groups, groupConsumers, groupPlaces) = Self.planGroups(consumers, unitItems: unitItems)
     read = Set(groups.joined())
     checking = !stream.check.isDone
@@ -50,7 +55,7 @@ final class CountingPass {
     firstPart = counter(rowReader.reader, chunks: chunks, log: rowReader.log)
   }
 
-  /// The consumers grouped by the items they read (with the 部 and 課 items for a consumer that
+  /// The consumers grouped by the items they read (with the items of the levels for a consumer that
   /// reads the unit), in the order first met, and whether each group's rows are placed in units.
   private static func planGroups(_ consumers: [RowConsumer], unitItems: [Int]) -> (
     groups: [[Int]], consumers: [[RowConsumer]], places: [Bool]
@@ -85,6 +90,11 @@ final class CountingPass {
       readInParts()
     }
     stream.check.partsCounted = pipeline.partsCounted
+    if let checks {
+      checks.log = pipeline.log
+      checks.rowsRead = pipeline.rowsRead
+      checks.failed = pipeline.failed
+    }
     if checking {
       stream.check.finish(
         rowCount: pipeline.rowCount, log: pipeline.log, units: pipeline.units, file: rowReader.file,
@@ -98,11 +108,13 @@ final class CountingPass {
     _ reader: TSVReader, chunks: FileChunks, log: DiagnosticLog, findingEncoding: Bool = false
   ) -> FormReader {
     chunks.leavesUTF8ToReader = !findingEncoding && !transcoded
-    return rowReader.counting(
+    var part = rowReader.counting(
       reader: reader, log: log, groups: groups, read: read, unitLookup: stream.units?(),
       checksUnits: checking && stream.unitWarning != nil,
       checkingUTF8Of: findingEncoding || transcoded ? nil : chunks,
-      stoppingAtTheStopOf: transcoded ? chunks : nil)
+      stoppingAtTheStopOf: transcoded ? chunks : nil, idsForChecks: checks != nil)
+    part.rowChecks = checks?.partChecks()
+    return part
   }
 
   // MARK: Handing counts over
@@ -127,6 +139,8 @@ final class CountingPass {
   /// is counted alone too: their consumers then share nothing that changes (the names of a
   /// hierarchy are all known). Otherwise group after group, in order.
   private func handOver(_ part: inout FormReader, onTwoThreads: Bool) {
+    // A part hands over in its turn: the lines before it are known.
+    checks?.drain(&part, lineShift: pipeline.nextLine - 1)
     let alone = Set(groups.filter { $0.count == 1 }.joined())
     let several = groups.indices.filter { groups[$0].count != 1 }
     let shared =
@@ -287,6 +301,7 @@ final class CountingPass {
 
   /// Ends the pass with the error of a file that could not be opened again at part `index`'s start.
   private func cannotReopen(_ index: Int) {
+    pipeline.failed = true
     pipeline.log.append(
       Diagnostic(
         .error, file: rowReader.file,

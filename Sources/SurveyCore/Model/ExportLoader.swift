@@ -37,11 +37,30 @@ public enum ExportLoader {
     -> [Int?]
   {
     var columns = [Int?](repeating: nil, count: form.items.count)
-    for (column, name) in header.fields.enumerated() {
+    func match(_ name: String) -> Int? {
       let key = TextNormalization.matchKey(name)
-      let match = form.items.firstIndex { item in
+      return form.items.firstIndex { item in
         [item.header, item.id, item.number + item.title].contains { TextNormalization.matchKey($0) == key }
       }
+    }
+    // A header of which no cell names an item is not this form's, whichever way its cells are
+    // separated: one error says so, instead of one per item.
+    let commaCells = header.fields.joined(separator: "\t").split(
+      separator: ",", omittingEmptySubsequences: false)
+    if !form.items.isEmpty, !header.fields.contains(where: { match($0) != nil }),
+      !commaCells.contains(where: { match(String($0)) != nil })
+    {
+      log.append(
+        Diagnostic(
+          .error, file: file, line: header.line,
+          found:
+            "a header naming none of the \(form.title) items, read as tab-separated (\(header.fields.count) cells) "
+            + "or comma-separated (\(commaCells.count) cells)",
+          expected: "the header row of the \(form.title) export, such as '\(form.items[0].header)'"))
+      return columns
+    }
+    for (column, name) in header.fields.enumerated() {
+      let match = match(name)
       guard let match else {
         log.append(
           Diagnostic(

@@ -25,6 +25,8 @@ struct FormReader {
   /// Items whose cells can give no diagnostic and that nothing reads: free text and identifiers.
   private var skipped: [Bool]
   private let fillsDown: [Bool]
+  /// Whether an item names an optional level, whose cell may stay blank under a new name above.
+  private let optionalLevel: [Bool]
   private var inherited: [Int32]
   private var ids: [Int32]
   /// Whether whole rows are made: the cells' values as parsed, not only their counting ids.
@@ -54,6 +56,8 @@ struct FormReader {
   /// it skips and ragged rows. A cell met before is the same bytes as one checked then.
   private var utf8: FileChunks?
   private var unitKnown: [Int64: Bool] = [:]
+  /// A number for each path of ids met, for organisations deeper than two levels.
+  private var unitPaths: [[Int32]: Int] = [:]
   private var checksUnits = false
   /// The stream offset of the bytes that stopped the reader for not being UTF-8.
   private var notUTF8At: Int?
@@ -65,6 +69,8 @@ struct FormReader {
   private var filterOrder: (first: [Int], rest: [Int]) = ([], [])
   /// Whether `filter` rejected the row just read.
   private var rejected = false
+  /// The checks of `kyodo check`, when it reads with this reader: each record is handed to them.
+  var rowChecks: PartChecks?
 
   /// A reader of whole rows: reads the header now, logging its problems (`hasHeader` says whether
   /// there was one). Given the chunks `reader` reads, it checks UTF-8 cell by cell as a counting
@@ -112,6 +118,9 @@ struct FormReader {
     self.tables = []
     self.names = form.items.map(\.displayName)
     self.fillsDown = form.items.map(\.fillsDown)
+    self.optionalLevel = form.items.map { item in
+      item.level.map { codebook.levels.indices.contains($0) && codebook.levels[$0].isOptional } ?? false
+    }
     self.skipped = [Bool](repeating: false, count: form.items.count)
     self.countedAlone = [Bool](repeating: false, count: form.items.count)
     self.inherited = [Int32](repeating: -1, count: form.items.count)
@@ -134,10 +143,13 @@ struct FormReader {
   /// A reader of the same export that counts combinations of cells instead of making rows: the
   /// items of each of `groups` (an item alone is counted by its table). `read` names the items
   /// some group reads; free text and identifiers that none reads are not parsed. It reads from
-  /// `reader` (the first part: this reader's own, after the header) and logs into `log`.
+  /// `reader` (the first part: this reader's own, after the header) and logs into `log`. With
+  /// `idsForChecks` every cell the reader parses gets its id, read or not: a check of the rows
+  /// (`kyodo check`) judges amounts and years by them.
   func counting(
     reader: TSVReader, log: DiagnosticLog, groups: [[Int]], read: Set<Int>, unitLookup: UnitLookup?,
-    checksUnits: Bool, checkingUTF8Of utf8: FileChunks? = nil, stoppingAtTheStopOf stops: FileChunks? = nil
+    checksUnits: Bool, checkingUTF8Of utf8: FileChunks? = nil, stoppingAtTheStopOf stops: FileChunks? = nil,
+    idsForChecks: Bool = false
   ) -> FormReader {
     var part = FormReader(form, reader: reader, file: file, codebook: codebook, log: log, makesRows: false)
     part.columns = columns
@@ -148,6 +160,11 @@ struct FormReader {
     part.skipped = form.items.indices.map { index in
       let item = form.items[index]
       return (item.kind == .text || item.kind == .identifier) && !item.fillsDown && !read.contains(index)
+    }
+    let unitItems = unitLookup?.unitItems ?? []
+    for index in form.items.indices
+    where !idsForChecks && !read.contains(index) && !fillsDown[index] && !unitItems.contains(index) {
+      part.tables[index].idsUnread = true
     }
     part.counters = groups.map { TupleCounter(items: $0) }
     part.countedAlone = form.items.indices.map { item in groups.contains([item]) }
@@ -226,15 +243,29 @@ struct FormReader {
         reader.stopOffset = stop
       }
       if rowCount & 4095 == 0 && cancelled() { return }
-      if let held, rowCount & 1023 == 0, combinations.reduce(0, { $0 + counters[$1].count }) > held {
+      if let held, rowCount & 1023 == 0,
+        combinations.reduce(0, { $0 + counters[$1].count }) > held || rowChecks?.pending ?? 0 > held
+      {
         paused = true
         return
       }
       guard let line = record(from: &reader), let decoded = decoded(line: line, from: reader) else { return }
+      if rowChecks != nil { checkRecord(line: line, isRow: decoded, reader: reader) }
       guard decoded else { continue }
       count(line: line)
       rowCount += 1
     }
+  }
+
+  /// Hands the record just read to the checks of `kyodo check`, with its cells' ids when it is a row.
+  private mutating func checkRecord(line: Int, isRow: Bool, reader: TSVReader) {
+    guard var checks = rowChecks.take() else { return }
+    let hadError = log.lastErrorLine == line
+    reader.withBuffer { buffer in
+      checks.check(
+        line: line, spans: spans, buffer: buffer, ids: isRow ? ids : nil, hadError: hadError, reader: self)
+    }
+    rowChecks = checks
   }
 
   /// The next record's first line, its fields in `spans`; nil at the end or at an error of the
@@ -329,39 +360,56 @@ struct FormReader {
   }
 
   /// Reads one row's cells (its spans index `buffer`, whose first byte is at stream offset
-  /// `origin`); false when a cell is not UTF-8 (the reader then stops). With a filter, the cells
-  /// it decides by come first, and the others only when it keeps the row (`rejected` says).
+  /// `origin`); false when a cell is not UTF-8 (the reader then stops). The tables are moved out
+  /// meanwhile, and lent by their buffer: this runs for every row. With a filter, the cells it
+  /// decides by come first, and the others only when it keeps the row (`rejected` says).
   private mutating func decode(line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int) -> Bool {
-    var changedLevel: Int?
-    guard filter != nil else {
-      for item in form.items.indices {
-        guard decode(item, line: line, buffer: buffer, origin: origin, changedLevel: &changedLevel) else {
-          return false
+    var tables: [CellTable] = []
+    swap(&tables, &self.tables)
+    defer { swap(&tables, &self.tables) }
+    return tables.withUnsafeMutableBufferPointer { tables in
+      guard filter != nil else {
+        var changedLevel: Int?
+        for item in tables.indices {
+          guard
+            decode(
+              item, line: line, buffer: buffer, origin: origin, tables: tables, changedLevel: &changedLevel)
+          else { return false }
         }
+        return true
       }
-      return true
+      return decodeFiltered(line: line, buffer: buffer, origin: origin, tables: tables)
     }
+  }
+
+  /// Reads the cells `filter` decides by, then the others when it keeps the row.
+  private mutating func decodeFiltered(
+    line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int, tables: UnsafeMutableBufferPointer<CellTable>
+  ) -> Bool {
+    var changedLevel: Int?
     for item in filterOrder.first {
-      guard decode(item, line: line, buffer: buffer, origin: origin, changedLevel: &changedLevel) else {
-        return false
-      }
+      guard
+        decode(item, line: line, buffer: buffer, origin: origin, tables: tables, changedLevel: &changedLevel)
+      else { return false }
     }
     rejected = filter?.keeps(ids: ids, values: values, formItems: form.items.count) == false
     guard !rejected else { return true }
     for item in filterOrder.rest {
-      guard decode(item, line: line, buffer: buffer, origin: origin, changedLevel: &changedLevel) else {
-        return false
-      }
+      guard
+        decode(item, line: line, buffer: buffer, origin: origin, tables: tables, changedLevel: &changedLevel)
+      else { return false }
     }
     return true
   }
 
-  /// Reads one cell of a row into `ids` (and `values`), filling it down when its item does;
-  /// `changedLevel` is the first filled-down item of the row whose value changed. False when the
-  /// cell is not UTF-8.
+  /// Reads one cell of a row into `ids` (and `values`) with `tables`, filling it down when its
+  /// item does; `changedLevel` is the first filled-down item of the row whose value changed. False
+  /// when the cell is not UTF-8. A hot loop's body (every cell of every row): whole values are
+  /// touched only when rows are made.
   @inline(__always)
   private mutating func decode(
-    _ item: Int, line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int, changedLevel: inout Int?
+    _ item: Int, line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int,
+    tables: UnsafeMutableBufferPointer<CellTable>, changedLevel: inout Int?
   ) -> Bool {
     guard let column = columns[item] else {
       ids[item] = tables[item].id(ofText: "", line: line, log: &log)
@@ -385,28 +433,36 @@ struct FormReader {
       id = tables[item].id(
         ofText: TSVReader.string(of: span, in: buffer).trimmingSpaces, line: line, log: &log)
     }
-    var value = makesRows ? tables[item].lastWhole : .blank
-    if fillsDown[item] {
-      // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
-      if tables[item].isBlank(id) {
-        if let changedLevel {
+    guard fillsDown[item] else {
+      ids[item] = id
+      if makesRows { values[item] = tables[item].lastWhole }
+      return true
+    }
+    // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
+    var inherits = false
+    if tables[item].isBlank(id) {
+      if let changedLevel {
+        // A unit with no name at an optional level (a 会計室 with no 部) stays blank.
+        if !optionalLevel[item] {
           log.append(
             Self.blankLevel(
               form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
-        } else if inherited[item] >= 0 {
-          id = inherited[item]
-          if makesRows { value = inheritedValues[item] }
-        } else {
-          log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
         }
-      } else if changedLevel == nil && id != inherited[item] {
-        changedLevel = item
+      } else if inherited[item] >= 0 {
+        id = inherited[item]
+        inherits = true
+      } else if !optionalLevel[item] {
+        log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
       }
-      inherited[item] = id
-      if makesRows { inheritedValues[item] = value }
+    } else if changedLevel == nil && id != inherited[item] {
+      changedLevel = item
     }
+    inherited[item] = id
     ids[item] = id
-    if makesRows { values[item] = value }
+    if makesRows {
+      if !inherits { inheritedValues[item] = tables[item].lastWhole }
+      values[item] = inheritedValues[item]
+    }
     return true
   }
 
@@ -460,12 +516,22 @@ struct FormReader {
   /// Where reading stands: the stream offset and line of the next record.
   var position: (offset: Int, line: Int) { (reader.offset, reader.currentLine) }
 
-  /// Logs the row's unit when the overall form does not list it (remembered by its 部 and 課 ids).
+  /// Logs the row's unit when the overall form does not list it (remembered by the ids of its
+  /// cells at each level).
   private mutating func checkUnit(line: Int) {
     guard let unitLookup else { return }
-    let department = unitLookup.departmentIndex.map { Int64(ids[$0]) } ?? -1
-    let section = unitLookup.sectionIndex.map { Int64(ids[$0]) } ?? -1
-    let key = department << 32 | (section & 0xFFFF_FFFF)
+    let items = unitLookup.unitItems
+    // Two levels (部 and 課) fit one key; deeper organisations are keyed by their ids' list.
+    let key: Int64
+    if items.count <= 2 {
+      let first = items.first.map { Int64(ids[$0]) } ?? -1
+      let second = items.count == 2 ? Int64(ids[items[1]]) : -1
+      key = first << 32 | (second & 0xFFFF_FFFF)
+    } else {
+      let path = items.map { ids[$0] }
+      key = Int64(unitPaths[path] ?? unitPaths.count)
+      unitPaths[path] = Int(key)
+    }
     var row = Row(line: line, values: [])
     if unitKnown[key] == nil {
       row.values = hierarchyValues()
@@ -479,7 +545,7 @@ struct FormReader {
 
   private func hierarchyValues() -> [Value] {
     var values = [Value](repeating: .blank, count: form.items.count)
-    for index in [unitLookup?.departmentIndex, unitLookup?.sectionIndex].compactMap({ $0 }) {
+    for index in unitLookup?.unitItems ?? [] {
       values[index] = tables[index].value(ids[index])
     }
     return values

@@ -22,6 +22,10 @@ final class PartPipeline: @unchecked Sendable {
   var log: DiagnosticLog
   var units: DiagnosticLog
   var rowCount = 0
+  /// The records read, ragged ones included.
+  var rowsRead = 0
+  /// Whether a part stopped at an error of the file itself, or a part's file could not be opened.
+  var failed = false
   var partsCounted = 0
   /// The line of the file where the next part starts.
   var nextLine = 1
@@ -73,6 +77,8 @@ final class PartPipeline: @unchecked Sendable {
     log.absorb(part.log, lineShift: shift)
     units.absorb(part.units, lineShift: shift)
     rowCount += part.rowCount
+    rowsRead += part.rowsRead
+    failed = failed || part.failed
     nextLine = part.position.line + shift
     partsCounted += 1
   }

@@ -53,7 +53,8 @@ public struct Survey: Sendable {
         log.append(contentsOf: error.diagnostics)
       }
     }
-    let organization = organize(&forms)
+    let (organization, duplicates) = organize(&forms, levels: codebook.levels)
+    log.append(contentsOf: duplicates)
     let hasRoster = !forms.isEmpty
     for form in codebook.forms where !form.isRoster {
       guard let input = inputs[form.id] else {
@@ -122,13 +123,15 @@ public struct Survey: Sendable {
     return log.diagnostics
   }
 
-  /// The organization the roster form lists; each of its rows is given its unit.
-  static func organize(_ forms: inout [FormData]) -> Organization {
-    var organization = Organization()
+  /// The organization the roster form lists; each of its rows is given its unit. Also returns the
+  /// errors of units listed twice.
+  static func organize(_ forms: inout [FormData], levels: [Level]) -> (Organization, [Diagnostic]) {
+    var organization = Organization(levels: levels)
+    var duplicates: [Diagnostic] = []
     if let rosterIndex = forms.firstIndex(where: { $0.form.isRoster }) {
-      assignRosterUnits(&forms[rosterIndex], into: &organization)
+      duplicates = assignRosterUnits(&forms[rosterIndex], into: &organization)
     }
-    return organization
+    return (organization, duplicates)
   }
 
   /// Reads the codebook and the exports from files; `paths` overrides a form's file by form id,
@@ -195,27 +198,54 @@ public struct Survey: Sendable {
     }
   }
 
-  private static func assignRosterUnits(_ data: inout FormData, into organization: inout Organization) {
-    var currentSection: (department: String, section: String)?
+  /// Places each roster row in its unit, a path of its cells from the top level down to the one
+  /// that answers; a bracketed name at a level with sub-units is a sub-unit of the unit above it.
+  /// Returns the error of each unit listed twice, naming both lines.
+  private static func assignRosterUnits(_ data: inout FormData, into organization: inout Organization)
+    -> [Diagnostic]
+  {
+    let answering = organization.answering
+    let indexes = (0...answering).map { level in
+      data.form.items.firstIndex { $0.kind.isHierarchy && $0.level == level }
+    }
+    let hasSubunits =
+      organization.levels.indices.contains(answering) && organization.levels[answering].hasSubunits
+    var current: [String]?
+    var lines: [UnitPath: Int] = [:]
+    var duplicates: [Diagnostic] = []
     // The rows are taken out and put back whole: `rows` is a computed property, and a change
     // through it would copy every row each time.
     var rows = data.rows
     for index in rows.indices {
-      let department = data.text(of: .department, in: rows[index])
-      let cell = data.text(of: .section, in: rows[index])
+      var names = indexes.map { $0.flatMap { rows[index].values[$0].text } ?? "" }
+      let cell = names[answering]
       let unit: UnitPath
-      if let subunit = Organization.bracketed(cell), let current = currentSection,
-        current.department == department
+      if hasSubunits, let subunit = Organization.bracketed(cell), let current,
+        current.dropLast() == names.dropLast()
       {
-        unit = UnitPath(department: department, section: current.section, subunit: subunit)
+        unit = UnitPath(names: current, subunit: subunit)
       } else {
-        let section = Organization.bracketed(cell) ?? cell
-        unit = UnitPath(department: department, section: section)
-        currentSection = (department, section)
+        if hasSubunits { names[answering] = Organization.bracketed(cell) ?? cell }
+        unit = UnitPath(names: names)
+        current = names
       }
-      organization.add(unit)
+      if organization.add(unit) {
+        lines[unit] = rows[index].line
+      } else {
+        duplicates.append(duplicate(unit, line: rows[index].line, first: lines[unit], file: data.file))
+      }
       rows[index].unit = unit
     }
     data.rows = rows
+    return duplicates
+  }
+
+  /// The error of a unit the overall form lists a second time.
+  private static func duplicate(_ unit: UnitPath, line: Int, first: Int?, file: String) -> Diagnostic {
+    let lines = first.map { "lines \($0) and \(line)" } ?? "line \(line)"
+    return Diagnostic(
+      .error, file: file, line: line, item: unit.description,
+      found: "a unit listed twice in the overall form (\(lines)); a row of another form could join either",
+      expected: "each unit once")
   }
 }

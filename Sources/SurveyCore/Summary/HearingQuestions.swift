@@ -21,7 +21,7 @@ public struct HearingQuestions: Sendable, Hashable {
     self.questions = questions
   }
 
-  /// The file name looked for in a data directory.
+  /// The file name of the 2010 survey's questions, which its codebook names.
   public static let fileName = "hearing.tsv"
 
   /// Reads the questions from an export's bytes; the first line is the header.
@@ -45,10 +45,15 @@ public struct HearingQuestions: Sendable, Hashable {
     return HearingQuestions(questions: questions)
   }
 
-  /// The questions of a data directory, or none when it has no `hearing.tsv`.
-  public static func load(directory: URL) throws(SurveyError) -> HearingQuestions {
-    let url = directory.appendingPathComponent(fileName)
-    guard FileManager.default.fileExists(atPath: url.path) else { return HearingQuestions(questions: []) }
+  /// The questions of the file a codebook names (`hearing` record), relative to the codebook's
+  /// directory; none when it names none. A file named but missing is an error.
+  public static func load(named file: String?, besideCodebook codebook: URL) throws(SurveyError)
+    -> HearingQuestions
+  {
+    guard let file else { return HearingQuestions(questions: []) }
+    let url =
+      file.hasPrefix("/")
+      ? URL(fileURLWithPath: file) : codebook.deletingLastPathComponent().appendingPathComponent(file)
     let decoded = try TextDecoding.decode(try Survey.readFile(url), file: url.relativePath)
     return try parse(utf8: decoded.utf8, file: url.relativePath)
   }

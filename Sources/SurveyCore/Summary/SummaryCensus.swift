@@ -73,7 +73,7 @@ public struct SummaryCensus {
     _ data: FormData, in survey: Survey, amountItems: [Int],
     multiples: [(item: Item, categories: Categorization)]
   ) -> FormCensus {
-    let hierarchy = UnitSummary.hierarchyItems(of: data)
+    let hierarchy = UnitSummary.hierarchyItems(of: data, in: survey)
     let census = FormCensusBuilder(
       FormCensus(data: data, amountItems: amountItems, multiples: multiples), hierarchy: hierarchy)
     // The combinations alone come first: each part hands them over first, so that they are met

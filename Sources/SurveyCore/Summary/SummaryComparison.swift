@@ -197,7 +197,7 @@ public struct SummaryComparison: Sendable {
   /// Whether a target covers a row; in a form without a 係 column (the roster), a team covers its
   /// unit's rows.
   static func covers(_ row: Row, of data: FormData, _ target: SummaryTarget, in survey: Survey) -> Bool {
-    guard data.index(of: .unit) != nil else { return target.covers(survey.unit(of: row, in: data)) }
-    return target.covers(survey.unit(of: row, in: data), team: data.text(of: .unit, in: row))
+    guard let team = survey.teamItem(in: data) else { return target.covers(survey.unit(of: row, in: data)) }
+    return target.covers(survey.unit(of: row, in: data), team: row.values[team].text ?? "")
   }
 }

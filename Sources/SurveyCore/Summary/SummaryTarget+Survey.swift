@@ -14,13 +14,16 @@ extension SummaryTarget {
       if known.insert(target).inserted { targets.append(target) }
     }
     let (units, teams) = scan(survey, census)
-    for department in departments(of: units) { add(department) }
+    // The units of every level above the one that answers, level by level (部; or 局・区, then 部).
+    for level in 0..<survey.organization.answering {
+      for unit in units where unit.names.indices.contains(level) && !unit.names[level].isEmpty {
+        add(SummaryTarget(level: .department, names: Array(unit.names.prefix(level + 1))))
+      }
+    }
     for unit in units {
-      add(SummaryTarget(level: .section, department: unit.department, section: unit.section))
+      add(SummaryTarget(level: .section, names: unit.names))
       if let subunit = unit.subunit {
-        add(
-          SummaryTarget(level: .subunit, department: unit.department, section: unit.section, subunit: subunit)
-        )
+        add(SummaryTarget(level: .subunit, names: unit.names, subunit: subunit))
       }
     }
     for team in teams { add(team) }
@@ -44,14 +47,15 @@ extension SummaryTarget {
     }.map { SummaryTarget(level: .department, department: $0) }
   }
 
-  /// The census of a survey's 部, 課 and 係 cells alone: one counting pass over each form, which
-  /// reads only them.
+  /// The census of the cells of a survey's levels alone (部, 課 and 係): one counting pass over
+  /// each form, which reads only them.
   private static func scanned(_ survey: Survey) -> SummaryCensus {
     SummaryCensus(hierarchyOf: survey)
   }
 
   /// The units (the roster's, then those of rows it does not list) and, with `teams`, the teams
-  /// the project forms name, in the order met: the census's combinations of 部, 課 and 係.
+  /// the project forms name, in the order met: the census's combinations of the cells of the
+  /// levels (部, 課 and 係).
   private static func scan(_ survey: Survey, _ census: SummaryCensus, teams findsTeams: Bool = true) -> (
     units: [UnitPath], teams: [SummaryTarget]
   ) {
@@ -67,11 +71,9 @@ extension SummaryTarget {
         let unit = survey.unit(of: row, in: data)
         if known.insert(unit).inserted { units.append(unit) }
         guard named else { continue }
-        let team = SummaryTarget.teamName(data.text(of: .unit, in: row))
+        let team = SummaryTarget.teamName(survey.team(of: row, in: data))
         guard !team.isEmpty else { continue }
-        let target = SummaryTarget(
-          level: .team, department: unit.department, section: unit.section, subunit: unit.subunit,
-          team: team)
+        let target = SummaryTarget(level: .team, names: unit.names, subunit: unit.subunit, team: team)
         if knownTeams.insert(target).inserted { teams.append(target) }
       }
     }

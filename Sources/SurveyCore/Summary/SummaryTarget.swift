@@ -1,5 +1,6 @@
-/// What a summary is about: a department (部), a section (課), a bracketed sub-unit (担当) or a team
-/// (係) that runs projects, and which rows of the survey it covers.
+/// What a summary is about: a department (a unit at any level above the one that answers the
+/// overall form: 部; 局・区 or 部 …), a section (課), a bracketed sub-unit (担当) or a team (係) that
+/// runs projects, and which rows of the survey it covers.
 ///
 /// A department covers all its units; a section covers itself and its bracketed sub-units; a
 /// sub-unit covers itself; a team covers the project rows whose 係 names it, inside its unit.
@@ -15,51 +16,60 @@ public struct SummaryTarget: Sendable, Hashable {
   }
 
   public var level: Level
-  public var department: String
-  /// The section, for every level below the department.
-  public var section: String?
+  /// The names from the top level down: to the target's own level for a department (a unit of
+  /// any level above the one that answers the overall form: 部, or 局・区 and 部 …), to that level
+  /// for every other target.
+  public var names: [String]
   /// The bracketed sub-unit, without its brackets, for a sub-unit or a team inside one.
   public var subunit: String?
   /// The team (係) name, for a team.
   public var team: String?
 
-  public init(
-    level: Level, department: String, section: String? = nil, subunit: String? = nil, team: String? = nil
-  ) {
+  public init(level: Level, names: [String], subunit: String? = nil, team: String? = nil) {
     self.level = level
-    self.department = department
-    self.section = section
+    self.names = names
     self.subunit = subunit
     self.team = team
   }
 
+  /// A target of the implicit levels: a 部, and a 課 for every level below the department.
+  public init(
+    level: Level, department: String, section: String? = nil, subunit: String? = nil, team: String? = nil
+  ) {
+    self.init(level: level, names: [department] + [section].compactMap { $0 }, subunit: subunit, team: team)
+  }
+
+  /// The name at the top level (the 部 of the implicit levels).
+  public var department: String { names.first ?? "" }
+
+  /// The name at the level that answers the overall form, for every level below the department.
+  public var section: String? { level == .department ? nil : names.last }
+
   /// The target's own name, as the data writes it (a sub-unit in its brackets).
   public var name: String {
     switch level {
-    case .department: department
-    case .section: section ?? department
+    case .department, .section: names.last ?? ""
     case .subunit: subunit.map { "（\($0)）" } ?? department
     case .team: team ?? department
     }
   }
 
-  /// The names from the department down to the target, e.g. `環境部`, `環境政策課`, `緑と公園係`;
-  /// a 事務局 whose section repeats its name appears once.
+  /// The names from the top down to the target, e.g. `環境部`, `環境政策課`, `緑と公園係`; a blank
+  /// level is left out, and a 事務局 whose section repeats its name appears once.
   public var path: [String] {
-    var names = [department]
-    if let section, section != department { names.append(section) }
-    if let subunit { names.append("（\(subunit)）") }
-    if let team { names.append(team) }
-    return names
+    var path: [String] = []
+    for name in names where !name.isEmpty && name != path.last { path.append(name) }
+    if let subunit { path.append("（\(subunit)）") }
+    if let team { path.append(team) }
+    return path
   }
 
   /// Whether a responding unit's overall answers belong in the summary.
   public func covers(_ unit: UnitPath) -> Bool {
-    guard unit.department == department else { return false }
     switch level {
-    case .department: return true
-    case .section: return unit.section == section
-    case .subunit, .team: return unit.section == section && unit.subunit == subunit
+    case .department: return unit.names.starts(with: names)
+    case .section: return unit.names == names
+    case .subunit, .team: return unit.names == names && unit.subunit == subunit
     }
   }
 

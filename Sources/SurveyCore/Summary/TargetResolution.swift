@@ -20,7 +20,7 @@ public struct TargetResolution: Sendable {
     let candidates = Candidate.all(in: survey, census: census)
     let key = TargetResolution.exactKey(name)
     guard !key.isEmpty else {
-      throw SurveyError.usage("an empty target name", expected: "a 部, 課, 担当 or 係 name")
+      throw SurveyError.usage("an empty target name", expected: "a \(levelWords(survey)) name")
     }
     let found = candidates.filter { $0.keys.contains(key) }
     if let level = found.map(\.target.level).min() {
@@ -29,7 +29,7 @@ public struct TargetResolution: Sendable {
         throw SurveyError.usage(
           "'\(name)' names several targets: "
             + best.map { $0.target.path.joined(separator: " ") }.joined(separator: ", "),
-          expected: "a name qualified by its 部 or 課, such as \(best[0].target.path.joined())")
+          expected: "a name qualified by its \(aboveWords(survey)), such as \(best[0].target.path.joined())")
       }
       let target = best[0].target
       let exact = ([target.name] + [target.path.joined()]).contains(name.trimmingSpaces)
@@ -39,9 +39,9 @@ public struct TargetResolution: Sendable {
     let close = suggestions(for: name, in: survey, census: census)
     throw SurveyError.usage(
       "unknown target '\(name)'",
-      expected: "a 部, 課, 担当 or 係 of the survey"
+      expected: "a \(levelWords(survey)) of the survey"
         + (close.isEmpty
-          ? " (kyodo tabulate overall.section lists the units)"
+          ? " (kyodo tabulate \(unitItemID(survey)) lists the units)"
           : "; closest: " + close.joined(separator: ", ")))
   }
 
@@ -68,6 +68,29 @@ public struct TargetResolution: Sendable {
       if seen.count == limit { break }
     }
     return seen
+  }
+
+  /// The codebook's words for its levels, a sub-unit's after its level's: `部, 課, 担当 or 係`.
+  static func levelWords(_ survey: Survey) -> String {
+    listed(survey.organization.levels.flatMap { $0.hasSubunits ? [$0.name, "担当"] : [$0.name] })
+  }
+
+  /// Words listed as alternatives: `部 or 課`, `局・区, 部 or 課`.
+  static func listed(_ words: [String]) -> String {
+    guard let last = words.last, words.count > 1 else { return words.first ?? "" }
+    return words.dropLast().joined(separator: ", ") + " or " + last
+  }
+
+  /// The words for the levels down to the one that answers the overall form: `部 or 課`.
+  static func aboveWords(_ survey: Survey) -> String {
+    listed(survey.organization.levels.prefix(survey.organization.answering + 1).map(\.name))
+  }
+
+  /// The id of the roster's item of the answering level, whose table lists the units.
+  static func unitItemID(_ survey: Survey) -> String {
+    survey.roster.flatMap { roster in
+      survey.levelItem(survey.organization.answering, in: roster).map { roster.form.items[$0].id }
+    } ?? "overall.section"
   }
 
   /// A name as it is matched: match key, no brackets.

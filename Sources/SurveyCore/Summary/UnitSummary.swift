@@ -104,7 +104,7 @@ public struct UnitSummary: Sendable {
     of target: SummaryTarget, in data: FormData, survey: Survey, _ body: (Row) throws(Failure) -> Void
   ) throws(Failure) {
     let keeps: (Row) -> Bool = { lists($0, of: data, for: target, in: survey) }
-    try data.forEachRow(reading: hierarchyItems(of: data), keeping: keeps, body)
+    try data.forEachRow(reading: hierarchyItems(of: data, in: survey), keeping: keeps, body)
   }
 
   /// What makes rows of a form entries: each coded answer decoded once for all of them.
@@ -112,7 +112,7 @@ public struct UnitSummary: Sendable {
     var decoded = DecodedAnswers()
     let titleIndex = data.form.items.firstIndex { $0.kind == .text }
     return { row in
-      let team = data.text(of: .unit, in: row)
+      let team = survey.team(of: row, in: data)
       return Entry(
         identifier: data.text(of: .identifier, in: row),
         title: titleIndex.flatMap { row.values[$0].text } ?? "",
@@ -121,15 +121,16 @@ public struct UnitSummary: Sendable {
     }
   }
 
-  /// The 部, 課 and 係 items of a form: what tells a target's rows apart.
-  static func hierarchyItems(of data: FormData) -> [Int] {
-    [ItemKind.department, .section, .unit].compactMap { data.index(of: $0) }
+  /// The items of a form for the levels down to the team (部, 課 and 係): what tells a target's
+  /// rows apart.
+  static func hierarchyItems(of data: FormData, in survey: Survey) -> [Int] {
+    (0...(survey.organization.answering + 1)).compactMap { survey.levelItem($0, in: data) }
   }
 
   /// Whether a target's summary lists a row of a project or entry form (a team lists the rows
   /// whose 係 names it, so none of a form without 係).
   static func lists(_ row: Row, of data: FormData, for target: SummaryTarget, in survey: Survey) -> Bool {
-    target.covers(survey.unit(of: row, in: data), team: data.text(of: .unit, in: row))
+    target.covers(survey.unit(of: row, in: data), team: survey.team(of: row, in: data))
   }
 
   /// The overall answers of every unit a target covers, in roster order.

@@ -13,6 +13,8 @@ final class QueryPass {
   private var joinedRows = 0
   private var units = Set<UnitPath>()
   private var failure: SurveyError?
+  /// Rows that gave several codes to a single-choice layer (counted in the tables of each).
+  private var layerMultiplyCoded = 0
 
   /// Counts the rows of the plan's form.
   init(counting plan: QueryPlan) throws(SurveyError) {
@@ -40,6 +42,7 @@ final class QueryPass {
     }
     let indexes = layer.categoryIndexes(of: row)
     if indexes.isEmpty { layerMissing.add(row, weight: weight) }
+    if indexes.count > 1 && !layer.isMultiple { layerMultiplyCoded += weight }
     for index in indexes {
       if layered[index] == nil {
         do throws(SurveyError) {
@@ -68,6 +71,12 @@ final class QueryPass {
         "joined on the unit: \(joinedRows) of \(kept) \(plural(data.form.rowNoun)) joined "
           + "(\(kept - joinedRows) without a unit of the overall form, counted as 結合なし); "
           + "they belong to \(units.count) of the \(rosterUnits) units, \(rosterUnits - units.count) units have none"
+      )
+    }
+    if let layer = plan.layer, layerMultiplyCoded > 0 {
+      let rows = counted(layerMultiplyCoded, data.form.rowNoun)
+      notes.append(
+        "\(rows) gave more than one code to single-choice \(layer.id) and \(layerMultiplyCoded == 1 ? "is" : "are") counted in the table of each."
       )
     }
     return notes

@@ -97,7 +97,7 @@ public struct QueryPlan: Sendable {
       slice.makers.append { frequency.table(options) }
     }
     if isFigure {
-      if let department = data.form.items.first(where: { $0.kind == .department }) {
+      if let department = data.form.items.first(where: { $0.kind.isHierarchy && $0.level == 0 }) {
         let byDepartment = try Categorization(item: department, in: data, organization: survey.organization)
         let summary = try NumericSummary(accumulating: item, by: byDepartment, in: data)
         slice.consumers.append(summary.consumer)

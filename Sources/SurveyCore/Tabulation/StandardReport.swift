@@ -20,7 +20,7 @@ public enum StandardReport {
   {
     let form = data.form
     let organization = survey.organization
-    guard let departmentItem = form.items.first(where: { $0.kind == .department }) else {
+    guard let departmentItem = form.items.first(where: { $0.kind.isHierarchy && $0.level == 0 }) else {
       // The rows are counted by a pass of their own: an export's are known only once read.
       var rows = 0
       data.tally([RowConsumer(reads: RowReads(items: [])) { _, weight in rows += weight }])
@@ -38,8 +38,11 @@ public enum StandardReport {
     }
     data.tally(plan.consumers)
     let departments = perDepartment.counts.filter { $0 > 0 }.count
+    // The top level's name, when the codebook declares its levels (局・区); the 2010 survey's 部 are departments.
+    let levels = survey.codebook.levels
+    let topLevel = levels == Level.implicit ? "departments" : levels.first?.name ?? "departments"
     let summary = [
-      "\(data.rowCount) \(plural(form.rowNoun)) in \(departments) departments (\(data.file), \(data.encoding.rawValue))"
+      "\(data.rowCount) \(plural(form.rowNoun)) in \(departments) \(topLevel) (\(data.file), \(data.encoding.rawValue))"
     ]
     let built = plan.tables.map { $0() }
     return ReportSection(heading: "\(form.title) (\(form.id))", summary: summary, tables: built)

@@ -6,6 +6,8 @@ public struct TableOptions: Sendable {
   public var percentOfMentions: Bool
   /// Rows whose base is under this are marked `*` (参考値).
   public var smallBase: Int
+  /// Split 無回答 into 空欄 (left blank) and 記入なし (a non-answer such as 記入なし written).
+  public var splitsNotAnswered = false
 
   public init(
     base: Base = .all, labels: LabelStyle = .short, percentOfMentions: Bool = false, smallBase: Int = 30
@@ -15,6 +17,10 @@ public struct TableOptions: Sendable {
     self.percentOfMentions = percentOfMentions
     self.smallBase = smallBase
   }
+
+  /// The note that explains a split 無回答.
+  static let splitNote =
+    "無回答 split: \(Category.leftBlankLabel) left the cell blank; \(Category.nonAnswerWrittenLabel) wrote a non-answer such as 記入なし or 特になし."
 
   /// The note that explains the `*` marks.
   var smallBaseNote: String { "* base under \(smallBase): 参考値 (for reference only)." }

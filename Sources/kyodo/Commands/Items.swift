@@ -49,7 +49,7 @@ enum Items {
     let sections = forms.map { form in
       let rows = form.items.map { item -> [Cell] in
         [
-          .text(item.id), .text(item.number), .text(item.title), .text(item.kind.rawValue),
+          .text(item.id), .text(item.number), .text(item.title), .text(kind(of: item, in: codebook)),
           .text(item.options.map(\.display).joined(separator: " ")),
         ]
       }
@@ -63,5 +63,13 @@ enum Items {
     try RenderChoice.write(
       format.bytes(report, options: RenderOptions()), format: format, arguments, output: &output)
     return .success
+  }
+
+  /// An item's kind as the codebook writes it: a level's id for a level of the organisation.
+  static func kind(of item: Item, in codebook: Codebook) -> String {
+    guard item.kind.isHierarchy, let level = item.level, codebook.levels.indices.contains(level) else {
+      return item.kind.rawValue
+    }
+    return codebook.levels[level].id
   }
 }

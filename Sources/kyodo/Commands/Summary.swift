@@ -1,3 +1,5 @@
+import Foundation
+
 import SurveyCore
 
 /// `kyodo summary`: printable summaries of departments, sections and units for hearings.
@@ -75,13 +77,21 @@ enum Summary {
       }
       if !unknown.isEmpty { throw SurveyError.usage(unknown) }
     }
-    let questions = try HearingQuestions.load(directory: DataOptions.directory(arguments))
+    let questions = try HearingQuestions.load(
+      named: survey.codebook.hearingFile, besideCodebook: try codebookURL(arguments))
     // The rows of the targets are read again as they are printed, none kept.
     let outcome = try SummaryDocument.outline(targets, in: survey, census: census, questions: questions)
     try DataOptions.write(outcome, arguments, output: &output) { document, write throws(WriteError) in
       try format.write(document, options: options, to: write)
     }
     return .success
+  }
+
+  /// The codebook the options name: the files it names (the hearing questions) are beside it.
+  /// (Finding the bundled data directory may throw once it is written out from the binary.)
+  static func codebookURL(_ arguments: Arguments) throws -> URL {
+    if let path = arguments.value(DataOptions.codebook) { return URL(fileURLWithPath: path) }
+    return try DataOptions.directory(arguments).appendingPathComponent("codebook.tsv")
   }
 
   /// The --format value: text, markdown or html.

@@ -21,7 +21,8 @@ enum Tabulate {
 
   static let options: [CommandOption] =
     [
-      by, layer, filter, RenderChoice.base, RenderChoice.labels, RenderChoice.mentions, stats,
+      by, layer, filter, RenderChoice.base, RenderChoice.labels, RenderChoice.mentions,
+      RenderChoice.splitNotAnswered, stats,
       RenderChoice.format, RenderChoice.output, RenderChoice.layout, RenderChoice.excel, RenderChoice.boxed,
       RenderChoice.chart,
       RenderChoice.decimals, RenderChoice.ambiguousWide,

@@ -12,10 +12,13 @@ public struct Amount: Sendable, Hashable {
 
   public var answer: CodedAnswer
   public var status: Status
+  /// Whether the figure was written as approximate (約, 程度, 概算, 見込み: `CellWords`).
+  public var isApproximate: Bool
 
-  public init(answer: CodedAnswer, status: Status) {
+  public init(answer: CodedAnswer, status: Status, isApproximate: Bool = false) {
     self.answer = answer
     self.status = status
+    self.isApproximate = isApproximate
   }
 
   public var yen: Int? {

@@ -3,38 +3,36 @@ public enum CodedAnswerParser {
   /// The answers of a cell, in order, with a diagnostic for each problem.
   ///
   /// Each line normally starts with a circled number; a new circled number inside a line starts a
-  /// new answer. A line without one is either an answer recognized by its label (`成果―予算制約`
-  /// is ⑩), reported as a warning, or the continuation of the answer above (`公募市民` after
-  /// `⑪その他`). An unknown code is an error; a label that contradicts its code is a warning.
+  /// new answer, and separators between codes (`①、③`) are dropped. A coded item also takes plain
+  /// numbers (`1`, `1,3`, `1.自治会`, `(2)補助`: `PlainNumberCode`). A look-alike of a circled number
+  /// (❺) is read as its code with a warning; ㉑ is code 21, unknown, so an error. A line without a
+  /// code is either an answer recognized by its label (`成果―予算制約` is ⑩), reported as a
+  /// warning, or the continuation of the answer above (`公募市民` after `⑪その他`), reported when it
+  /// opens like a code (`５調査` where there is no ⑤). An unknown code is an error; a label that
+  /// contradicts its code is a warning.
   public static func parse(_ cell: String, item: Item, at location: CellLocation) -> (
     answers: [CodedAnswer], diagnostics: [Diagnostic]
   ) {
     var answers: [CodedAnswer] = []
     var diagnostics: [Diagnostic] = []
     for line in cell.cellLines {
-      for segment in segments(of: line) {
-        if let code = segment.code {
-          answers.append(CodedAnswer(code: code, text: segment.text))
-        } else if let option = optionMatching(label: segment.text, in: item) {
-          answers.append(CodedAnswer(code: option.code, text: segment.text, codeInferred: true))
-          diagnostics.append(
-            location.diagnostic(
-              .warning, found: "'\(segment.text)' without its code, read as \(option.display)",
-              expected: "a circled-number code"))
-        } else if let last = answers.indices.last {
-          answers[last].text += "\n" + segment.text
-        } else if let option = item.options.onlyElement(where: { $0.role == .text }) {
-          answers.append(CodedAnswer(code: option.code, text: segment.text, codeInferred: true))
-          diagnostics.append(
-            location.diagnostic(
-              .warning, found: "'\(segment.text)' without its code, read as \(option.display)",
-              expected: "a circled-number code"))
-        } else {
-          diagnostics.append(
-            location.diagnostic(
-              .error, found: "'\(segment.text)', which is neither a code nor a label of this item",
-              expected: expectedCodes(item)))
+      if item.kind == .single || item.kind == .multiple, let codes = PlainNumberCode.list(in: line) {
+        answers += codes.map { CodedAnswer(code: $0, text: "") }
+        continue
+      }
+      for (index, found) in segments(of: line).enumerated() {
+        var segment = (code: found.code, text: found.text)
+        if segment.code == nil, index == 0, let plain = PlainNumberCode.leading(segment.text, item: item) {
+          segment = (plain.code, plain.rest)
         }
+        if let lookalike = found.lookalike, let code = segment.code, item.option(code: code) != nil {
+          diagnostics.append(
+            location.diagnostic(
+              .warning,
+              found: "'\(lookalike)\(segment.text)': \(lookalike) read as \(CircledNumber.mark(code))",
+              expected: "a circled-number code ①..⑳"))
+        }
+        read(segment, into: &answers, diagnostics: &diagnostics, item: item, at: location)
       }
     }
     for answer in answers {
@@ -57,33 +55,82 @@ public enum CodedAnswerParser {
     return (answers, diagnostics)
   }
 
+  /// Adds one segment of a line: a coded answer, an answer recognized by its label, or the
+  /// continuation of the answer above (reported when it opens like a code).
+  private static func read(
+    _ segment: (code: Int?, text: String), into answers: inout [CodedAnswer], diagnostics: inout [Diagnostic],
+    item: Item, at location: CellLocation
+  ) {
+    if let code = segment.code {
+      answers.append(CodedAnswer(code: code, text: segment.text))
+    } else if let option = optionMatching(label: segment.text, in: item) {
+      answers.append(CodedAnswer(code: option.code, text: segment.text, codeInferred: true))
+      diagnostics.append(
+        location.diagnostic(
+          .warning, found: "'\(segment.text)' without its code, read as \(option.display)",
+          expected: "a circled-number code"))
+    } else if let last = answers.indices.last {
+      // A numbered list inside the text of an answer such as ⑪その他 or a plan's name is its text.
+      let role = item.option(code: answers[last].code)?.role
+      if PlainNumberCode.looksLikeCode(segment.text), role != .text, role != .other {
+        diagnostics.append(
+          location.diagnostic(
+            .warning,
+            found:
+              "a line '\(segment.text)' that opens like a code but is none of this item's; read as text of \(CircledNumber.mark(answers[last].code))",
+            expected: expectedCodes(item)))
+      }
+      answers[last].text += "\n" + segment.text
+    } else if let option = item.options.onlyElement(where: { $0.role == .text }) {
+      answers.append(CodedAnswer(code: option.code, text: segment.text, codeInferred: true))
+      diagnostics.append(
+        location.diagnostic(
+          .warning, found: "'\(segment.text)' without its code, read as \(option.display)",
+          expected: "a circled-number code"))
+    } else {
+      diagnostics.append(
+        location.diagnostic(
+          .error, found: "'\(segment.text)', which is neither a code nor a label of this item",
+          expected: expectedCodes(item)))
+    }
+  }
+
   static func expectedCodes(_ item: Item) -> String {
     "one of " + item.options.map(\.display).joined(separator: " ")
   }
 
-  /// Splits a line at every circled number outside brackets; text before the first one has no
-  /// code. `⑧（実行委員会については③）` is one answer: a number inside a note is part of the note.
-  static func segments(of line: String) -> [(code: Int?, text: String)] {
-    var result: [(code: Int?, text: String)] = []
+  /// Splits a line at every circled number (or look-alike such as ❺ or ㉑) outside brackets; text
+  /// before the first one has no code. `⑧（実行委員会については③）` is one answer: a number inside a
+  /// note is part of the note. Separators between codes (`①、③`) are not part of any text.
+  static func segments(of line: String) -> [(code: Int?, text: String, lookalike: Character?)] {
+    var result: [(code: Int?, text: String, lookalike: Character?)] = []
     var code: Int? = nil
+    var lookalike: Character? = nil
     var text = String.UnicodeScalarView()
     var depth = 0
-    func flush() {
+    func flush(beforeCode: Bool) {
+      if code != nil {
+        while let first = text.first, CellWords.codeSeparators.contains(first) { text.removeFirst() }
+        if beforeCode {
+          while let last = text.last, CellWords.codeSeparators.contains(last) { text.removeLast() }
+        }
+      }
       let trimmed = String(text).trimmingSpaces
-      if code != nil || !trimmed.isEmpty { result.append((code, trimmed)) }
+      if code != nil || !trimmed.isEmpty { result.append((code, trimmed, lookalike)) }
       text = String.UnicodeScalarView()
     }
     for scalar in line.unicodeScalars {
-      if depth == 0, let found = CircledNumber.code(of: scalar) {
-        flush()
+      if depth == 0, let found = CircledNumber.code(of: scalar) ?? CircledNumber.lookalikeCode(of: scalar) {
+        flush(beforeCode: true)
         code = found
+        lookalike = CircledNumber.code(of: scalar) == nil ? Character(scalar) : nil
         continue
       }
       if scalar == "（" || scalar == "(" { depth += 1 }
       if scalar == "）" || scalar == ")" { depth = max(0, depth - 1) }
       text.append(scalar)
     }
-    flush()
+    flush(beforeCode: false)
     return result
   }
 

@@ -1,17 +1,19 @@
 /// A Japanese era (元号), for reading start years such as `平成１２` or `昭和４８`.
 public struct Era: Sendable, Hashable {
   public var name: String
+  /// The Latin letter the era is abbreviated to: `Ｈ２５`, `H25`, `Ｒ元`, `Ｓ６０`.
+  public var abbreviation: Character
   /// The Western year of the era's first year (元年).
   public var firstYear: Int
   /// The era's last year number, or nil for the current era.
   public var lastYearNumber: Int?
 
   public static let all: [Era] = [
-    Era(name: "明治", firstYear: 1868, lastYearNumber: 45),
-    Era(name: "大正", firstYear: 1912, lastYearNumber: 15),
-    Era(name: "昭和", firstYear: 1926, lastYearNumber: 64),
-    Era(name: "平成", firstYear: 1989, lastYearNumber: 31),
-    Era(name: "令和", firstYear: 2019, lastYearNumber: nil),
+    Era(name: "明治", abbreviation: "M", firstYear: 1868, lastYearNumber: 45),
+    Era(name: "大正", abbreviation: "T", firstYear: 1912, lastYearNumber: 15),
+    Era(name: "昭和", abbreviation: "S", firstYear: 1926, lastYearNumber: 64),
+    Era(name: "平成", abbreviation: "H", firstYear: 1989, lastYearNumber: 31),
+    Era(name: "令和", abbreviation: "R", firstYear: 2019, lastYearNumber: nil),
   ]
 
   public func westernYear(_ number: Int) -> Int { firstYear + number - 1 }

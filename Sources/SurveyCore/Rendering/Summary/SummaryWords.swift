@@ -26,10 +26,7 @@ enum SummaryWords {
 
   /// `環境部 > 環境政策課`, or `生涯学習部 > 生涯学習課 > （スポーツ振興担当）`.
   static func unitPlace(_ unit: UnitPath) -> String {
-    var names = [unit.department]
-    if unit.section != unit.department { names.append(unit.section) }
-    if let subunit = unit.subunit { names.append("（\(subunit)）") }
-    return names.joined(separator: " > ")
+    SummaryTarget(level: .subunit, names: unit.names, subunit: unit.subunit).path.joined(separator: " > ")
   }
 
   /// `ヒアリング資料 2/15`: the line each target starts with, which the PDF check counts.

@@ -19,6 +19,9 @@ public struct Categorization: Sendable {
   public let reads: RowReads
   private let classify: @Sendable (Row) -> [Int]?
   private let registry: CategoryRegistry
+  /// For an item of the counted form, whether a row wrote a non-answer (記入なし) rather than
+  /// leaving the cell blank; nil for other variables, whose 無回答 is not told apart.
+  private var writesNonAnswer: (@Sendable (Row) -> Bool)?
 
   /// The categories, in order. A hierarchy variable of a streamed export learns names as rows are
   /// read, so its list may grow during a pass.
@@ -51,9 +54,25 @@ public struct Categorization: Sendable {
   }
 
   /// An item of the form whose rows are counted.
+  ///
+  /// A level of the organisation sorts rows by their unit's path down to that level (same-named
+  /// 部 of different wards are two categories), each labelled by its name, qualified by the
+  /// names above only when the name alone is ambiguous.
   public init(item: Item, in data: FormData, organization: Organization) throws(SurveyError) {
     guard let itemIndex = data.index(of: item) else {
       throw SurveyError.usage("item \(item.id) is not part of \(data.form.title)")
+    }
+    if let level = Categorization.level(of: item) {
+      let pathItems = Categorization.pathItems(down: level, in: data.form)
+      let registry = Categorization.pathRegistry(
+        level: level, pathItems: pathItems, in: data, organization: organization)
+      self.init(
+        id: item.id, item: item, name: item.displayName, heading: item.title, registry: registry,
+        isMultiple: false, reads: RowReads(items: pathItems.compactMap { $0 })
+      ) { row in
+        Categorization.pathIndexes(of: row, pathItems: pathItems, registry: registry)
+      }
+      return
     }
     let registry = CategoryRegistry(
       Categorization.categories(of: item, itemIndex: itemIndex, in: data, organization: organization),
@@ -65,6 +84,49 @@ public struct Categorization: Sendable {
     ) { row in
       Categorization.indexes(of: row.values[itemIndex], kind: kind, registry: registry)
     }
+    writesNonAnswer = { row in
+      if case .nonAnswer = row.values[itemIndex] { return true }
+      return false
+    }
+  }
+
+  /// Whether a row that did not answer wrote a non-answer such as 記入なし (空欄 otherwise).
+  public func wroteNonAnswer(_ row: Row) -> Bool {
+    writesNonAnswer?(row) ?? false
+  }
+
+  /// The level of the organisation a hierarchy item names, or nil for any other item.
+  static func level(of item: Item) -> Int? {
+    item.kind.isHierarchy ? item.level : nil
+  }
+
+  /// The positions of a form's items for each level from the top down to `level`; nil where the
+  /// form has none.
+  static func pathItems(down level: Int, in form: Form) -> [Int?] {
+    (0...level).map { above in form.items.firstIndex { $0.kind.isHierarchy && $0.level == above } }
+  }
+
+  /// The categories of a level: at the top, the roster's names first, in its order; then, for
+  /// rows kept in memory, the paths of the rows in order (a streamed export's are learnt during
+  /// the pass, in the same order).
+  static func pathRegistry(level: Int, pathItems: [Int?], in data: FormData, organization: Organization)
+    -> CategoryRegistry
+  {
+    let registry = CategoryRegistry(
+      paths: level == 0 ? organization.paths(atLevel: 0) : [], learnsNames: data.isStreamed)
+    if !data.isStreamed {
+      for row in data.rows { _ = pathIndexes(of: row, pathItems: pathItems, registry: registry) }
+    }
+    return registry
+  }
+
+  /// The category of a row's unit at a level (its path's), or none when its cell there is blank.
+  static func pathIndexes(of row: Row, pathItems: [Int?], registry: CategoryRegistry) -> [Int] {
+    guard let own = pathItems.last ?? nil, row.values[own].isAnswered, row.values[own].text != nil else {
+      return []
+    }
+    let path = pathItems.map { index in index.flatMap { row.values[$0].text } ?? "" }
+    return registry.index(ofPath: path, adding: true).map { [$0] } ?? []
   }
 
   /// The index of a category by its code; for a hierarchy variable of a streamed export, a name not
@@ -83,13 +145,21 @@ public struct Categorization: Sendable {
     guard let itemIndex = roster.index(of: item) else {
       throw SurveyError.usage("item \(item.id) is not part of \(roster.form.title)")
     }
-    let categories = self.categories(of: item, itemIndex: itemIndex, in: roster, organization: organization)
-    let registry = CategoryRegistry(categories)
+    let level = self.level(of: item)
+    let path = level.map { Categorization.pathItems(down: $0, in: roster.form) } ?? []
+    let registry =
+      level.map { pathRegistry(level: $0, pathItems: path, in: roster, organization: organization) }
+      ?? CategoryRegistry(
+        self.categories(of: item, itemIndex: itemIndex, in: roster, organization: organization))
     var byUnit: [UnitPath: [Int]] = [:]
     for row in roster.rows {
       guard let unit = row.unit else { continue }
-      byUnit[unit] = indexes(of: row.values[itemIndex], kind: item.kind, registry: registry)
+      byUnit[unit] =
+        level == nil
+        ? indexes(of: row.values[itemIndex], kind: item.kind, registry: registry)
+        : pathIndexes(of: row, pathItems: path, registry: registry)
     }
+    let categories = registry.categories
     let unjoined = categories.count
     let lookup = byUnit
     return Categorization(
@@ -136,8 +206,8 @@ public struct Categorization: Sendable {
       }
     case .text:
       return [Category(code: "answered", label: "回答あり")]
-    case .department, .section, .unit, .identifier:
-      var names: [String] = item.kind == .department ? organization.departments : []
+    case .department, .section, .unit, .level, .identifier:
+      var names: [String] = []
       var seen = Set(names)
       // A streamed export's other names are learnt during the pass, in the same order.
       if !data.isStreamed {
@@ -158,7 +228,7 @@ public struct Categorization: Sendable {
       return codes.compactMap { registry.index(ofOption: $0) }
     case .text:
       return [0]
-    case .department, .section, .unit, .identifier:
+    case .department, .section, .unit, .level, .identifier:
       return value.text.flatMap { registry.index(of: $0, adding: true) }.map { [$0] } ?? []
     }
   }

@@ -34,6 +34,10 @@ public struct Category: Sendable, Hashable {
 
   /// The category of rows that did not answer: blank or a non-answer such as 記入なし.
   public static let notAnswered = Category(code: "NA", label: "無回答")
+  /// The part of 無回答 that left the cell blank, when 無回答 is split.
+  public static let leftBlankLabel = "空欄"
+  /// The part of 無回答 that wrote a non-answer (記入なし, 特になし …), when 無回答 is split.
+  public static let nonAnswerWrittenLabel = "記入なし"
   /// The category of rows that could not be joined to the overall form's unit.
   public static let unjoined = Category(code: "unjoined", label: "結合なし")
 }

@@ -12,6 +12,8 @@ public final class Crosstab {
   private var totals = Line(category: Category(code: "total", label: "全体"))
   /// Rows that gave several codes to a single-choice item (counted under each).
   public private(set) var multiplyCoded = 0
+  /// Rows that gave several codes to a single-choice breakdown (counted in the row of each).
+  public private(set) var breakdownMultiplyCoded = 0
   private var caseCounts: [[Int]] = []
   private var casesLeftOut = 0
 
@@ -22,14 +24,20 @@ public final class Crosstab {
     public var answered = 0
     public var counts: [Int] = []
     public var notAnswered: Int { rowCount - answered }
+    /// Of the rows not answered, those that wrote a non-answer such as 記入なし.
+    public var wroteNonAnswer = 0
+    /// The 無回答 cells of this line: one, or 空欄 and 記入なし when split.
+    func notAnsweredCounts(split: Bool) -> [Int] {
+      split ? [notAnswered - wroteNonAnswer, wroteNonAnswer] : [notAnswered]
+    }
 
     init(category: Category) {
       self.category = category
     }
 
-    mutating func add(_ indexes: [Int], answered isAnswered: Bool, weight: Int) {
+    mutating func add(_ indexes: [Int], answered isAnswered: Bool, wrote: Bool = false, weight: Int) {
       rowCount += weight
-      if isAnswered { answered += weight }
+      if isAnswered { answered += weight } else if wrote { wroteNonAnswer += weight }
       for index in indexes {
         if index >= counts.count { counts += [Int](repeating: 0, count: index + 1 - counts.count) }
         counts[index] += weight
@@ -65,13 +73,15 @@ public final class Crosstab {
     let columns = item.categoryIndexes(of: row)
     if columns.count > 1 && !item.isMultiple { multiplyCoded += weight }
     let answered = item.answered(columns)
-    totals.add(columns, answered: answered, weight: weight)
+    let wrote = !answered && item.wroteNonAnswer(row)
+    totals.add(columns, answered: answered, wrote: wrote, weight: weight)
     let rowIndexes = breakdown.categoryIndexes(of: row)
+    if rowIndexes.count > 1 && !breakdown.isMultiple { breakdownMultiplyCoded += weight }
     tallyCase(columns, rowIndexes, weight: weight)
-    if rowIndexes.isEmpty { missing.add(columns, answered: answered, weight: weight) }
+    if rowIndexes.isEmpty { missing.add(columns, answered: answered, wrote: wrote, weight: weight) }
     for index in rowIndexes {
       while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
-      tallies[index].add(columns, answered: answered, weight: weight)
+      tallies[index].add(columns, answered: answered, wrote: wrote, weight: weight)
     }
   }
 
@@ -123,7 +133,8 @@ public final class Crosstab {
     let inBase = options.base == .all
     var columns = [Column("row", breakdown.heading), Column("n", "n")]
     columns += item.categories.map { Column($0.code, $0.display(options.labels)) }
-    columns.append(Column("NA", Category.notAnswered.label))
+    let split = options.splitsNotAnswered
+    columns += notAnsweredColumns(split: split)
     var rows: [[Cell]] = []
     var long: [[Cell]] = []
     var smallBaseRows: Set<Int> = []
@@ -132,13 +143,13 @@ public final class Crosstab {
       if base < options.smallBase { smallBaseRows.insert(rows.count) }
       rows.append(
         [.text(line.category.display(options.labels)), .count(base)] + line.counts.map(Cell.count)
-          + [.count(line.notAnswered)])
+          + line.notAnsweredCounts(split: split).map(Cell.count))
       if base > 0 {
         rows.append(
           [.empty, .empty] + line.counts.map { .percent(Percent($0, of: base)) }
-            + [inBase ? .percent(Percent(line.notAnswered, of: base)) : .empty])
+            + line.notAnsweredCounts(split: split).map { inBase ? .percent(Percent($0, of: base)) : .empty })
       }
-      long += longRows(line, base: base, inBase: inBase)
+      long += longRows(line, base: base, inBase: inBase, split: split)
     }
     let notes = self.notes(options, hasSmallBaseRows: !smallBaseRows.isEmpty)
     let title = "\(item.name) by \(breakdown.name)  n=\(total.rowCount)"
@@ -155,7 +166,7 @@ public final class Crosstab {
   }
 
   /// A row's lines of the long table: one per category, then one for 無回答.
-  private func longRows(_ line: Line, base: Int, inBase: Bool) -> [[Cell]] {
+  private func longRows(_ line: Line, base: Int, inBase: Bool, split: Bool) -> [[Cell]] {
     var long: [[Cell]] = []
     let rowCode = line.category.code
     for (category, count) in zip(item.categories, line.counts) {
@@ -165,12 +176,20 @@ public final class Crosstab {
         .percent(Percent(count, of: base)), .count(base),
       ])
     }
-    long.append([
-      .text(rowCode), .text(line.category.label), .text("NA"), .text(Category.notAnswered.label),
-      .count(line.notAnswered), inBase ? .percent(Percent(line.notAnswered, of: base)) : .empty,
-      .count(base),
-    ])
+    for (column, count) in zip(notAnsweredColumns(split: split), line.notAnsweredCounts(split: split)) {
+      long.append([
+        .text(rowCode), .text(line.category.label), .text(column.key), .text(column.heading),
+        .count(count), inBase ? .percent(Percent(count, of: base)) : .empty, .count(base),
+      ])
+    }
     return long
+  }
+
+  /// The 無回答 column, or 空欄 and 記入なし when it is split.
+  private func notAnsweredColumns(split: Bool) -> [Column] {
+    split
+      ? [Column("NA-blank", Category.leftBlankLabel), Column("NA-written", Category.nonAnswerWrittenLabel)]
+      : [Column("NA", Category.notAnswered.label)]
   }
 
   /// What the table's percentages are of, and what may surprise in them: multiple choice on either
@@ -180,6 +199,7 @@ public final class Crosstab {
       options.base.statement(total.base(options.base), of: total.rowCount, rowNoun: rowNoun)
         + "; row % of each row's own base (横%)."
     ]
+    if options.splitsNotAnswered { notes.append(TableOptions.splitNote) }
     if item.isMultiple {
       notes.append("\(item.id) is multiple choice: a row's percentages may sum above 100.")
     }
@@ -190,6 +210,11 @@ public final class Crosstab {
     if multiplyCoded > 0 {
       notes.append(
         "\(counted(multiplyCoded, rowNoun)) gave more than one code to single-choice \(item.id) and \(multiplyCoded == 1 ? "is" : "are") counted under each."
+      )
+    }
+    if breakdownMultiplyCoded > 0 {
+      notes.append(
+        "\(counted(breakdownMultiplyCoded, rowNoun)) gave more than one code to single-choice \(breakdown.id) and \(breakdownMultiplyCoded == 1 ? "appears" : "appear") in the row of each, so the rows add up to more than 全体."
       )
     }
     if hasSmallBaseRows { notes.append(options.smallBaseNote) }

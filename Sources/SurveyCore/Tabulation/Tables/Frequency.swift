@@ -7,6 +7,9 @@ public final class Frequency {
   private var tallies: [Int] = []
   public private(set) var rowCount = 0
   public private(set) var notAnswered = 0
+  /// Of the rows not answered, those that wrote a non-answer such as 記入なし (the rest left the
+  /// cell blank).
+  public private(set) var wroteNonAnswer = 0
   /// Rows of a single-choice item that gave more than one code (each is counted under each).
   public private(set) var multiplyCoded = 0
 
@@ -26,7 +29,10 @@ public final class Frequency {
   public func add(_ row: Row, weight: Int) {
     let indexes = categorization.categoryIndexes(of: row)
     rowCount += weight
-    if indexes.isEmpty { notAnswered += weight }
+    if indexes.isEmpty {
+      notAnswered += weight
+      if categorization.wroteNonAnswer(row) { wroteNonAnswer += weight }
+    }
     if indexes.count > 1 && !categorization.isMultiple { multiplyCoded += weight }
     for index in indexes {
       if index >= tallies.count { tallies += [Int](repeating: 0, count: index + 1 - tallies.count) }
@@ -76,9 +82,19 @@ public final class Frequency {
       rows.append(
         [codeCell(category), .text(label(category, options.labels)), .count(count)] + percentCells(count))
     }
-    rows.append(
-      [.text("NA"), .text(Category.notAnswered.label), .count(notAnswered)]
-        + percentCells(notAnswered, inBase: options.base == .all))
+    if options.splitsNotAnswered {
+      let blank = notAnswered - wroteNonAnswer
+      rows.append(
+        [.text("NA-blank"), .text(Category.leftBlankLabel), .count(blank)]
+          + percentCells(blank, inBase: options.base == .all))
+      rows.append(
+        [.text("NA-written"), .text(Category.nonAnswerWrittenLabel), .count(wroteNonAnswer)]
+          + percentCells(wroteNonAnswer, inBase: options.base == .all))
+    } else {
+      rows.append(
+        [.text("NA"), .text(Category.notAnswered.label), .count(notAnswered)]
+          + percentCells(notAnswered, inBase: options.base == .all))
+    }
     let chartRows = Array(rows.indices)
     rows.append(
       [.text("base"), .text("基数"), .count(base), .percent(Percent(base, of: base))]
@@ -87,6 +103,9 @@ public final class Frequency {
       rows.append([.text("mentions"), .text("M.T."), .count(mentions)] + percentCells(mentions))
     }
     var notes = [options.base.statement(base, of: rowCount, rowNoun: rowNoun) + "."]
+    if options.splitsNotAnswered {
+      notes.append(TableOptions.splitNote)
+    }
     if categorization.isMultiple {
       notes.append("MA: percentages are of the base and may sum above 100; M.T. is their sum.")
     }

@@ -14,42 +14,48 @@ public final class NumericSummary {
   private var tallies: [Line] = []
   private var missing = Line(category: Category.notAnswered)
   public private(set) var total = Line(category: Category(code: "total", label: "全体"))
+  /// Rows that gave several codes to a single-choice breakdown (counted in the line of each).
+  public private(set) var multiplyCoded = 0
 
   /// One row of the summary: the figures of the rows in one breakdown category.
   public struct Line: Sendable {
     public var category: Category
     public var rowCount = 0
     /// How many rows gave each figure (yen for amounts, Western years for start years), so that
-    /// memory follows the distinct figures, not the rows; sorted only when quantiles are asked for.
-    private var counts: [Int: Int] = [:]
+    /// memory follows the distinct figures, not the rows.
+    private var counts = FigureCounts()
     public private(set) var given = 0
+    /// How many of the figures were written as approximate (`①約５０万円`).
+    public private(set) var approximate = 0
     private var total = 0
     private var overflowed = false
     public var withoutFigure: Int { rowCount - given }
     /// The sum of the figures, or nil when it leaves the range of Int (only absurd inputs do:
     /// amounts are at most 1兆円 each).
     public var sum: Int? { overflowed ? nil : total }
-    public var minimum: Int? { counts.keys.min() }
-    public var maximum: Int? { counts.keys.max() }
+    public var minimum: Int? { counts.minimum }
+    public var maximum: Int? { counts.maximum }
 
     /// How many rows gave each figure, in increasing order of the figures.
-    public var occurrences: [(value: Int, count: Int)] {
-      counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
+    public var occurrences: [(value: Int, count: Int)] { counts.occurrences }
 
     init(category: Category) {
       self.category = category
     }
 
-    mutating func add(_ value: Int?, weight: Int) {
+    mutating func add(_ value: Int?, approximate isApproximate: Bool = false, weight: Int) {
       rowCount += weight
       guard let value else { return }
       given += weight
-      counts[value, default: 0] += weight
+      if isApproximate { approximate += weight }
+      counts.add(value, weight: weight)
       let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
       let (next, overflow) = total.addingReportingOverflow(product)
       if overflow || productOverflow { overflowed = true } else { total = next }
     }
+
+    /// Merges the figures added last into the others, so that reading them copies nothing.
+    mutating func settle() { counts.settle() }
 
     /// The p-quantile (p = quarters / 4) as a fraction, or nil without values.
     public func quantile(quarters: Int) -> Fraction? {
@@ -112,13 +118,14 @@ public final class NumericSummary {
 
   /// Counts a row as `weight` rows.
   public func add(_ row: Row, weight: Int) {
-    let value = NumericSummary.figure(row.values[itemIndex])
-    total.add(value, weight: weight)
+    let (value, approximate) = NumericSummary.figureAndApproximation(row.values[itemIndex])
+    total.add(value, approximate: approximate, weight: weight)
     let indexes = breakdown.categoryIndexes(of: row)
-    if indexes.isEmpty { missing.add(value, weight: weight) }
+    if indexes.count > 1 && !breakdown.isMultiple { multiplyCoded += weight }
+    if indexes.isEmpty { missing.add(value, approximate: approximate, weight: weight) }
     for index in indexes {
       while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
-      tallies[index].add(value, weight: weight)
+      tallies[index].add(value, approximate: approximate, weight: weight)
     }
   }
 
@@ -139,6 +146,16 @@ public final class NumericSummary {
     return lines
   }
 
+  /// The figure of a cell and whether it was written as approximate, from one look at the value
+  /// (this runs for every row).
+  static func figureAndApproximation(_ value: Value) -> (Int?, Bool) {
+    switch value {
+    case .amount(let amount): (amount.yen, amount.isApproximate)
+    case .year(let year): (year.year, false)
+    default: (nil, false)
+    }
+  }
+
   /// The figure of a cell: yen for an amount, the Western year for a start year, or nil.
   public static func figure(_ value: Value) -> Int? {
     switch value {
@@ -157,6 +174,9 @@ public final class NumericSummary {
       Column("mean", "平均"), Column("min", "最小"), Column("q1", "第1四分位"), Column("median", "中央値"),
       Column("q3", "第3四分位"), Column("max", "最大"), Column("without_figure", isAmount ? "金額なし" : "年なし"),
     ]
+    total.settle()
+    missing.settle()
+    for index in tallies.indices { tallies[index].settle() }
     var smallBaseRows: Set<Int> = []
     var rows: [[Cell]] = []
     for line in [total] + lines {
@@ -189,6 +209,16 @@ public final class NumericSummary {
         : "Start years (Western) of the \(total.given) \(plural(rowNoun)) that gave one; the others are counted under 年なし.",
       "Quartiles interpolate linearly (R type 7, Excel QUARTILE.INC).",
     ]
+    if total.approximate > 0 {
+      notes.append(
+        "\(total.approximate) of the \(total.given) amounts \(total.approximate == 1 ? "is" : "are") approximate (約, 程度, 概算, 見込み): counted as written."
+      )
+    }
+    if multiplyCoded > 0 {
+      notes.append(
+        "\(counted(multiplyCoded, rowNoun)) gave more than one code to single-choice \(breakdown.id) and \(multiplyCoded == 1 ? "is" : "are") counted, with its whole figure, in the row of each, so the rows add up to more than 全体."
+      )
+    }
     if breakdown.isMultiple {
       notes.append(
         "\(breakdown.id) is multiple choice: a \(rowNoun) with several codes is counted, with its whole figure, in each of their rows, so the rows add up to more than 全体."

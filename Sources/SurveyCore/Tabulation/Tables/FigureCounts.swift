@@ -1,0 +1,158 @@
+/// How many rows gave each distinct figure, kept as sorted runs (a figure and its count) packed in
+/// bytes: each run is the step from the figure before and the count, in LEB128 (a byte per seven
+/// bits), so that a figure takes three or four bytes, not a dictionary's thirty or so. Exact
+/// quartiles need every distinct figure, and at 10M rows there may be a million of them.
+///
+/// Figures added are held in a short list, sorted and merged into the runs (the runs are read and
+/// written again once) when it holds a quarter as many (or 64), so that each addition costs a few
+/// comparisons and bytes.
+struct FigureCounts: Sendable {
+  /// The runs, in increasing order of the figures.
+  private var runs: [UInt8] = []
+  /// How many runs there are.
+  private var distinct = 0
+  /// The smallest and the largest figure merged so far.
+  private var lowest = Int.max
+  private var highest = Int.min
+  /// Figures added since the last merge, in the order added, with their weights.
+  private var pending: [(figure: Int, weight: Int)] = []
+
+  /// Counts `weight` rows that gave `figure`.
+  mutating func add(_ figure: Int, weight: Int) {
+    pending.append((figure, weight))
+    if pending.count >= max(64, distinct / 4) { merge() }
+  }
+
+  /// Whether no figure has been added.
+  var isEmpty: Bool { distinct == 0 && pending.isEmpty }
+
+  /// The smallest figure, or nil.
+  var minimum: Int? {
+    let smallest = pending.reduce(lowest) { Swift.min($0, $1.figure) }
+    return isEmpty ? nil : smallest
+  }
+
+  /// The largest figure, or nil.
+  var maximum: Int? {
+    let largest = pending.reduce(highest) { Swift.max($0, $1.figure) }
+    return isEmpty ? nil : largest
+  }
+
+  /// Each distinct figure and how many rows gave it, in increasing order of the figures.
+  var occurrences: [(value: Int, count: Int)] {
+    var merged = self
+    merged.merge()
+    var result: [(value: Int, count: Int)] = []
+    result.reserveCapacity(merged.distinct)
+    merged.forEachRun { result.append(($0, $1)) }
+    return result
+  }
+
+  /// Merges the pending figures into the runs (reading them then copies nothing).
+  mutating func settle() { merge() }
+
+  /// Each run (figure, count), in increasing order of the figures.
+  private func forEachRun(_ body: (Int, Int) -> Void) {
+    runs.withUnsafeBufferPointer { bytes in
+      var at = 0
+      var figure = 0
+      while at < bytes.count {
+        figure &+= Int(bitPattern: UInt(Self.read(bytes, at: &at)))
+        body(figure, Int(Self.read(bytes, at: &at)))
+      }
+    }
+  }
+
+  /// Sorts the pending figures and writes the runs again with them. A hot loop on large reports:
+  /// it works on the buffers, with no closure that captures what it changes.
+  private mutating func merge() {
+    guard !pending.isEmpty else { return }
+    pending.sort { $0.figure < $1.figure }
+    lowest = Swift.min(lowest, pending[0].figure)
+    highest = Swift.max(highest, pending[pending.count - 1].figure)
+    // Two numbers of at most ten bytes each for every pending figure.
+    var scratch = [UInt8](repeating: 0, count: runs.count + pending.count * 20)
+    var written = 0
+    var count = 0
+    scratch.withUnsafeMutableBufferPointer { out in
+      runs.withUnsafeBufferPointer { old in
+        pending.withUnsafeBufferPointer { new in
+          var at = 0
+          var oldFigure = 0
+          var oldCount = 0
+          var next = 0
+          var previous = 0
+          var held: (figure: Int, weight: Int)?
+          if at < old.count {
+            oldFigure &+= Int(bitPattern: Self.read(old, at: &at))
+            oldCount = Int(Self.read(old, at: &at))
+          } else {
+            oldCount = -1
+          }
+          while oldCount >= 0 || next < new.count {
+            var run: (figure: Int, weight: Int)
+            if oldCount >= 0 && (next == new.count || oldFigure < new[next].figure) {
+              run = (oldFigure, oldCount)
+              if at < old.count {
+                oldFigure &+= Int(bitPattern: Self.read(old, at: &at))
+                oldCount = Int(Self.read(old, at: &at))
+              } else {
+                oldCount = -1
+              }
+            } else {
+              run = new[next]
+              next += 1
+            }
+            if let last = held, last.figure == run.figure {
+              held = (run.figure, last.weight + run.weight)
+              continue
+            }
+            if let last = held {
+              Self.write(UInt(bitPattern: last.figure &- previous), to: out, at: &written)
+              Self.write(UInt(last.weight), to: out, at: &written)
+              previous = last.figure
+              count += 1
+            }
+            held = run
+          }
+          if let last = held {
+            Self.write(UInt(bitPattern: last.figure &- previous), to: out, at: &written)
+            Self.write(UInt(last.weight), to: out, at: &written)
+            count += 1
+          }
+        }
+      }
+    }
+    runs = Array(scratch[0..<written])
+    distinct = count
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes a number in LEB128 at `at`, which moves past it: seven bits a byte, the lowest first,
+  /// the high bit on all but the last.
+  @inline(__always) private static func write(
+    _ number: UInt, to bytes: UnsafeMutableBufferPointer<UInt8>, at: inout Int
+  ) {
+    var number = number
+    while number >= 0x80 {
+      bytes[at] = UInt8(truncatingIfNeeded: number) | 0x80
+      at += 1
+      number >>= 7
+    }
+    bytes[at] = UInt8(number)
+    at += 1
+  }
+
+  /// The LEB128 number at `at`, which moves past it.
+  @inline(__always) private static func read(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int) -> UInt {
+    var number: UInt = 0
+    var shift: UInt = 0
+    while true {
+      let byte = bytes[at]
+      at += 1
+      number |= UInt(byte & 0x7F) << shift
+      if byte < 0x80 { return number }
+      shift += 7
+    }
+  }
+}
