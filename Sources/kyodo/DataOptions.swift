@@ -109,6 +109,16 @@ enum DataOptions {
       format.bytes(outcome.value, options: options), format: format, arguments, output: &output)
   }
 
+  /// Writes what a command computed a piece at a time: the warnings of the data on standard
+  /// error, then each piece `write` hands over, on standard output as it comes.
+  static func write<Value>(
+    _ outcome: Outcome<Value>, _ arguments: Arguments, output: inout Output,
+    streaming write: (Value, (String) throws(WriteError) -> Void) throws(WriteError) -> Void
+  ) throws {
+    try reportWarnings(outcome.warnings, arguments, output: &output)
+    try write(outcome.value, output.standardOutput)
+  }
+
   private static func reportWarnings(_ warnings: [Diagnostic], _ arguments: Arguments, output: inout Output)
     throws
   {

@@ -42,4 +42,21 @@ final class FrequencyTests: XCTestCase, SmallSurveyTesting {
     XCTAssertEqual(lines[1], "1\t共催\t2\t40.0\t40.0")
     XCTAssertEqual(lines[3], "4\t補助\t1\t20.0\t20.0")
   }
+
+  /// Two frequencies of parts of the rows, one added to the other, count what one frequency of
+  /// every row counts (5 rows, 1 without an answer, as `testMultipleChoiceOnEveryRowIncludes無回答InTheBase`).
+  func testAddingAFrequencyCountsItsRows() throws {
+    let survey = try survey()
+    let data = try XCTUnwrap(survey.data(for: "a"))
+    let item = try XCTUnwrap(data.form.items.first { $0.kind == .multiple })
+    let categories = try Categorization(item: item, in: data, organization: survey.organization)
+    let rows = data.rows
+    let whole = Frequency(categories, rows: rows, rowNoun: "件")
+    let sum = Frequency(categories, rows: Array(rows.prefix(2)), rowNoun: "件")
+    sum.add(Frequency(categories, rows: Array(rows.dropFirst(2)), rowNoun: "件"))
+    XCTAssertEqual(sum.counts, whole.counts)
+    XCTAssertEqual(sum.rowCount, 5)
+    XCTAssertEqual(sum.notAnswered, 1)
+    XCTAssertEqual(sum.answered, whole.answered)
+  }
 }

@@ -44,9 +44,17 @@ struct CellTable {
   /// The whole value of the cell `id(of:)` read last, when whole values are kept.
   private(set) var lastWhole = Value.blank
 
-  init(item: Item, codebook: Codebook, file: String, column: Int?, keepsWholeValues: Bool = false) {
+  /// Whether each distinct value gets its own id even when whole values are kept (a row filter
+  /// tells rows apart by these ids: `FormReader.keepingOnly`).
+  private let numbersEveryValue: Bool
+
+  init(
+    item: Item, codebook: Codebook, file: String, column: Int?, keepsWholeValues: Bool = false,
+    numbersEveryValue: Bool = false
+  ) {
     self.item = item
     self.keepsWholeValues = keepsWholeValues
+    self.numbersEveryValue = numbersEveryValue
     if keepsWholeValues && (item.kind == .text || item.kind == .identifier) {
       // Free texts seldom repeat, and each whole one is kept: a smaller cache bounds the memory.
       texts = ByteInterner(entryLimit: 1 << 12, arenaLimit: 1 << 20)
@@ -91,7 +99,7 @@ struct CellTable {
     log.append(contentsOf: diagnostics)
     // A reader of rows needs no counting ids but for the cells filled down (which compare them):
     // an identifier would otherwise keep a value for every row.
-    let id = keepsWholeValues && !item.fillsDown ? 0 : valueID(value.counted(as: kind))
+    let id = keepsWholeValues && !item.fillsDown && !numbersEveryValue ? 0 : valueID(value.counted(as: kind))
     if keepsWholeValues { lastWhole = value }
     let listed = diagnostics.isEmpty ? 0 : UInt64(textDiagnostics.count + 1)
     if texts.add(bytes, payload: listed << 32 | UInt64(UInt32(bitPattern: id))) != nil {

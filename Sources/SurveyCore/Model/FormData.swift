@@ -86,6 +86,19 @@ public struct FormData: Sendable {
     }
   }
 
+  /// Hands the rows `keeps` accepts to `body`, in file order, without keeping them. `keeps` may
+  /// see only the cells of `items` (and the row's unit): a streamed export already checked reads
+  /// the other cells of the rows it keeps only (`RowStream.forEach(reading:keeping:_:)`).
+  public func forEachRow<Failure: Error>(
+    reading items: [Int], keeping keeps: @escaping (Row) -> Bool, _ body: (Row) throws(Failure) -> Void
+  ) throws(Failure) {
+    if let stream {
+      try stream.forEach(reading: items, keeping: keeps, body)
+    } else {
+      for row in stored where keeps(row) { try body(row) }
+    }
+  }
+
   /// The position of an item in this form's rows, or nil when the item is another form's.
   public func index(of item: Item) -> Int? {
     form.items.firstIndex { $0.id == item.id }

@@ -63,6 +63,12 @@ struct FormReader {
   private var notUTF8At: Int?
   /// The chunks whose `rawStop` tells where a transcoded part stops (`run(followingStops:)`).
   private var stops: FileChunks?
+  /// When set, `next` makes only the rows it keeps, reading the other cells of a row only then.
+  private var filter: RowFilter?
+  /// The items `filter` decides by (its own and every filled-down one), then the others.
+  private var filterOrder: (first: [Int], rest: [Int]) = ([], [])
+  /// Whether `filter` rejected the row just read.
+  private var rejected = false
   /// The checks of `kyodo check`, when it reads with this reader: each record is handed to them.
   var rowChecks: PartChecks?
 
@@ -170,6 +176,21 @@ struct FormReader {
     return part
   }
 
+  /// Makes `next` give only the rows `filter` keeps: of the others it reads only the cells the
+  /// filter and the filling down need. For a pass over an export already checked (the cells of
+  /// the rows left out are neither parsed nor checked).
+  mutating func keepingOnly(_ filter: RowFilter) {
+    let first = Set(filter.items).union(form.items.indices.filter { fillsDown[$0] })
+    filterOrder = (first.sorted(), form.items.indices.filter { !first.contains($0) })
+    self.filter = filter
+    // The filter remembers its answers by the ids of its cells: each distinct value needs its own.
+    for item in filter.items {
+      tables[item] = CellTable(
+        item: form.items[item], codebook: codebook, file: file, column: columns[item].map { $0 + 1 },
+        keepsWholeValues: makesRows, numbersEveryValue: true)
+    }
+  }
+
   /// The error for a row whose number of fields is not the header's.
   static func raggedRow(file: String, line: Int, fields: Int, expected: Int) -> Diagnostic {
     Diagnostic(
@@ -196,7 +217,7 @@ struct FormReader {
     defer { swap(&reader, &self.reader) }
     while let line = record(from: &reader) {
       guard let decoded = decoded(line: line, from: reader) else { return nil }
-      guard decoded else { continue }
+      guard decoded, !rejected else { continue }
       rowCount += 1
       return Row(line: line, values: values)
     }
@@ -340,76 +361,107 @@ struct FormReader {
 
   /// Reads one row's cells (its spans index `buffer`, whose first byte is at stream offset
   /// `origin`); false when a cell is not UTF-8 (the reader then stops). The tables are moved out
-  /// meanwhile, and lent by their buffer: this runs for every row.
+  /// meanwhile, and lent by their buffer: this runs for every row. With a filter, the cells it
+  /// decides by come first, and the others only when it keeps the row (`rejected` says).
   private mutating func decode(line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int) -> Bool {
     var tables: [CellTable] = []
     swap(&tables, &self.tables)
     defer { swap(&tables, &self.tables) }
     return tables.withUnsafeMutableBufferPointer { tables in
-      decode(line: line, buffer: buffer, origin: origin, tables: tables)
+      guard filter != nil else {
+        var changedLevel: Int?
+        for item in tables.indices {
+          guard
+            decode(
+              item, line: line, buffer: buffer, origin: origin, tables: tables, changedLevel: &changedLevel)
+          else { return false }
+        }
+        return true
+      }
+      return decodeFiltered(line: line, buffer: buffer, origin: origin, tables: tables)
     }
   }
 
-  /// Reads one row's cells with `tables`. A hot loop (every cell of every row): whole values are
-  /// touched only when rows are made.
-  private mutating func decode(
+  /// Reads the cells `filter` decides by, then the others when it keeps the row.
+  private mutating func decodeFiltered(
     line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int, tables: UnsafeMutableBufferPointer<CellTable>
   ) -> Bool {
     var changedLevel: Int?
-    for item in tables.indices {
-      guard let column = columns[item] else {
-        ids[item] = tables[item].id(ofText: "", line: line, log: &log)
-        if makesRows { values[item] = .blank }
-        continue
+    for item in filterOrder.first {
+      guard
+        decode(item, line: line, buffer: buffer, origin: origin, tables: tables, changedLevel: &changedLevel)
+      else { return false }
+    }
+    rejected = filter?.keeps(ids: ids, values: values, formItems: form.items.count) == false
+    guard !rejected else { return true }
+    for item in filterOrder.rest {
+      guard
+        decode(item, line: line, buffer: buffer, origin: origin, tables: tables, changedLevel: &changedLevel)
+      else { return false }
+    }
+    return true
+  }
+
+  /// Reads one cell of a row into `ids` (and `values`) with `tables`, filling it down when its
+  /// item does; `changedLevel` is the first filled-down item of the row whose value changed. False
+  /// when the cell is not UTF-8. A hot loop's body (every cell of every row): whole values are
+  /// touched only when rows are made.
+  @inline(__always)
+  private mutating func decode(
+    _ item: Int, line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int,
+    tables: UnsafeMutableBufferPointer<CellTable>, changedLevel: inout Int?
+  ) -> Bool {
+    guard let column = columns[item] else {
+      ids[item] = tables[item].id(ofText: "", line: line, log: &log)
+      if makesRows { values[item] = .blank }
+      return true
+    }
+    let span = spans[column]
+    if skipped[item] {
+      return utf8 == nil || checked(span, in: buffer, origin: origin)
+    }
+    var id: Int32
+    if span.isVerbatim {
+      let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
+      id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log, checkingUTF8: utf8 != nil)
+      if id < 0 {
+        _ = checked(span, in: buffer, origin: origin)
+        return false
       }
-      let span = spans[column]
-      if skipped[item] {
-        if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
-        continue
-      }
-      var id: Int32
-      if span.isVerbatim {
-        let bytes = UnsafeBufferPointer(rebasing: buffer[span.start..<span.end])
-        id = tables[item].id(of: CellBytes.trimmed(bytes), line: line, log: &log, checkingUTF8: utf8 != nil)
-        if id < 0 {
-          _ = checked(span, in: buffer, origin: origin)
-          return false
-        }
-      } else {
-        if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
-        id = tables[item].id(
-          ofText: TSVReader.string(of: span, in: buffer).trimmingSpaces, line: line, log: &log)
-      }
-      guard fillsDown[item] else {
-        ids[item] = id
-        if makesRows { values[item] = tables[item].lastWhole }
-        continue
-      }
-      // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
-      var inherits = false
-      if tables[item].isBlank(id) {
-        if let changedLevel {
-          // A unit with no name at an optional level (a 会計室 with no 部) stays blank.
-          if !optionalLevel[item] {
-            log.append(
-              Self.blankLevel(
-                form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
-          }
-        } else if inherited[item] >= 0 {
-          id = inherited[item]
-          inherits = true
-        } else if !optionalLevel[item] {
-          log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
-        }
-      } else if changedLevel == nil && id != inherited[item] {
-        changedLevel = item
-      }
-      inherited[item] = id
+    } else {
+      if utf8 != nil && !checked(span, in: buffer, origin: origin) { return false }
+      id = tables[item].id(
+        ofText: TSVReader.string(of: span, in: buffer).trimmingSpaces, line: line, log: &log)
+    }
+    guard fillsDown[item] else {
       ids[item] = id
-      if makesRows {
-        if !inherits { inheritedValues[item] = tables[item].lastWhole }
-        values[item] = inheritedValues[item]
+      if makesRows { values[item] = tables[item].lastWhole }
+      return true
+    }
+    // A merged cell leaves the rows below it blank; a new value above resets what is inherited.
+    var inherits = false
+    if tables[item].isBlank(id) {
+      if let changedLevel {
+        // A unit with no name at an optional level (a 会計室 with no 部) stays blank.
+        if !optionalLevel[item] {
+          log.append(
+            Self.blankLevel(
+              form.items[item], startingNew: form.items[changedLevel], at: location(item, line: line)))
+        }
+      } else if inherited[item] >= 0 {
+        id = inherited[item]
+        inherits = true
+      } else if !optionalLevel[item] {
+        log.append(Self.blankLevel(form.items[item], startingNew: nil, at: location(item, line: line)))
       }
+    } else if changedLevel == nil && id != inherited[item] {
+      changedLevel = item
+    }
+    inherited[item] = id
+    ids[item] = id
+    if makesRows {
+      if !inherits { inheritedValues[item] = tables[item].lastWhole }
+      values[item] = inheritedValues[item]
     }
     return true
   }

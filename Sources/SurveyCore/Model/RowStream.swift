@@ -51,4 +51,26 @@ public struct RowStream: Sendable {
     check.finish(
       rowCount: count, log: reader.log, units: units, file: reader.file, encoding: opened.1.encoding)
   }
+
+  /// Hands the rows `keeps` accepts to `body`, in file order. Once the export is checked, the
+  /// other cells of a row are read only when it is kept (`RowFilter`): `keeps` then sees the row
+  /// placed in its unit, holding only the cells of `items`, once per distinct combination of them.
+  /// Before, every row is read (and checked), then tested.
+  func forEach<Failure: Error>(
+    reading items: [Int], keeping keeps: @escaping (Row) -> Bool, _ body: (Row) throws(Failure) -> Void
+  ) throws(Failure) {
+    guard check.isDone else {
+      var failure: Failure?
+      forEach { row in
+        guard failure == nil, keeps(row) else { return }
+        do throws(Failure) { try body(row) } catch { failure = error }
+      }
+      if let failure { throw failure }
+      return
+    }
+    guard var reader = open()?.0 else { return }
+    let place = self.place
+    reader.keepingOnly(RowFilter(items: items) { keeps(place($0)) })
+    while let row = reader.next() { try body(place(row)) }
+  }
 }

@@ -44,9 +44,7 @@ public struct DecodedAnswer: Sendable, Hashable {
       lines = ["\(Category.notAnswered.label)（\(text)）"]
     case .text(let text):
       state = .answered
-      lines = text.split(whereSeparator: \.isNewline).map { String($0).trailingSpacesTrimmed }.filter {
-        !$0.isEmpty
-      }
+      lines = DecodedAnswer.lines(of: text)
     case .codes(let answers):
       state = .answered
       lines = answers.map { DecodedAnswer.decode($0, item: item) }
@@ -57,6 +55,22 @@ public struct DecodedAnswer: Sendable, Hashable {
     case .year(let year):
       state = .answered
       lines = [DecodedAnswer.decode(year, item: item)]
+    }
+  }
+
+  /// A text's lines, trailing spaces trimmed, empty ones left out; a text of one line (most) is
+  /// told by its scalars, without splitting it into characters.
+  static func lines(of text: String) -> [String] {
+    let breaks = text.unicodeScalars.contains { scalar in
+      (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028
+        || scalar.value == 0x2029
+    }
+    guard breaks else {
+      let line = text.trailingSpacesTrimmed
+      return line.isEmpty ? [] : [line]
+    }
+    return text.split(whereSeparator: \.isNewline).map { String($0).trailingSpacesTrimmed }.filter {
+      !$0.isEmpty
     }
   }
 

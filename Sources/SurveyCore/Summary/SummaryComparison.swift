@@ -35,57 +35,52 @@ public struct SummaryComparison: Sendable {
   public var notes: [String]
   public var charts: [Chart]
 
-  /// The comparison's counts of one project or entry form, made a row at a time (a large export
-  /// is read from its file, not held): the target's, its department's and the city's rows and
-  /// amounts, and the target's and the city's multiple-choice answers.
+  /// The comparison's counts of one project or entry form, summed from its census (one counting
+  /// pass, whatever the targets): the target's, its department's and the city's rows and amounts,
+  /// the target's and the city's multiple-choice answers, and how many of its rows the summary lists.
   final class FormTally {
     let data: FormData
-    private let target: SummaryTarget
-    private let department: SummaryTarget
-    private let survey: Survey
     let amountItems: [Int]
     let multiples: [(item: Item, categories: Categorization, mine: Frequency, city: Frequency)]
     /// Rows of the target, its department and the city.
     private(set) var counts = [0, 0, 0]
     /// For each scope, each amount item's sum in yen and the rows that gave one.
     private(set) var sums: [[(yen: Int, given: Int)]]
+    /// The target's rows that its summary lists (`UnitSummary.lists`): in a form without a 係
+    /// column, a team's comparison counts its unit's rows, but it lists none.
+    private(set) var listed = 0
 
-    init(_ data: FormData, target: SummaryTarget, in survey: Survey) throws(SurveyError) {
+    init(_ census: SummaryCensus.FormCensus, target: SummaryTarget, in survey: Survey) {
+      let data = census.data
       self.data = data
-      self.target = target
-      self.department = SummaryTarget(level: .department, department: target.department)
-      self.survey = survey
-      amountItems = data.form.items.indices.filter { data.form.items[$0].kind == .amount }
-      var multiples: [(item: Item, categories: Categorization, mine: Frequency, city: Frequency)] = []
-      for item in data.form.items where item.kind == .multiple {
-        let categories = try Categorization(item: item, in: data, organization: survey.organization)
-        multiples.append(
-          (
-            item, categories, Frequency(categories, rowNoun: data.form.rowNoun),
-            Frequency(categories, rowNoun: data.form.rowNoun)
-          ))
+      amountItems = census.amountItems
+      let rowNoun = data.form.rowNoun
+      multiples = census.multiples.map { multiple in
+        (
+          multiple.item, multiple.categories, Frequency(multiple.categories, rowNoun: rowNoun),
+          Frequency(multiple.categories, rowNoun: rowNoun)
+        )
       }
-      self.multiples = multiples
       sums = [[(yen: Int, given: Int)]](repeating: amountItems.map { _ in (0, 0) }, count: 3)
-    }
-
-    func add(_ row: Row) {
-      let covered = [
-        SummaryComparison.covers(row, of: data, target, in: survey),
-        SummaryComparison.covers(row, of: data, department, in: survey), true,
-      ]
-      for scope in 0..<3 where covered[scope] {
-        counts[scope] += 1
-        for (position, index) in amountItems.enumerated() {
-          if case .amount(let amount) = row.values[index], let figure = amount.yen {
-            sums[scope][position].yen += figure
-            sums[scope][position].given += 1
+      let department = SummaryTarget(level: .department, department: target.department)
+      for group in census.groups {
+        let row = group.row
+        let covered = [
+          SummaryComparison.covers(row, of: data, target, in: survey),
+          SummaryComparison.covers(row, of: data, department, in: survey), true,
+        ]
+        for scope in 0..<3 where covered[scope] {
+          counts[scope] += group.rows
+          for position in amountItems.indices {
+            sums[scope][position].yen += group.sums[position].yen
+            sums[scope][position].given += group.sums[position].given
           }
         }
-      }
-      for multiple in multiples {
-        if covered[0] { multiple.mine.add(row) }
-        multiple.city.add(row)
+        if UnitSummary.lists(row, of: data, for: target, in: survey) { listed += group.rows }
+        for (position, multiple) in multiples.enumerated() {
+          if covered[0] { multiple.mine.add(group.multiples[position]) }
+          multiple.city.add(group.multiples[position])
+        }
       }
     }
   }

@@ -3,12 +3,17 @@ extension SummaryTarget {
   /// Every target of a survey: departments, sections, sub-units and teams, in roster order
   /// (teams in the order their projects are listed).
   public static func all(in survey: Survey) -> [SummaryTarget] {
+    all(in: survey, census: scanned(survey))
+  }
+
+  /// Every target of a survey, from its census (`SummaryCensus`).
+  public static func all(in survey: Survey, census: SummaryCensus) -> [SummaryTarget] {
     var targets: [SummaryTarget] = []
     var known = Set<SummaryTarget>()
     func add(_ target: SummaryTarget) {
       if known.insert(target).inserted { targets.append(target) }
     }
-    let (units, teams) = scan(survey)
+    let (units, teams) = scan(survey, census)
     // The units of every level above the one that answers, level by level (部; or 局・区, then 部).
     for level in 0..<survey.organization.answering {
       for unit in units where unit.names.indices.contains(level) && !unit.names[level].isEmpty {
@@ -28,7 +33,12 @@ extension SummaryTarget {
   /// Every department as a target, in roster order, then any department only the project forms name:
   /// what `kyodo summary --all` prints.
   public static func departments(in survey: Survey) -> [SummaryTarget] {
-    departments(of: units(in: survey))
+    departments(in: survey, census: scanned(survey))
+  }
+
+  /// Every department as a target, from the survey's census (`SummaryCensus`).
+  public static func departments(in survey: Survey, census: SummaryCensus) -> [SummaryTarget] {
+    departments(of: scan(survey, census, teams: false).units)
   }
 
   private static func departments(of units: [UnitPath]) -> [SummaryTarget] {
@@ -37,36 +47,35 @@ extension SummaryTarget {
     }.map { SummaryTarget(level: .department, department: $0) }
   }
 
-  /// The roster's units, then the units of rows the roster does not list.
-  static func units(in survey: Survey) -> [UnitPath] {
-    scan(survey, teams: false).units
+  /// The census of the cells of a survey's levels alone (部, 課 and 係): one counting pass over
+  /// each form, which reads only them.
+  private static func scanned(_ survey: Survey) -> SummaryCensus {
+    SummaryCensus(hierarchyOf: survey)
   }
 
   /// The units (the roster's, then those of rows it does not list) and, with `teams`, the teams
-  /// the project forms name, in the order met: one counting pass over each form, which reads only
-  /// the cells of the levels (部, 課 and 係).
-  private static func scan(_ survey: Survey, teams findsTeams: Bool = true) -> (
+  /// the project forms name, in the order met: the census's combinations of the cells of the
+  /// levels (部, 課 and 係).
+  private static func scan(_ survey: Survey, _ census: SummaryCensus, teams findsTeams: Bool = true) -> (
     units: [UnitPath], teams: [SummaryTarget]
   ) {
     var units = survey.organization.units
     var known = Set(units)
     var teams: [SummaryTarget] = []
     var knownTeams = Set<SummaryTarget>()
-    for data in survey.forms {
+    for form in census.forms {
+      let data = form.data
       let named = findsTeams && !data.form.isRoster
-      let levels = 0...(survey.organization.answering + 1)
-      let read = levels.compactMap { survey.levelItem($0, in: data) }
-      data.tally([
-        RowConsumer(reads: RowReads(items: read, unit: true)) { row, _ in
-          let unit = survey.unit(of: row, in: data)
-          if known.insert(unit).inserted { units.append(unit) }
-          guard named else { return }
-          let team = SummaryTarget.teamName(survey.team(of: row, in: data))
-          guard !team.isEmpty else { return }
-          let target = SummaryTarget(level: .team, names: unit.names, subunit: unit.subunit, team: team)
-          if knownTeams.insert(target).inserted { teams.append(target) }
-        }
-      ])
+      for group in form.groups {
+        let row = group.row
+        let unit = survey.unit(of: row, in: data)
+        if known.insert(unit).inserted { units.append(unit) }
+        guard named else { continue }
+        let team = SummaryTarget.teamName(survey.team(of: row, in: data))
+        guard !team.isEmpty else { continue }
+        let target = SummaryTarget(level: .team, names: unit.names, subunit: unit.subunit, team: team)
+        if knownTeams.insert(target).inserted { teams.append(target) }
+      }
     }
     return (units, teams)
   }

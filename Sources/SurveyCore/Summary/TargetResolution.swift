@@ -11,9 +11,13 @@ public struct TargetResolution: Sendable {
   /// Set when the name was not written exactly as the data writes it, to tell the user how it was read.
   public var note: String?
 
-  /// The target a name means.
-  public static func resolve(_ name: String, in survey: Survey) throws(SurveyError) -> TargetResolution {
-    let candidates = Candidate.all(in: survey)
+  /// The target a name means; the targets are found from `census` when given (else by a pass of
+  /// their own).
+  public static func resolve(_ name: String, in survey: Survey, census: SummaryCensus? = nil)
+    throws(SurveyError)
+    -> TargetResolution
+  {
+    let candidates = Candidate.all(in: survey, census: census)
     let key = TargetResolution.exactKey(name)
     guard !key.isEmpty else {
       throw SurveyError.usage("an empty target name", expected: "a \(levelWords(survey)) name")
@@ -32,7 +36,7 @@ public struct TargetResolution: Sendable {
       let note = exact ? nil : "'\(name)' read as \(target.path.joined(separator: " > "))"
       return TargetResolution(target: target, note: note)
     }
-    let close = suggestions(for: name, in: survey)
+    let close = suggestions(for: name, in: survey, census: census)
     throw SurveyError.usage(
       "unknown target '\(name)'",
       expected: "a \(levelWords(survey)) of the survey"
@@ -43,10 +47,12 @@ public struct TargetResolution: Sendable {
 
   /// The names closest to a name, best first: by edit distance between normalized names, with or
   /// without their final 課, 係, 担当, 部 or 室; each written with its place in the hierarchy.
-  public static func suggestions(for name: String, in survey: Survey, limit: Int = 5) -> [String] {
+  public static func suggestions(
+    for name: String, in survey: Survey, census: SummaryCensus? = nil, limit: Int = 5
+  ) -> [String] {
     let key = TargetResolution.key(name)
     guard !key.isEmpty else { return [] }
-    let scored = Candidate.all(in: survey).map { candidate -> (Candidate, Int) in
+    let scored = Candidate.all(in: survey, census: census).map { candidate -> (Candidate, Int) in
       let exact = candidate.keys.map { EditDistance.between(key, $0) }.min() ?? Int.max
       let looseKey = loose(key)
       let relaxed = candidate.looseKeys.map { EditDistance.between(looseKey, $0) }.min() ?? Int.max
@@ -128,8 +134,9 @@ public struct TargetResolution: Sendable {
       self.looseKeys = Set(keys.map(TargetResolution.loose))
     }
 
-    static func all(in survey: Survey) -> [Candidate] {
-      SummaryTarget.all(in: survey).map(Candidate.init)
+    static func all(in survey: Survey, census: SummaryCensus?) -> [Candidate] {
+      let targets = census.map { SummaryTarget.all(in: survey, census: $0) } ?? SummaryTarget.all(in: survey)
+      return targets.map(Candidate.init)
     }
   }
 }

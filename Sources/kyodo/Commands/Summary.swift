@@ -56,15 +56,17 @@ enum Summary {
     }
     let options = RenderOptions(ambiguousIsWide: arguments.flag(RenderChoice.ambiguousWide))
     let survey = try DataOptions.load(arguments, output: &output)
+    // One counting pass over each form finds the targets and every comparison.
+    let census = try SummaryCensus(survey)
     var targets: [SummaryTarget] = []
     if all {
-      targets = SummaryTarget.departments(in: survey)
+      targets = SummaryTarget.departments(in: survey, census: census)
     } else {
       var unknown: [UsageProblem] = []
       for name in arguments.positionals {
         let resolution: TargetResolution
         do {
-          resolution = try TargetResolution.resolve(name, in: survey)
+          resolution = try TargetResolution.resolve(name, in: survey, census: census)
         } catch {
           guard case .usage(let problems) = error else { throw error }
           unknown += problems
@@ -77,8 +79,11 @@ enum Summary {
     }
     let questions = try HearingQuestions.load(
       named: survey.codebook.hearingFile, besideCodebook: try codebookURL(arguments))
-    let outcome = try SummaryDocument.make(targets, in: survey, questions: questions)
-    try DataOptions.write(outcome, arguments, output: &output) { format.render($0, options: options) }
+    // The rows of the targets are read again as they are printed, none kept.
+    let outcome = try SummaryDocument.outline(targets, in: survey, census: census, questions: questions)
+    try DataOptions.write(outcome, arguments, output: &output) { document, write throws(WriteError) in
+      try format.write(document, options: options, to: write)
+    }
     return .success
   }
 

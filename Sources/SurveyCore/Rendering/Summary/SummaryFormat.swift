@@ -15,4 +15,17 @@ public enum SummaryFormat: String, Sendable, CaseIterable {
     case .html: SummaryHTMLRenderer(options: options).render(document)
     }
   }
+
+  /// Writes a document to `sink` a piece at a time (about 64 KB a call): an outline's rows
+  /// (`SummaryDocument.outline`) are read as they are written, none kept.
+  public func write<Failure: Error>(
+    _ document: SummaryDocument, options: RenderOptions = RenderOptions(),
+    to sink: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    switch self {
+    case .text: try SummaryTextRenderer(options: options).write(document, to: sink)
+    case .markdown: try SummaryMarkdownRenderer(options: options).write(document, to: sink)
+    case .html: try SummaryHTMLRenderer(options: options).write(document, to: sink)
+    }
+  }
 }

@@ -2,28 +2,32 @@
 /// external files, Japanese system fonts with generic fallbacks, each target starting a new page,
 /// no project split across pages when it fits on one, and small inline SVG bars for the
 /// multiple-choice items beside the city.
-public struct SummaryHTMLRenderer: Sendable {
+public struct SummaryHTMLRenderer: Sendable, SummaryPieces {
   public var options: RenderOptions
 
   public init(options: RenderOptions = RenderOptions()) {
     self.options = options
   }
 
-  public func render(_ document: SummaryDocument) -> String {
-    var out = [
+  public func render(_ document: SummaryDocument) -> String { rendered(document) }
+
+  /// Writes a document to `sink` a piece at a time, reading an outline's rows as it goes.
+  public func write<Failure: Error>(
+    _ document: SummaryDocument, to sink: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    try writePieces(of: document, to: sink)
+  }
+
+  func opening(_ document: SummaryDocument) -> [String] {
+    [
       "<!DOCTYPE html>", "<html lang=\"ja\">", "<head>", "<meta charset=\"utf-8\">",
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
       "<title>\(escape(document.title))</title>", "<style>", SummaryHTMLRenderer.style, "</style>", "</head>",
       "<body>",
     ]
-    for (index, summary) in document.summaries.enumerated() {
-      out += render(summary, index: index, of: document.summaries.count, questions: document.questions)
-    }
-    out += ["</body>", "</html>"]
-    return out.joined(separator: "\n") + "\n"
   }
 
-  func render(_ summary: UnitSummary, index: Int, of count: Int, questions: HearingQuestions) -> [String] {
+  func head(_ summary: UnitSummary, index: Int, of count: Int) -> [String] {
     var out = ["<section class=\"target\">", "<header>"]
     out.append("<p class=\"marker\">\(escape(SummaryWords.marker(index, of: count)))</p>")
     out.append("<h1>\(escape(summary.target.name))</h1>")
@@ -40,19 +44,26 @@ public struct SummaryHTMLRenderer: Sendable {
         out.append("</table>")
       }
     }
-    out += comparison(summary.comparison)
-    for form in summary.forms {
-      out.append("<h2>\(escape(SummaryWords.formHeading(form)))</h2>")
-      if form.entries.isEmpty { out.append("<p class=\"none\">\(SummaryWords.noEntries)</p>") }
-      for entry in form.entries {
-        out.append("<table class=\"answers entry\">")
-        out.append(
-          "<thead><tr><th colspan=\"4\" class=\"title\"><span class=\"name\">\(escape(SummaryWords.entryHeading(entry)))</span>"
-            + "<span class=\"place\">\(escape(SummaryWords.entryPlace(entry)))</span></th></tr></thead>")
-        out += answerRows(entry.answers)
-        out.append("</table>")
-      }
-    }
+    return out + comparison(summary.comparison)
+  }
+
+  func formHead(_ form: UnitSummary.FormEntries) -> [String] {
+    ["<h2>\(escape(SummaryWords.formHeading(form)))</h2>"]
+      + (form.count == 0 ? ["<p class=\"none\">\(SummaryWords.noEntries)</p>"] : [])
+  }
+
+  func entry(_ entry: UnitSummary.Entry) -> [String] {
+    var out = ["<table class=\"answers entry\">"]
+    out.append(
+      "<thead><tr><th colspan=\"4\" class=\"title\"><span class=\"name\">\(escape(SummaryWords.entryHeading(entry)))</span>"
+        + "<span class=\"place\">\(escape(SummaryWords.entryPlace(entry)))</span></th></tr></thead>")
+    out += answerRows(entry.answers)
+    out.append("</table>")
+    return out
+  }
+
+  func tail(_ summary: UnitSummary, questions: HearingQuestions) -> [String] {
+    var out: [String] = []
     if !questions.questions.isEmpty {
       out += [
         "<section class=\"hearing\">",
@@ -70,6 +81,8 @@ public struct SummaryHTMLRenderer: Sendable {
     out.append("</section>")
     return out
   }
+
+  func closing() -> [String] { ["</body>", "</html>"] }
 
   /// The answers as table rows: two short answers side by side, a long one across the table.
   func answerRows(_ answers: [DecodedAnswer]) -> [String] {
@@ -158,6 +171,9 @@ public struct SummaryHTMLRenderer: Sendable {
 
   /// Text safe in HTML content and attribute values.
   func escape(_ text: String) -> String {
+    // Most texts hold none of these: each is a byte of its own in UTF-8.
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+    else { return text }
     var out = ""
     for character in text {
       switch character {

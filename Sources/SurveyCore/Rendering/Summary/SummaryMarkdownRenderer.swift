@@ -1,21 +1,24 @@
 /// Writes summaries as Markdown: a heading per target, each unit's and each project's answers as
 /// a two-column table, the figures as a table, and the hearing questions as a task list.
-public struct SummaryMarkdownRenderer: Sendable {
+public struct SummaryMarkdownRenderer: Sendable, SummaryPieces {
   public var options: RenderOptions
 
   public init(options: RenderOptions = RenderOptions()) {
     self.options = options
   }
 
-  public func render(_ document: SummaryDocument) -> String {
-    var out = ["# \(escape(document.title))"]
-    for (index, summary) in document.summaries.enumerated() {
-      out += render(summary, index: index, of: document.summaries.count, questions: document.questions)
-    }
-    return out.joined(separator: "\n") + "\n"
+  public func render(_ document: SummaryDocument) -> String { rendered(document) }
+
+  /// Writes a document to `sink` a piece at a time, reading an outline's rows as it goes.
+  public func write<Failure: Error>(
+    _ document: SummaryDocument, to sink: (String) throws(Failure) -> Void
+  ) throws(Failure) {
+    try writePieces(of: document, to: sink)
   }
 
-  func render(_ summary: UnitSummary, index: Int, of count: Int, questions: HearingQuestions) -> [String] {
+  func opening(_ document: SummaryDocument) -> [String] { ["# \(escape(document.title))"] }
+
+  func head(_ summary: UnitSummary, index: Int, of count: Int) -> [String] {
     var out = ["", "---", "", "## \(escape(summary.target.name))", ""]
     out.append(
       "\(SummaryWords.marker(index, of: count)) · \(escape(summary.target.path.joined(separator: " > ")))")
@@ -50,26 +53,32 @@ public struct SummaryMarkdownRenderer: Sendable {
         )
       }
     }
-    for form in summary.forms {
-      out += ["", "### \(escape(SummaryWords.formHeading(form)))"]
-      if form.entries.isEmpty { out += ["", SummaryWords.noEntries] }
-      for entry in form.entries {
-        out += [
-          "", "#### \(escape(SummaryWords.entryHeading(entry)))", "", escape(SummaryWords.entryPlace(entry)),
-          "",
-        ]
-        out += answerTable(entry.answers)
-      }
-    }
-    if !questions.questions.isEmpty {
-      out += ["", "### \(SummaryWords.hearing)", ""]
-      for question in questions.questions {
-        out.append(
-          "- [ ] \(escape(question.number)). \(escape(question.text))<br>\(SummaryWords.notes):<br><br><br>")
-      }
+    return out
+  }
+
+  func formHead(_ form: UnitSummary.FormEntries) -> [String] {
+    ["", "### \(escape(SummaryWords.formHeading(form)))"]
+      + (form.count == 0 ? ["", SummaryWords.noEntries] : [])
+  }
+
+  func entry(_ entry: UnitSummary.Entry) -> [String] {
+    [
+      "", "#### \(escape(SummaryWords.entryHeading(entry)))", "", escape(SummaryWords.entryPlace(entry)),
+      "",
+    ] + answerTable(entry.answers)
+  }
+
+  func tail(_ summary: UnitSummary, questions: HearingQuestions) -> [String] {
+    guard !questions.questions.isEmpty else { return [] }
+    var out = ["", "### \(SummaryWords.hearing)", ""]
+    for question in questions.questions {
+      out.append(
+        "- [ ] \(escape(question.number)). \(escape(question.text))<br>\(SummaryWords.notes):<br><br><br>")
     }
     return out
   }
+
+  func closing() -> [String] { [] }
 
   func answerTable(_ answers: [DecodedAnswer]) -> [String] {
     var out = ["| 設問 | 回答 |", "|---|---|"]

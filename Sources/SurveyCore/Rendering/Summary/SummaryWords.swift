@@ -10,7 +10,7 @@ enum SummaryWords {
 
   /// `Ａ調査票（7件）`.
   static func formHeading(_ entries: UnitSummary.FormEntries) -> String {
-    "\(entries.form.title)（\(entries.entries.count)件）"
+    "\(entries.form.title)（\(entries.count)件）"
   }
 
   /// `17 環境市民会議補助金`; a multi-line name is joined by a full-width space.

@@ -40,6 +40,17 @@ public final class Frequency {
     }
   }
 
+  /// Counts the rows another frequency of the same categorization counted.
+  public func add(_ other: Frequency) {
+    rowCount += other.rowCount
+    notAnswered += other.notAnswered
+    multiplyCoded += other.multiplyCoded
+    if other.tallies.count > tallies.count {
+      tallies += [Int](repeating: 0, count: other.tallies.count - tallies.count)
+    }
+    for (index, count) in other.tallies.enumerated() { tallies[index] += count }
+  }
+
   /// The frequency as a consumer of a pass over rows.
   public var consumer: RowConsumer { RowConsumer(reads: categorization.reads, add: add) }
 
