@@ -24,6 +24,16 @@ enum BundledData {
     }
   }
 
+  /// The written-out copy of the embedded file a diagnostic names (`data/a.tsv`), if kyodo wrote
+  /// one in this run.
+  static func file(named name: String) -> URL? {
+    lock.withLock {
+      guard let written, name.hasPrefix("data/") else { return nil }
+      let url = written.appendingPathComponent(String(name.dropFirst("data/".count)))
+      return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+  }
+
   private static func writeEmbedded() throws -> URL {
     let base: URL
     do {

@@ -80,8 +80,8 @@ extension CommandLine {
     } catch let error as SurveyError {
       switch error {
       case .data(let diagnostics):
-        for diagnostic in diagnostics {
-          try output.standardError(WorkbookExport.placed(diagnostic).description + "\n")
+        for diagnostic in DiagnosticPlaces.placed(diagnostics) {
+          try output.standardError(diagnostic.description + "\n")
         }
         return .dataError
       case .usage(let problems):

@@ -123,7 +123,9 @@ enum DataOptions {
     throws
   {
     if arguments.flag(showWarnings) {
-      for warning in warnings { try output.standardError(WorkbookExport.placed(warning).description + "\n") }
+      for warning in DiagnosticPlaces.placed(warnings) {
+        try output.standardError(warning.description + "\n")
+      }
     } else {
       let count = warnings.reduce(0) { $0 + $1.warningCount }
       guard count > 0 else { return }

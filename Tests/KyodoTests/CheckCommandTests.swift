@@ -38,8 +38,8 @@ extension KyodoCommandTests {
     XCTAssertEqual(
       result.standardOutput,
       """
-      file\tline\tcolumn\tseverity\titem\tfound\texpected
-      Tests/KyodoTests/Fixtures/broken/16-unknown-code/a.tsv\t3\t4\terror\ta.4 ４ 形態\tunknown code ⑨ in '企業'\tone of ①共催 ③委託 ④補助 ⑧その他
+      file\tline\tcolumn\tseverity\titem\tfound\texpected\tcell
+      Tests/KyodoTests/Fixtures/broken/16-unknown-code/a.tsv\t3\t4\terror\ta.4 ４ 形態\tunknown code ⑨ in '企業'\tone of ①共催 ③委託 ④補助 ⑧その他\tD3
 
       """)
     XCTAssertEqual(

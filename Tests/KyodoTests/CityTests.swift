@@ -75,7 +75,8 @@ final class CityTests: XCTestCase {
   func testCheckListsOnlyTheRowOfEmptyCells() throws {
     let result = try KyodoCommandTests.run(["check", "--data", Self.city])
     XCTAssertEqual(result.status, 1, result.standardOutput)
-    XCTAssertTrue(result.standardOutput.contains("a.tsv:67: warning: a row of empty cells; it is skipped"))
+    XCTAssertTrue(
+      result.standardOutput.contains("a.tsv:67 (row 63): warning: a row of empty cells; it is skipped"))
     XCTAssertTrue(
       result.standardOutput.hasSuffix("a.tsv: 121 rows, 0 errors, 1 warning\n"), result.standardOutput)
   }

@@ -48,7 +48,7 @@ extension KyodoCommandTests {
     var bytes = Array((export.split(separator: "\n").first ?? "").utf8) + [0x0A]
     bytes += Array(("\"" + String(repeating: "x", count: 17 << 20)).utf8)
     try Data(bytes).write(to: file)
-    let message = "\(file.path):2: error: a record longer than 16 MB"
+    let message = "\(file.path):2 (row 2): error: a record longer than 16 MB"
     let tabulate = try kyodo(["tabulate", "--file", "a=\(file.path)"])
     XCTAssertEqual(tabulate.status, 1)
     XCTAssertTrue(tabulate.standardError.contains(message), tabulate.standardError)

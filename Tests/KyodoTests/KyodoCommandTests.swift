@@ -209,7 +209,8 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(
       result.standardError,
-      "\(directory)/a.tsv:2: error: a row of 5 fields (a ragged row); expected 6 fields, as in the header\n")
+      "\(directory)/a.tsv:2 (row 2): error: a row of 5 fields (a ragged row); expected 6 fields, as in the header\n"
+    )
   }
 
   func testUnclosedQuoteNamesTheLineWhereItOpens() throws {
@@ -219,7 +220,7 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertEqual(result.status, 1)
     XCTAssertEqual(
       result.standardError,
-      "\(directory)/a.tsv:2: error: a quoted field that is never closed (it runs to the end of the file); expected a closing double quote\n"
+      "\(directory)/a.tsv:2 (row 2): error: a quoted field that is never closed (it runs to the end of the file); expected a closing double quote\n"
     )
   }
 
@@ -231,9 +232,9 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertEqual(
       result.standardError,
       """
-      \(directory)/a.tsv:2:4: error: a.4 ４ 形態: unknown code ⑨ in '企業'; expected one of ①共催 ③委託 ④補助 ⑧その他
-      \(directory)/a.tsv:2:5: error: a.6 ６ 始期: start year 'そのうち' that cannot be read; expected an era and year such as ①平成１２ or ①昭和４８, or a Western year
-      \(directory)/a.tsv:2:6: error: a.7 ７ 市の予算: amount '12ドル' that cannot be read; expected a number followed by one of 千円, e.g. ①１，１８０千円
+      \(directory)/a.tsv:2:4 (D2): error: a.4 ４ 形態: unknown code ⑨ in '企業'; expected one of ①共催 ③委託 ④補助 ⑧その他
+      \(directory)/a.tsv:2:5 (E2): error: a.6 ６ 始期: start year 'そのうち' that cannot be read; expected an era and year such as ①平成１２ or ①昭和４８, or a Western year
+      \(directory)/a.tsv:2:6 (F2): error: a.7 ７ 市の予算: amount '12ドル' that cannot be read; expected a number followed by one of 千円, e.g. ①１，１８０千円
 
       """)
   }

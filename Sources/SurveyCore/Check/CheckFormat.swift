@@ -3,7 +3,8 @@ public enum CheckFormat: String, Sendable, CaseIterable {
   /// One diagnostic per line, `file:line:column: severity: item: found; expected …`, then one
   /// summary line per file.
   case text
-  /// A header line, then one diagnostic per line: file, line, column, severity, item, found, expected.
+  /// A header line, then one diagnostic per line: file, line, column, severity, item, found,
+  /// expected, cell.
   case tsv
   /// One document: every file with its rows, counts and diagnostics.
   case json
@@ -17,13 +18,14 @@ public enum CheckFormat: String, Sendable, CaseIterable {
         report.diagnostics.map { CheckFormat.escaped($0).description } + CheckFormat.summaries(report)
       return lines.map { $0 + "\n" }.joined()
     case .tsv:
-      let header = "file\tline\tcolumn\tseverity\titem\tfound\texpected\n"
+      let header = "file\tline\tcolumn\tseverity\titem\tfound\texpected\tcell\n"
       return header
         + report.diagnostics.map { diagnostic in
           let escaped = CheckFormat.escaped(diagnostic)
           return [
             escaped.file, escaped.line.map(String.init) ?? "", escaped.column.map(String.init) ?? "",
             escaped.severity.rawValue, escaped.item ?? "", escaped.found, escaped.expected ?? "",
+            escaped.cell ?? "",
           ].joined(separator: "\t") + "\n"
         }.joined()
     case .json:
@@ -67,7 +69,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
   }
 
   /// `{"errors": n, "warnings": n, "files": [{"file", "form", "rows", "errors", "warnings", "omitted",
-  /// "diagnostics": [{"file", "line", "column", "severity", "item", "found", "expected"}]}]}`;
+  /// "diagnostics": [{"file", "line", "column", "severity", "item", "found", "expected", "cell"}]}]}`;
   /// an unknown line, column, item or expectation is null, and `form` is null for the codebook.
   static func json(_ report: CheckReport) -> String {
     let writer = JSONRenderer()
@@ -78,7 +80,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
         "{\"file\":\(writer.string(diagnostic.file)),\"line\":\(optional(diagnostic.line)),"
           + "\"column\":\(optional(diagnostic.column)),\"severity\":\(writer.string(diagnostic.severity.rawValue)),"
           + "\"item\":\(optional(diagnostic.item)),\"found\":\(writer.string(diagnostic.found)),"
-          + "\"expected\":\(optional(diagnostic.expected))}"
+          + "\"expected\":\(optional(diagnostic.expected)),\"cell\":\(optional(diagnostic.cell))}"
       }
       return "{\"file\":\(writer.string(file.file)),\"form\":\(optional(file.formID)),\"rows\":\(file.rows),"
         + "\"errors\":\(file.errors),\"warnings\":\(file.warnings),\"omitted\":\(file.omitted),\"diagnostics\":["

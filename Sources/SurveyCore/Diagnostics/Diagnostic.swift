@@ -22,6 +22,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   public var expected: String?
   /// For the note that ends a list cut short, the warnings it stands for (0 for any other).
   public var omittedWarnings = 0
+  /// Where a spreadsheet user finds the problem: the cell (`K10`) or the row (`row 10`) of the
+  /// sheet the export was saved from, when it has been worked out (`SheetPlaces.annotated`).
+  public var cell: String?
 
   /// How many warnings this stands for: one, or those a note of omitted problems counts.
   public var warningCount: Int {
@@ -46,6 +49,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     var location = file
     if let line { location += ":\(line)" }
     if let column { location += ":\(column)" }
+    if let cell { location += " (\(cell))" }
     var text = "\(location): \(severity.rawValue):"
     if let item { text += " \(item):" }
     text += " \(found)"

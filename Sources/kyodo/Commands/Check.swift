@@ -78,7 +78,7 @@ enum Check {
       directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given,
       referenceYear: year)
     for index in report.files.indices {
-      report.files[index].diagnostics = report.files[index].diagnostics.map(WorkbookExport.placed)
+      report.files[index].diagnostics = DiagnosticPlaces.placed(report.files[index].diagnostics)
     }
     let checkedForms = report.files.compactMap(\.formID)
     if !checkedForms.isEmpty { try sources.checkForms(checkedForms) }

@@ -44,4 +44,77 @@ public struct SheetPlaces: Sendable {
     }
     return placed
   }
+
+  /// The diagnostic with the sheet's cell beside its line (`a.tsv:68:11 (K10)`), or the row for
+  /// a problem of the whole record (`a.tsv:23 (row 22)`): for a text export, whose lines are kept.
+  public func annotated(_ diagnostic: Diagnostic) -> Diagnostic {
+    guard diagnostic.file == file, let line = diagnostic.line, diagnostic.cell == nil else {
+      return diagnostic
+    }
+    var annotated = diagnostic
+    let row = row(ofLine: line)
+    if let column = diagnostic.column, column > 0 {
+      annotated.cell = CellReference(column: column - 1, row: row).description
+    } else {
+      annotated.cell = "row \(row)"
+    }
+    return annotated
+  }
+
+  /// The places of a text export's records: each record is a sheet row (Excel saves one per
+  /// row, a blank row as an empty record), so its row is its number, the header's being 1.
+  /// `separator` is the tab of TSV or the comma of CSV: a quote opens a field only after it. The
+  /// file is read up to `throughLine`; rows after it are not known.
+  public static func ofRecords(
+    in chunks: FileChunks, separator: UInt8 = 0x09, throughLine lastLine: Int = .max
+  ) throws(SurveyError) -> SheetPlaces {
+    var places = SheetPlaces(file: chunks.file)
+    var line = 1
+    var row = 1
+    var fieldStart = true
+    var quoted = false
+    var quoteSeen = false
+    var carriageReturn = false
+    // Read only as far as the last line asked about: the problems listed often all lie near the start.
+    while line <= lastLine, let chunk = try chunks.nextChunk() {
+      for byte in chunk {
+        if carriageReturn {
+          carriageReturn = false
+          if byte == 0x0A { continue }
+        }
+        if quoted {
+          if quoteSeen {
+            quoteSeen = false
+            if byte == 0x22 { continue }
+            quoted = false
+          } else if byte == 0x22 {
+            quoteSeen = true
+            continue
+          } else {
+            if byte == 0x0A || byte == 0x0D {
+              line += 1
+              carriageReturn = byte == 0x0D
+            }
+            continue
+          }
+        }
+        switch byte {
+        case 0x0A, 0x0D:
+          line += 1
+          row += 1
+          carriageReturn = byte == 0x0D
+          places.record(line: line, row: row)
+          fieldStart = true
+        case separator:
+          fieldStart = true
+        case 0x22 where fieldStart:
+          quoted = true
+          fieldStart = false
+        default:
+          fieldStart = false
+        }
+      }
+    }
+    return places
+  }
 }
