@@ -13,7 +13,8 @@ struct EmbedDataPlugin: BuildToolPlugin {
     let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedData.swift")
     return [
       .buildCommand(
-        displayName: "Embedding the bundled survey (data/*.tsv) in kyodo", executable: try context.tool(named: "EmbedData").url,
+        displayName: "Embedding the bundled survey (data/*.tsv) in kyodo",
+        executable: try context.tool(named: "EmbedData").url,
         arguments: [output.path] + files.map(\.path), inputFiles: files, outputFiles: [output])
     ]
   }
