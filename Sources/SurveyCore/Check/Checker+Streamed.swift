@@ -46,13 +46,7 @@ extension Checker {
       guard (try? reader.next()) != nil else { return nil }
       firstLines = collector.firstLines(&reader, headerCount: rowReader.headerCount)
     }
-    var noRows = DiagnosticLog()
-    if collector.rowsRead == 0 {
-      noRows.append(
-        Diagnostic(
-          .warning, file: file, line: 1, found: "a header and no rows",
-          expected: "one row per \(form.rowNoun) of \(form.title)"))
-    }
+    let noRows = form.noRowsWarning(file: file, rowsRead: collector.rowsRead)
     let lists = [
       log, noRows, collector.duplicateErrors(firstLines: firstLines), collector.implausibleYears,
       collector.withheldAmounts, collector.glyphs, collector.unlistedUnits,
@@ -67,10 +61,7 @@ extension Checker {
     guard let chunks = try? input.chunks() else { return nil }
     var reader = TSVReader(source: chunks, file: input.file)
     guard let header = try? reader.next() else { return nil }
-    var itemOfColumn: [Int: Item] = [:]
-    for (index, column) in columns.enumerated() {
-      if let column { itemOfColumn[column] = form.items[index] }
-    }
+    let itemOfColumn = form.itemsByColumn(columns)
     return header.fields.enumerated().flatMap { column, field in
       FormChecks.glyphErrors(
         in: field, file: input.file, line: header.line, column: column + 1, item: itemOfColumn[column])

@@ -150,13 +150,7 @@ public enum Checker {
       checks.check(row, hadErrors: reader.log.lastErrorLine == row.line)
       if form.isRoster { rows.append(row) }
     }
-    var noRows = DiagnosticLog()
-    if reader.rowsRead == 0 {
-      noRows.append(
-        Diagnostic(
-          .warning, file: file, line: 1, found: "a header and no rows",
-          expected: "one row per \(form.rowNoun) of \(form.title)"))
-    }
+    let noRows = form.noRowsWarning(file: file, rowsRead: reader.rowsRead)
     let lists = [reader.log, noRows] + checks.logs + [glyphs, checks.unlistedUnits]
     let roster = form.isRoster ? FormData(form: form, file: file, encoding: .utf8, rows: rows) : nil
     return (fileCheck(file: file, form: form, rows: reader.rowsRead, lists: lists, limit: limit), roster)

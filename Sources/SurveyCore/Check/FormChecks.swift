@@ -154,10 +154,7 @@ struct FormChecks {
   static func glyphErrors(_ reader: TSVReader, form: Form, columns: [Int?], file: String, limit: Int)
     -> DiagnosticLog
   {
-    var itemOfColumn: [Int: Item] = [:]
-    for (index, column) in columns.enumerated() {
-      if let column { itemOfColumn[column] = form.items[index] }
-    }
+    let itemOfColumn = form.itemsByColumn(columns)
     var diagnostics = DiagnosticLog(limit: limit)
     var reader = reader
     // A quote that is never closed is reported by the reading itself; the records before it count.

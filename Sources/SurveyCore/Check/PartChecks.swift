@@ -56,11 +56,7 @@ struct PartChecks {
     amounts = form.items.indices.filter { form.items[$0].kind == .amount }.map { index in
       (index, form.items[index].options.first { $0.role == .figure })
     }
-    var itemOfColumn: [Int: Item] = [:]
-    for (index, column) in columns.enumerated() {
-      if let column { itemOfColumn[column] = form.items[index] }
-    }
-    self.itemOfColumn = itemOfColumn
+    itemOfColumn = form.itemsByColumn(columns)
     yearStates = years.map { _ in [] }
     amountStates = amounts.map { _ in [] }
     implausibleYears = DiagnosticLog(limit: limit)
