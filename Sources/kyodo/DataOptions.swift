@@ -105,8 +105,7 @@ enum DataOptions {
     output: inout Output
   ) throws {
     try reportWarnings(outcome.warnings, arguments, output: &output)
-    try RenderChoice.write(
-      format.bytes(outcome.value, options: options), format: format, arguments, output: &output)
+    try RenderChoice.write(outcome.value, format: format, options: options, arguments, output: &output)
   }
 
   /// Writes what a command computed a piece at a time: the warnings of the data on standard

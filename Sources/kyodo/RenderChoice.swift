@@ -50,20 +50,24 @@ enum RenderChoice {
     return format
   }
 
-  /// Writes a report's bytes where --output says, or to standard output; a workbook is never
+  /// Writes a report in `format` where --output says, or to standard output; a workbook is never
   /// written to a terminal.
-  static func write(_ bytes: [UInt8], format: ReportFormat, _ arguments: Arguments, output: inout Output)
-    throws
-  {
+  static func write(
+    _ report: Report, format: ReportFormat, options: RenderOptions, _ arguments: Arguments,
+    output: inout Output
+  ) throws {
     if let path = arguments.value(Self.output) {
-      try OutputFile.write(bytes, to: path)
-    } else if format == .workbook {
+      try OutputFile.write(format.bytes(report, options: options), to: path)
+      return
+    }
+    switch format {
+    case .text(let text):
+      try output.standardOutput(text.render(report, options: options))
+    case .workbook:
       guard isatty(STDOUT_FILENO) == 0 else {
         throw UsageError("--format xlsx writes a binary workbook: give --output FILE (e.g. --output 集計.xlsx)")
       }
-      try DescriptorWriter.standardOutput.write(bytes[...])
-    } else {
-      try output.standardOutput(String(decoding: bytes, as: UTF8.self))
+      try DescriptorWriter.standardOutput.write(format.bytes(report, options: options)[...])
     }
   }
 

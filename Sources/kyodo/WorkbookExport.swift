@@ -11,13 +11,16 @@ enum WorkbookExport {
   /// The export in the sheet named after the last `:` of `spec` when the part before it is a
   /// workbook, else in the workbook's first sheet; nil when `spec` names no workbook.
   static func source(_ spec: String) throws -> ExportSource? {
-    var path = spec
+    let path: String
     var sheet: String?
-    if !isWorkbook(spec), let colon = spec.lastIndex(of: ":"), isWorkbook(String(spec[..<colon])) {
+    if isWorkbook(spec) {
+      path = spec
+    } else if let colon = spec.lastIndex(of: ":"), isWorkbook(String(spec[..<colon])) {
       path = String(spec[..<colon])
       sheet = String(spec[spec.index(after: colon)...])
+    } else {
+      return nil
     }
-    guard isWorkbook(path) else { return nil }
     let book = try Workbook(url: URL(fileURLWithPath: path), file: path)
     let chosen = try book.sheet(named: sheet)
     return try spool(book.rows(of: chosen), name: "\(path):\(chosen.name)")

@@ -60,8 +60,7 @@ enum Items {
       return ReportSection(heading: "", tables: [table])
     }
     let report = Report(title: "kyodo items", sections: sections)
-    try RenderChoice.write(
-      format.bytes(report, options: RenderOptions()), format: format, arguments, output: &output)
+    try RenderChoice.write(report, format: format, options: RenderOptions(), arguments, output: &output)
     return .success
   }
 
