@@ -206,7 +206,7 @@ public enum Checker {
     while let chunk = try chunks.nextChunk() {
       guard !holds else { continue }
       // A glyph's three bytes may straddle two chunks.
-      holds = FormChecks.holdsGlyphError(tail + chunk.prefix(2)) || FormChecks.holdsGlyphError(chunk)
+      holds = FormChecks.holdsGlyphError(tail + chunk.prefix(2)) || FormChecks.holdsGlyphError(Array(chunk))
       tail = chunk.count >= 2 ? Array(chunk.suffix(2)) : Array((tail + chunk).suffix(2))
     }
     return holds
