@@ -417,12 +417,7 @@ struct FormReader {
     tables: UnsafeMutableBufferPointer<CellTable>, changedLevel: inout Int?
   ) -> Bool {
     guard let column = columns[item] else {
-      if let spread = optionColumns[item] {
-        return decodeSpread(item, spread, line: line, buffer: buffer, origin: origin, tables: tables)
-      }
-      ids[item] = tables[item].id(ofText: "", line: line, log: &log)
-      if makesRows { values[item] = .blank }
-      return true
+      return decodeWithoutColumn(item, line: line, buffer: buffer, origin: origin, tables: tables)
     }
     let span = spans[column]
     if skipped[item] {
@@ -474,12 +469,20 @@ struct FormReader {
     return true
   }
 
-  /// Reads the cell of an item spread over one column per option, made from its option columns, as
+  /// Reads the cell of an item with no column of its own: blank when the header lacks it, or made
+  /// from its option columns for an item spread over one column per option, and then read as
   /// `decode` reads any cell (such an item is never filled down). False when a cell is not UTF-8.
-  private mutating func decodeSpread(
-    _ item: Int, _ spread: OptionColumns, line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int,
+  /// Kept out of `decode`, so that the hot loop's code stays as small as without such items.
+  @inline(never)
+  private mutating func decodeWithoutColumn(
+    _ item: Int, line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int,
     tables: UnsafeMutableBufferPointer<CellTable>
   ) -> Bool {
+    guard let spread = optionColumns[item] else {
+      ids[item] = tables[item].id(ofText: "", line: line, log: &log)
+      if makesRows { values[item] = .blank }
+      return true
+    }
     if utf8 != nil {
       for case let column? in spread.columns where column < spans.count {
         guard checked(spans[column], in: buffer, origin: origin) else { return false }
