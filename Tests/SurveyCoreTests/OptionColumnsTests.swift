@@ -224,4 +224,62 @@ final class OptionColumnsTests: XCTestCase {
       XCTAssertEqual(found, ["column '形態_共催' of option 1 of 'a.4'", "option 4 of 'a.4' without a column"])
     }
   }
+
+  /// The bundled survey with Ａ's 分類（ア） written as ten ○ columns, made here by finding the
+  /// circled numbers ①–⑩ in each cell (not by kyodo's parser): every table and every check finding
+  /// of the standard report is the bundled one (分類（ア）: M.T. 151 over 70 projects, README.md).
+  func testTheBundledSurveyWithItsActivitiesInColumns() throws {
+    let data = StreamingTests.data
+    let labels = ["講座", "イベント", "広報", "相談", "調査", "計画・立案", "施設", "地域活動", "役務", "その他"]
+    var reader = TSVReader(
+      utf8: Array(try Data(contentsOf: data.appendingPathComponent("a.tsv"))), file: "a.tsv")
+    var lines: [String] = []
+    var column = 0
+    while let record = try reader.next() {
+      if lines.isEmpty {
+        column = try XCTUnwrap(record.fields.firstIndex(of: "２（２）分類（ア）"))
+        lines.append(join(record.fields, column, labels.map { "分類_" + $0 }))
+        continue
+      }
+      let circled = Array("①②③④⑤⑥⑦⑧⑨⑩")
+      let marks = circled.map { record.fields[column].contains($0) ? "○" : "" }
+      lines.append(join(record.fields, column, marks))
+    }
+    var codebook = try String(contentsOf: data.appendingPathComponent("codebook.tsv"), encoding: .utf8)
+    codebook = codebook.replacingOccurrences(
+      of: "multiple\t２（２）分類（ア）\n", with: "multiple\t分類\tcolumns\n")
+    for (code, label) in labels.enumerated() {
+      let record = "option\ta.2.2a\t\(code + 1)\t\(label)"
+      let role = label == "その他" ? "\tother" : label == "計画・立案" ? "\t\t立案" : ""
+      let tabs = String(repeating: "\t", count: 4 - role.filter { $0 == "\t" }.count)
+      codebook = codebook.replacingOccurrences(
+        of: record + role + "\n", with: record + role + tabs + "分類_\(label)\n")
+    }
+    let directory = try StreamingTests.bundledWith(
+      a: Array((lines.joined(separator: "\r\n") + "\r\n").utf8), in: self)
+    try codebook.write(
+      to: directory.appendingPathComponent("codebook.tsv"), atomically: true, encoding: .utf8)
+
+    let spread = try Survey.load(directory: directory)
+    XCTAssertTrue(try XCTUnwrap(spread.codebook.item(id: "a.2.2a")).hasOptionColumns)
+    let bundled = try Survey.load(directory: data)
+    let renderer = TextRenderer()
+    let report = renderer.render(try StandardReport.make(spread).value)
+      .replacingOccurrences(of: directory.path + "/", with: data.path + "/")
+    XCTAssertEqual(report, renderer.render(try StandardReport.make(bundled).value))
+    let crosstab = Query(item: "a.2.2a", breakdown: "部", options: TableOptions(percentOfMentions: true))
+    XCTAssertEqual(
+      renderer.render(try crosstab.run(on: spread).value),
+      renderer.render(try crosstab.run(on: bundled).value))
+    let activities = try tsv(Query(item: "a.2.2a"), on: spread)
+    XCTAssertEqual(activities.last, "mentions\tM.T.\t151\t215.7")
+  }
+
+  /// A record with the field at `column` replaced by `cells`, written as Excel writes TSV.
+  private func join(_ fields: [String], _ column: Int, _ cells: [String]) -> String {
+    (fields[..<column] + cells + fields[(column + 1)...]).map { field in
+      field.contains(where: { $0 == "\t" || $0.isNewline || $0 == "\"" })
+        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }.joined(separator: "\t")
+  }
 }
