@@ -244,7 +244,12 @@ for depth, name in [(1, "部"), (2, "課")]:
     for path in paths:
         count = sum(1 for p in projects if p[0][:depth + 1] == path)
         out.append(f"a by {name} {' '.join(n for n in path if n)} {count}")
+        amount = sum(p[3][2] for p in projects if p[0][:depth + 1] == path and p[3][1] == "figure")
+        out.append(f"a.4 sum by {name} {' '.join(n for n in path if n)} {amount}")
 out.append(f"a by 部 NA {sum(1 for p in projects if not p[0][1])}")
+# Each unit's answer to 問１ (1, 2, 3 or NA), which its projects join.
+for unit in roster:
+    out.append(f"answer {' '.join(n for n in unit if n)} {answers[unit] or 'NA'}")
 teams = []
 for p in projects:
     if p[5] and (p[0], p[5]) not in teams:
