@@ -186,7 +186,9 @@ final class CityTests: XCTestCase {
       let filter = "課=" + [names.first, names.last].compactMap { $0 }.joined(separator: " ")
       var joined: [String: Int] = [:]
       for line in try lines(["類型", "--by", "問１", "--where", filter]) where line["row_code"] != "total" {
-        if let code = line["row_code"], let base = line["base"].flatMap(Int.init), base > 0 { joined[code] = base }
+        if let code = line["row_code"], let base = line["base"].flatMap(Int.init), base > 0 {
+          joined[code] = base
+        }
       }
       let count = figures["a by 課 \(path)"] ?? -1
       XCTAssertEqual(joined, [answers[path] ?? "?": count], path)
@@ -225,7 +227,8 @@ final class CityTests: XCTestCase {
     XCTAssertTrue(result.standardOutput.contains("\(figures["projects"] ?? -1) projects in 11 局・区"))
     XCTAssertTrue(result.standardOutput.contains("a.4 ４ 事業費: statistics by a.ward 局・区"))
     XCTAssertEqual(
-      result.standardError, "kyodo: \(figures["check warnings"] ?? -1) warnings in the data (--show-warnings lists them)\n")
+      result.standardError,
+      "kyodo: \(figures["check warnings"] ?? -1) warnings in the data (--show-warnings lists them)\n")
   }
 
   /// `kyodo summary` of a 局, of a 部 and a 課 by path, of a 課 with no projects: status 0, and the
@@ -249,7 +252,10 @@ final class CityTests: XCTestCase {
         figures["a.4 sum by 課 市民局 生活安全部 防災課"], figures["a by 部 市民局 生活安全部"]
       ),
       ("環境保全課", "環境局 > 環境部 > 環境保全課", 0, 0, figures["a by 部 環境局 環境部"]),
-      ("会計課", "会計室 > 会計課", figures["a by 課 会計室 会計課"], figures["a.4 sum by 課 会計室 会計課"], figures["a by ward 会計室"]),
+      (
+        "会計課", "会計室 > 会計課", figures["a by 課 会計室 会計課"], figures["a.4 sum by 課 会計室 会計課"],
+        figures["a by ward 会計室"]
+      ),
     ]
     for (target, path, projects, amount, parent) in targets {
       let result = try run(["summary", target])

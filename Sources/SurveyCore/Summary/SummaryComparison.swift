@@ -90,7 +90,9 @@ public struct SummaryComparison: Sendable {
   static func make(_ target: SummaryTarget, in survey: Survey, tallies: [FormTally]) -> SummaryComparison {
     let parent = target.parent
     let levels = survey.organization.levels
-    let parentWord = parent.map { $0.names.count - 1 }.flatMap { levels.indices.contains($0) ? levels[$0].name : nil }
+    let parentWord = parent.map { $0.names.count - 1 }.flatMap {
+      levels.indices.contains($0) ? levels[$0].name : nil
+    }
     var parts = Parts(parentWord: parent == nil ? nil : parentWord ?? "部")
     for tally in tallies {
       parts.addFigures(of: tally)

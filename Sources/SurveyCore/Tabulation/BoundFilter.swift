@@ -10,7 +10,8 @@ public struct BoundFilter: Sendable {
 
   public func keeps(_ row: Row) -> Bool {
     let indexes = variable.categoryIndexes(of: row)
-    let hit = indexes.isEmpty ? selectsNotAnswered : indexes.contains { variable.isSelected($0, by: selected) }
+    let hit =
+      indexes.isEmpty ? selectsNotAnswered : indexes.contains { variable.isSelected($0, by: selected) }
     return hit != negated
   }
 

@@ -123,7 +123,8 @@ final class CategoryRegistry: @unchecked Sendable {
     let changed = qualified.add(path)
     let label = qualified.labels[qualified.labels.count - 1]
     let names = path.filter { !$0.isEmpty }
-    let anchors = anchorByName.isEmpty ? [] : Self.endings(of: names).reversed().compactMap { anchorByName[$0] }
+    let anchors =
+      anchorByName.isEmpty ? [] : Self.endings(of: names).reversed().compactMap { anchorByName[$0] }
     let index: Int
     if let taken = anchors.first(where: pending.contains) {
       index = taken
