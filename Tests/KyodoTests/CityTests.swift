@@ -92,6 +92,27 @@ final class CityTests: XCTestCase {
     for code in ["1", "2", "3", "NA"] { XCTAssertEqual(kinds[code], figures["a.3 \(code)"], "類型 \(code)") }
   }
 
+  /// A 総括票 cell of only U+200B is blank (空欄), not an answer; `記入なし` is a non-answer written.
+  func testInvisibleBlanksAreBlankAndNonAnswersAreWritten() throws {
+    let figures = try expected()
+    let split = try counts(["問１", "--split-na"])
+    XCTAssertEqual(split["NA-blank"], figures["overall.1 NA blank"])
+    XCTAssertEqual(split["NA-written"], figures["overall.1 NA written"])
+  }
+
+  /// `kyodo items`: the levels are items of the kind of their level's id, amounts and years theirs.
+  func testItemsListTheLevelsAndEveryKind() throws {
+    let result = try run(["items", "a"])
+    XCTAssertEqual(result.status, 0, result.standardError)
+    let kinds = result.standardOutput.split(separator: "\n").dropFirst(3).compactMap {
+      $0.split(separator: " ").dropFirst(3).first.map(String.init)
+    }
+    XCTAssertEqual(
+      kinds,
+      ["ward", "department", "section", "team", "identifier", "text", "multiple", "single", "amount", "year"])
+    XCTAssertTrue(result.standardOutput.contains("a.4           ４      事業費    amount      ①金額 ②無し ③算定不能"))
+  }
+
   /// ４事業費 (`事業費（千円）`): the sum in 千円 of every figure however written, how many gave one,
   /// why the others did not, how many are approximate, and the amount classes.
   func testAmountsInEveryWrittenForm() throws {

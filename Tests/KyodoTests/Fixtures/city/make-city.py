@@ -71,6 +71,7 @@ extra = random.Random(11)
 # answers the 総括票 but has no project.
 roster = units[:8] + [("環境局", "環境部", "環境保全課")] + units[8:]
 answers = {}
+unanswered = []  # what the units that did not answer wrote: nothing, U+200B (blank too) or 記入なし
 lines = ["局・区\t部\t課\t問１（実施状況）"]
 previous = (None, None)
 for index, (ward, dept, section) in enumerate(roster):
@@ -79,6 +80,8 @@ for index, (ward, dept, section) in enumerate(roster):
     answers[(ward, dept, section)] = answer
     written = {None: source.choice(["", "記入なし", "\u200b"]), 1: source.choice(["①実施", "1", "１", "1.実施"]),
                2: source.choice(["②", "(2)未実施", "２"]), 3: "③その他（検討中）"}[answer]
+    if answer is None:
+        unanswered.append(written)
     w = ward if ward != previous[0] else ""
     d = dept if (ward, dept) != previous else ""
     lines.append(f"{w}\t{d}\t{section}\t{written}")
@@ -218,6 +221,8 @@ out.append(f"projects {len(projects)}")
 for code in [1, 2, 3]:
     out.append(f"overall.1 {code} {sum(1 for a in answers.values() if a == code)}")
 out.append(f"overall.1 NA {sum(1 for a in answers.values() if a is None)}")
+out.append(f"overall.1 NA blank {sum(1 for w in unanswered if w != '記入なし')}")
+out.append(f"overall.1 NA written {sum(1 for w in unanswered if w == '記入なし')}")
 for code in [1, 2, 3, 4]:
     out.append(f"a.2 {code} {sum(1 for p in projects if code in p[1])}")
 for code in [1, 2, 3]:
