@@ -243,13 +243,28 @@ final class CityTests: XCTestCase {
     let figures = try expected()
     let result = try run(["tabulate"])
     XCTAssertEqual(result.status, 0, result.standardError)
-    XCTAssertTrue(
-      result.standardOutput.contains("\(figures["units"] ?? -1) units in 11 局・区"), result.standardOutput)
-    XCTAssertTrue(result.standardOutput.contains("\(figures["projects"] ?? -1) projects in 11 局・区"))
-    XCTAssertTrue(result.standardOutput.contains("a.4 ４ 事業費: statistics by a.ward 局・区"))
+    let text = result.standardOutput
+    XCTAssertTrue(text.contains("\(figures["units"] ?? -1) units in 11 局・区"), text)
+    XCTAssertTrue(text.contains("\(figures["projects"] ?? -1) projects in 11 局・区"))
     XCTAssertEqual(
       result.standardError,
       "kyodo: \(figures["check warnings"] ?? -1) warnings in the data (--show-warnings lists them)\n")
+    // The top level flagged `breakdown` as well is one table, not two; 形態 is flagged too.
+    for table in ["a.4 ４ 事業費: statistics by a.ward 局・区", "a.4 ４ 事業費: statistics by a.2 ２ 形態"] {
+      XCTAssertEqual(text.components(separatedBy: table + "\n").count - 1, 1, table)
+    }
+    // 事業費 per 形態, in 千円: a project of two 形態 counts in each row.
+    let tsv = try run(["tabulate", "--format", "tsv"]).standardOutput
+    let table = tsv.components(separatedBy: "\n\n").first { $0.hasPrefix("# a.4-summary-by-a.2\t") } ?? ""
+    var sums: [String: Int] = [:]
+    for line in table.split(separator: "\n").dropFirst(2) {
+      let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      if cells.count > 3 { sums[cells[0]] = Int(cells[3]) }
+    }
+    XCTAssertEqual(sums["全体"], figures["a.4 sum"])
+    for (code, label) in [(1, "①共催"), (2, "②委託"), (3, "③補助"), (4, "④その他")] {
+      XCTAssertEqual(sums[label], figures["a.4 sum by a.2 \(code)"], label)
+    }
   }
 
   /// `kyodo summary` of a 局, of a 部 and a 課 by path, of a 課 with no projects: status 0, and the

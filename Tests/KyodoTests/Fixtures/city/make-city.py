@@ -38,7 +38,7 @@ item\ta.section\t課\t課\tsection\t課\tfill-down
 item\ta.team\t係\t係\tteam\t係
 item\ta.number\t番号\t番号\tidentifier\t番号
 item\ta.1\t１\t事業名\ttext\t１事業名
-item\ta.2\t２\t形態\tmultiple\t２形態
+item\ta.2\t２\t形態\tmultiple\t２形態\tbreakdown
 option\ta.2\t1\t共催
 option\ta.2\t2\t委託
 option\ta.2\t3\t補助
@@ -272,6 +272,8 @@ for what in ["none", "uncomputable", "no-figure", "blank"]:
 for label, low, high in [("0", 0, 1), ("lt100", 1, 100), ("100-1000", 100, 1000),
                          ("1000-10000", 1000, 10000), ("ge10000", 10000, 10 ** 12)]:
     out.append(f"a.4:class {label} {sum(1 for f in figures if low <= f[2] < high)}")
+for code in [1, 2, 3, 4]:
+    out.append(f"a.4 sum by a.2 {code} {sum(f[2] for p in projects if code in p[1] for f in [p[3]] if f[1] == 'figure')}")
 # ５開始年度: eras and decades of the years given, and 不明.
 years = [p[4][1] for p in projects if p[4][2] == "figure"]
 def era(year):
