@@ -142,6 +142,9 @@ final class CityTests: XCTestCase {
     // The figure code without a figure (①．千円, ①未定) prints its code, 1.
     XCTAssertEqual(classes["1"], figures["a.4 no-figure"])
     XCTAssertEqual(classes["NA"], figures["a.4 blank"])
+    // 無し, 算定不能 and ①未定 answered: only blank cells are outside the answered base.
+    let answered = try counts(["事業費:class", "--base", "answered"])["base"]
+    XCTAssertEqual(answered, (figures["projects"] ?? 0) - (figures["a.4 blank"] ?? 0))
   }
 
   /// ５開始年度: Ｈ２５, H25, Ｒ元, Ｓ６０, 平成十二年, 2015年度 … by era and by decade, 不明 its own
@@ -154,6 +157,8 @@ final class CityTests: XCTestCase {
     XCTAssertEqual(eras["大正"], 0)
     XCTAssertEqual(eras["2"], figures["a.5 unknown"])
     XCTAssertEqual(eras["NA"], figures["a.5 blank"])
+    let answered = try counts(["開始年度:era", "--base", "answered"])["base"]
+    XCTAssertEqual(answered, (figures["projects"] ?? 0) - (figures["a.5 blank"] ?? 0))
     let decades = try counts(["開始年度:decade"])
     let expectedDecades = try expected("a.5:decade")
     XCTAssertEqual(Set(decades.keys), Set(expectedDecades.keys).union(["2", "NA", "base"]))
