@@ -135,6 +135,26 @@ public struct Categorization: Sendable {
     registry.index(of: code, adding: registry.learnsNames)
   }
 
+  /// For a level of the organisation, the categories of every unit a filter's name names (`区民部`:
+  /// every ward's, met so far; later ones join as they are met, see `isSelected`); nil for any
+  /// other variable.
+  func unitIndexes(named name: String) -> [Int]? {
+    registry.holdsPaths ? registry.indexes(named: name) : nil
+  }
+
+  /// Whether a category is selected by a filter's categories: it is one of them, or its unit
+  /// answers to a name one of them was selected by.
+  func isSelected(_ index: Int, by selected: Set<Int>) -> Bool {
+    registry.isSelected(index, by: selected)
+  }
+
+  /// The categories a filter's categories stand for, in order: each, and the units met since that
+  /// answer to its name.
+  func selectedIndexes(_ selected: Set<Int>) -> [Int] {
+    var seen = Set<Int>()
+    return selected.sorted().flatMap { [$0] + registry.members(of: $0) }.filter { seen.insert($0).inserted }
+  }
+
   /// An item of the roster (the overall form), read for each row through the row's unit.
   ///
   /// Rows whose unit the roster does not list fall in the extra category 結合なし, so that none is
