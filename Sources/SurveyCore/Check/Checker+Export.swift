@@ -35,7 +35,9 @@ extension Checker {
         checkingUTF8Of: chunks)
       guard rowReader.hasHeader, !rowReader.failed else {
         try readThrough(input)
-        return (fileCheck(file: file, form: form, rows: rowReader.rowsRead, lists: [rowReader.log], limit: limit), false)
+        let check = fileCheck(
+          file: file, form: form, rows: rowReader.rowsRead, lists: [rowReader.log], limit: limit)
+        return (check, false)
       }
       headerGlyphs = try self.headerGlyphs(input, form: form, columns: rowReader.columns)
     } catch {

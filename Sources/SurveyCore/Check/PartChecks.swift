@@ -6,7 +6,9 @@ import Foundation
 ///
 /// What needs the parts before (an identifier used twice, and so whether a row's unit warning
 /// stands) is only gathered here, with the part's own lines; `CheckCollector` settles it when the
-/// part's turn comes, in file order. Years and amounts are judged once per counting id.
+/// part's turn comes, in file order. Years and amounts are judged once per counting id. Every
+/// check reads the cells as written: a filled-down cell is judged on the row where it is written,
+/// not again on the rows that inherit it.
 struct PartChecks {
   let form: Form
   let file: String
