@@ -18,6 +18,8 @@ struct FormReader {
   private(set) var columns: [Int?]
   /// The header's number of fields: a record with another number is a ragged row.
   private(set) var headerCount = 0
+  /// The columns no item reads: their bytes are only checked to be UTF-8, when the reader checks.
+  private var undescribed: [Int] = []
   /// Whether a header row could be read.
   private(set) var hasHeader = false
   private var tables: [CellTable]
@@ -97,6 +99,7 @@ struct FormReader {
       headerCount = header.fields.count
       hasHeader = true
       columns = ExportLoader.mapColumns(header, form: form, file: file, log: &log)
+      undescribed = Array(Set(0..<headerCount).subtracting(columns.compactMap { $0 })).sorted()
       makeTables()
     } catch {
       log.append(contentsOf: error.diagnostics)
@@ -154,6 +157,7 @@ struct FormReader {
     var part = FormReader(form, reader: reader, file: file, codebook: codebook, log: log, makesRows: false)
     part.columns = columns
     part.headerCount = headerCount
+    part.undescribed = undescribed
     part.hasHeader = hasHeader
     part.failed = failed
     part.makeTables()
@@ -303,6 +307,13 @@ struct FormReader {
     }
     guard reader.withBuffer({ buffer in decode(line: line, buffer: buffer, origin: origin) }) else {
       return nil
+    }
+    // Once the file has shown UTF-8 text, its chunks leave UTF-8 to the reader: every cell's bytes.
+    if utf8 != nil && !undescribed.isEmpty {
+      let valid = reader.withBuffer { buffer in
+        undescribed.allSatisfy { checked(spans[$0], in: buffer, origin: origin) }
+      }
+      guard valid else { return nil }
     }
     return true
   }
