@@ -18,21 +18,18 @@ extension Checker {
     organization: Organization?, partBytes: Int? = nil
   ) -> (check: FileCheck, readable: Bool) {
     let file = input.file
-    let open: @Sendable () -> (FormReader, FileChunks)? = {
-      guard let chunks = try? input.chunks() else { return nil }
-      let reader = FormReader(
+    let reader: @Sendable (FileChunks) -> FormReader = { chunks in
+      FormReader(
         form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook, limit: limit,
         checkingUTF8Of: chunks)
-      return (reader, chunks)
     }
+    let open: @Sendable () -> (FormReader, FileChunks)? = { (try? input.chunks()).map { (reader($0), $0) } }
     let rowReader: FormReader
     let chunks: FileChunks
     let headerGlyphs: [Diagnostic]
     do throws(SurveyError) {
       chunks = try input.chunks()
-      rowReader = FormReader(
-        form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook, limit: limit,
-        checkingUTF8Of: chunks)
+      rowReader = reader(chunks)
       guard rowReader.hasHeader, !rowReader.failed else {
         try readThrough(input)
         let check = fileCheck(
