@@ -18,17 +18,27 @@ public enum ExportLoader {
   static func load(_ form: Form, from chunks: FileChunks, codebook: Codebook, warningsKept: Int? = nil)
     throws(SurveyError) -> (data: FormData, warnings: [Diagnostic])
   {
+    let (data, read) = self.read(form, from: chunks, codebook: codebook, warningsKept: warningsKept)
+    var log = DiagnosticLog()
+    log.append(contentsOf: read.diagnostics)
+    if let note = read.omissionNote(file: data.file) { log.append(note) }
+    try log.throwIfErrors()
+    return (data, log.diagnostics)
+  }
+
+  /// The form's rows read from its export, whatever problems they hold (up to where the file
+  /// itself stops the reading), and the log of those problems. `kyodo check` places units so,
+  /// having reported the problems on its own pass.
+  static func read(_ form: Form, from chunks: FileChunks, codebook: Codebook, warningsKept: Int? = nil)
+    -> (data: FormData, log: DiagnosticLog)
+  {
     let file = chunks.file
     var reader = FormReader(
       form, reader: TSVReader(source: chunks, file: file), file: file, codebook: codebook,
       limit: DiagnosticLog.defaultLimit, warningLimit: warningsKept, checkingUTF8Of: chunks)
     var rows: [Row] = []
     while let row = reader.next() { rows.append(row) }
-    var log = DiagnosticLog()
-    log.append(contentsOf: reader.log.diagnostics)
-    if let note = reader.log.omissionNote(file: file) { log.append(note) }
-    try log.throwIfErrors()
-    return (FormData(form: form, file: file, encoding: chunks.encoding, rows: rows), log.diagnostics)
+    return (FormData(form: form, file: file, encoding: chunks.encoding, rows: rows), reader.log)
   }
 
   /// For each item of the form, the column that holds it, and for each item spread over one column

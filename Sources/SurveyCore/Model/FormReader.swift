@@ -22,6 +22,9 @@ struct FormReader {
   private var spreadCell: [UInt8] = []
   /// The header's number of fields: a record with another number is a ragged row.
   private(set) var headerCount = 0
+  /// The columns no item reads (nor an item's option columns): their bytes are only checked to be
+  /// UTF-8, when the reader checks.
+  private var undescribed: [Int] = []
   /// Whether a header row could be read.
   private(set) var hasHeader = false
   private var tables: [CellTable]
@@ -101,6 +104,8 @@ struct FormReader {
       headerCount = header.fields.count
       hasHeader = true
       (columns, optionColumns) = ExportLoader.mapColumns(header, form: form, file: file, log: &log)
+      let read = columns.compactMap { $0 } + optionColumns.values.flatMap { $0.columns.compactMap { $0 } }
+      undescribed = Array(Set(0..<headerCount).subtracting(read)).sorted()
       makeTables()
     } catch {
       log.append(contentsOf: error.diagnostics)
@@ -159,6 +164,7 @@ struct FormReader {
     part.columns = columns
     part.optionColumns = optionColumns
     part.headerCount = headerCount
+    part.undescribed = undescribed
     part.hasHeader = hasHeader
     part.failed = failed
     part.makeTables()
@@ -308,6 +314,13 @@ struct FormReader {
     }
     guard reader.withBuffer({ buffer in decode(line: line, buffer: buffer, origin: origin) }) else {
       return nil
+    }
+    // Once the file has shown UTF-8 text, its chunks leave UTF-8 to the reader: every cell's bytes.
+    if utf8 != nil && !undescribed.isEmpty {
+      let valid = reader.withBuffer { buffer in
+        undescribed.allSatisfy { checked(spans[$0], in: buffer, origin: origin) }
+      }
+      guard valid else { return nil }
     }
     return true
   }
