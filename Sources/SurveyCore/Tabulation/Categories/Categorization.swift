@@ -19,6 +19,9 @@ public struct Categorization: Sendable {
   public let reads: RowReads
   private let classify: @Sendable (Row) -> [Int]?
   private let registry: CategoryRegistry
+  /// Whether classifying looks names or codes up in the registry, which a table's cache saves
+  /// (a derived variable's few comparisons cost less than the cache).
+  private var looksUp = false
   /// For an item of the counted form, whether a row wrote a non-answer (記入なし) rather than
   /// leaving the cell blank; nil for other variables, whose 無回答 is not told apart.
   private var writesNonAnswer: (@Sendable (Row) -> Bool)?
@@ -72,6 +75,7 @@ public struct Categorization: Sendable {
       ) { row in
         Categorization.pathIndexes(of: row, pathItems: pathItems, registry: registry)
       }
+      looksUp = true
       return
     }
     let registry = CategoryRegistry(
@@ -88,6 +92,7 @@ public struct Categorization: Sendable {
       if case .nonAnswer = row.values[itemIndex] { return true }
       return false
     }
+    looksUp = true
   }
 
   /// Whether a row that did not answer wrote a non-answer such as 記入なし (空欄 otherwise).
@@ -206,6 +211,13 @@ public struct Categorization: Sendable {
   /// The categories a row falls in, by index into `categories`; empty when it did not answer.
   public func categoryIndexes(of row: Row) -> [Int] {
     classify(row) ?? []
+  }
+
+  /// The category indexes of a row, found first in a table's own cache when they are looked up
+  /// and depend on the row's cells alone (not on its unit, nor on the whole row).
+  func categoryIndexes(of row: Row, cache: CategoryCache) -> [Int] {
+    guard looksUp, let items = reads.items, !reads.unit else { return categoryIndexes(of: row) }
+    return cache.indexes(of: row, items: items) { classify($0) ?? [] }
   }
 
   /// Whether a row answered: it falls in a category that is not 結合なし.
