@@ -4,6 +4,9 @@
 public final class SheetReader {
   private let scanner: XMLScanner
   private let strings: SharedStrings
+  private let styles: CellStyles
+  /// Whether a number cell's style is looked at: only when some style is a date or time one.
+  private let readsStyles: Bool
   /// The merged ranges not yet passed, by their first row.
   private var merges: [MergedRange]
   /// The merged ranges being filled, with their top-left cell's text.
@@ -12,11 +15,13 @@ public final class SheetReader {
   private var lastRow = 0
 
   init(
-    scanner: XMLScanner, strings: SharedStrings, merges: [MergedRange],
+    scanner: XMLScanner, strings: SharedStrings, styles: CellStyles, merges: [MergedRange],
     place: @escaping (CellReference) -> String
   ) {
     self.scanner = scanner
     self.strings = strings
+    self.styles = styles
+    readsStyles = styles.hasDates
     self.merges = merges
     self.place = place
   }
@@ -64,9 +69,10 @@ public final class SheetReader {
         column = cell.column
       }
       let type = try scanner.attribute("t") ?? []
+      let style = readsStyles ? try scanner.attribute("s") : nil
       let text =
         scanner.isEmptyElement
-        ? [] : try readValue(type: type, at: CellReference(column: column, row: row.number))
+        ? [] : try readValue(type: type, style: style, at: CellReference(column: column, row: row.number))
       if !text.isEmpty {
         if row.cells.count <= column {
           row.cells.append(contentsOf: repeatElement([], count: column + 1 - row.cells.count))
@@ -78,14 +84,16 @@ public final class SheetReader {
   }
 
   /// Reads a cell's `<v>` or inline string up to its end tag, and gives the text it shows.
-  private func readValue(type: [UInt8], at cell: CellReference) throws(SurveyError) -> [UInt8] {
+  private func readValue(type: [UInt8], style: [UInt8]?, at cell: CellReference) throws(SurveyError)
+    -> [UInt8]
+  {
     var value: [UInt8] = []
     var inValue = false
     var phoneticDepth = 0
     while try scanner.next() {
       switch scanner.token {
       case .end where scanner.isNamed("c"):
-        return try shown(value, type: type, at: cell)
+        return try shown(value, type: type, style: style, at: cell)
       case .start where scanner.isNamed("v") || scanner.isNamed("t"):
         inValue = !scanner.isEmptyElement
       case .end where scanner.isNamed("v") || scanner.isNamed("t"):
@@ -104,8 +112,11 @@ public final class SheetReader {
       Diagnostic(.error, file: place(cell), found: "a cell that never ends", expected: "a whole sheet"))
   }
 
-  /// The text a cell of `type` holding `value` shows.
-  private func shown(_ value: [UInt8], type: [UInt8], at cell: CellReference) throws(SurveyError) -> [UInt8] {
+  /// The text a cell of `type` and `style` holding `value` shows: a number in a date or time
+  /// format as its date or time (`CellStyles`), other numbers as written.
+  private func shown(_ value: [UInt8], type: [UInt8], style: [UInt8]?, at cell: CellReference)
+    throws(SurveyError) -> [UInt8]
+  {
     switch String(decoding: type, as: UTF8.self) {
     case "s":
       guard let index = Int(String(decoding: value, as: UTF8.self)), let text = strings[index] else {
@@ -120,8 +131,11 @@ public final class SheetReader {
       return Array((value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE").utf8)
     case "inlineStr", "str":
       return SpreadsheetText.unescaped(value)
+    case "d":
+      return styles.shown(iso: value, style: style) ?? value
     default:
-      return value
+      guard let style, !value.isEmpty else { return value }
+      return styles.shown(value, style: style) ?? value
     }
   }
 

@@ -18,6 +18,9 @@ public final class Workbook {
   public private(set) var sheets: [Sheet] = []
   private var stringsPart: String?
   private var strings: SharedStrings?
+  private var stylesPart: String?
+  private var styles: CellStyles?
+  private var date1904 = false
 
   public init(url: URL, file: String) throws(SurveyError) {
     self.file = file
@@ -26,8 +29,13 @@ public final class Workbook {
       try relationships(of: "").first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
     let targets = try relationships(of: main)
     stringsPart = targets.first { $0.type.hasSuffix("/sharedStrings") }?.target
+    stylesPart = targets.first { $0.type.hasSuffix("/styles") }?.target
     let scanner = try scanner(of: main)
     while try scanner.next() {
+      if scanner.token == .start, scanner.isNamed("workbookPr"), let flag = try scanner.attribute("date1904")
+      {
+        date1904 = flag == Array("1".utf8) || flag == Array("true".utf8)
+      }
       guard scanner.token == .start, scanner.isNamed("sheet"), let name = try scanner.attribute("name"),
         let id = try scanner.attribute("id"),
         let target = targets.first(where: { $0.id == String(decoding: id, as: UTF8.self) })
@@ -54,9 +62,17 @@ public final class Workbook {
         try stringsPart.map { part throws(SurveyError) in try SharedStrings(scanner: scanner(of: part)) }
         ?? SharedStrings()
     }
+    if styles == nil {
+      var read =
+        try stylesPart.map { part throws(SurveyError) in try CellStyles(scanner: scanner(of: part)) }
+        ?? CellStyles()
+      read.date1904 = date1904
+      styles = read
+    }
     let place = "\(file):\(sheet.name)"
     return SheetReader(
       scanner: try scanner(of: sheet.part, place: place), strings: strings ?? SharedStrings(),
+      styles: styles ?? CellStyles(),
       merges: try MergedRange.all(
         in: contents(of: sheet.part), scanner: { source in self.scanner(source, place: place) }),
       place: { "\(place)!\($0)" })
