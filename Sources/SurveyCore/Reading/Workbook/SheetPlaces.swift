@@ -29,6 +29,19 @@ public struct SheetPlaces: Sendable {
     return low == 0 ? line : line + shifts[low - 1].row - shifts[low - 1].line
   }
 
+  /// The TSV line the record of sheet row `row` starts on.
+  public func line(ofRow row: Int) -> Int {
+    guard let shift = shifts.last(where: { $0.row <= row }) else { return row }
+    return row - shift.row + shift.line
+  }
+
+  /// Notes the places of `other`'s records from its line `line` on, moved `offset` lines: a copy
+  /// whose end is `other`'s, copied as it is after lines written anew.
+  public mutating func append(_ other: SheetPlaces, from line: Int, movedBy offset: Int) {
+    record(line: line + offset, row: other.row(ofLine: line))
+    for shift in other.shifts where shift.line > line { record(line: shift.line + offset, row: shift.row) }
+  }
+
   /// The diagnostic with the sheet's place instead of the copy's line and field: `FILE!J6` when
   /// it names a field, `FILE` and the row as its line when it names a record only.
   public func placed(_ diagnostic: Diagnostic) -> Diagnostic {

@@ -1,35 +1,69 @@
 /// Reads a worksheet's rows in order, a row at a time: each cell's text as the sheet shows it
-/// (shared and inline strings, numbers as written, TRUE/FALSE, error values), and merged ranges
-/// filled with their top-left cell's text.
+/// (shared and inline strings, numbers as written or as dates, TRUE/FALSE, error values). The
+/// sheet's merged ranges follow its rows in the XML: they are in `merges` once the last row has
+/// been read, for a `MergeFill` of the rows.
+///
+/// An error names the cell being read, or the last cell read, or the row when none of its cells
+/// has been: `調査.xlsx:Ａ調査票!J6`, `調査.xlsx:Ａ調査票:6`.
 public final class SheetReader {
   private let scanner: XMLScanner
   private let strings: SharedStrings
   private let styles: CellStyles
   /// Whether a number cell's style is looked at: only when some style is a date or time one.
   private let readsStyles: Bool
-  /// The merged ranges not yet passed, by their first row.
-  private var merges: [MergedRange]
-  /// The merged ranges being filled, with their top-left cell's text.
-  private var active: [(range: MergedRange, text: [UInt8])] = []
-  private let place: (CellReference) -> String
+  /// The sheet's merged ranges, read after its last row.
+  public private(set) var merges: [MergedRange] = []
+  /// The sheet in diagnostics (`調査.xlsx:Ａ調査票`), and the workbook (`調査.xlsx`).
+  private let sheetPlace: String
+  private let workbook: String
   private var lastRow = 0
+  /// Where reading is: a row (its number), then its cells.
+  private var row = 0
+  private var cell: CellReference?
 
-  init(
-    scanner: XMLScanner, strings: SharedStrings, styles: CellStyles, merges: [MergedRange],
-    place: @escaping (CellReference) -> String
-  ) {
+  init(scanner: XMLScanner, strings: SharedStrings, styles: CellStyles, place: String, workbook: String) {
     self.scanner = scanner
     self.strings = strings
     self.styles = styles
     readsStyles = styles.hasDates
-    self.merges = merges
-    self.place = place
+    sheetPlace = place
+    self.workbook = workbook
   }
 
-  /// The next row the sheet has, or nil after the last.
+  /// The next row the sheet has, or nil after the last (when `merges` have been read).
   public func next() throws(SurveyError) -> SheetRow? {
+    do {
+      return try nextRow()
+    } catch {
+      throw SurveyError(error.diagnostics.map(placed))
+    }
+  }
+
+  /// The diagnostic of an error about the sheet or the workbook, at the place reading reached.
+  private func placed(_ diagnostic: Diagnostic) -> Diagnostic {
+    guard diagnostic.file == sheetPlace || diagnostic.file == workbook else { return diagnostic }
+    var placed = diagnostic
+    if let cell {
+      placed.file = place(cell)
+    } else if row > 0 {
+      placed.file = sheetPlace
+      placed.line = row
+    } else {
+      placed.file = sheetPlace
+    }
+    return placed
+  }
+
+  private func place(_ cell: CellReference) -> String {
+    "\(sheetPlace)!\(cell)"
+  }
+
+  private func nextRow() throws(SurveyError) -> SheetRow? {
     while try scanner.next() {
-      if scanner.token == .end, scanner.isNamed("sheetData") { return nil }
+      if scanner.token == .end, scanner.isNamed("sheetData") {
+        try readMerges()
+        return nil
+      }
       guard scanner.token == .start, scanner.isNamed("row") else { continue }
       var number = lastRow + 1
       if let text = try scanner.attribute("r") {
@@ -43,12 +77,22 @@ public final class SheetReader {
         number = written
       }
       lastRow = number
+      (row, cell) = (number, nil)
       var row = SheetRow(number: number, cells: [])
       if !scanner.isEmptyElement { try readCells(into: &row) }
-      fillMerged(&row)
       return row
     }
     return nil
+  }
+
+  /// Reads the `mergeCell` elements after the rows.
+  private func readMerges() throws(SurveyError) {
+    while try scanner.next() {
+      guard scanner.token == .start, scanner.isNamed("mergeCell"), let ref = try scanner.attribute("ref"),
+        let range = MergedRange(String(decoding: ref, as: UTF8.self))
+      else { continue }
+      merges.append(range)
+    }
   }
 
   private func readCells(into row: inout SheetRow) throws(SurveyError) {
@@ -68,6 +112,7 @@ public final class SheetReader {
         }
         column = cell.column
       }
+      self.cell = CellReference(column: column, row: row.number)
       let type = try scanner.attribute("t") ?? []
       let style = readsStyles ? try scanner.attribute("s") : nil
       let text =
@@ -137,24 +182,5 @@ public final class SheetReader {
       guard let style, !value.isEmpty else { return value }
       return styles.shown(value, style: style) ?? value
     }
-  }
-
-  /// Gives the cells of merged ranges the text of their top-left cell, as the sheet shows them.
-  private func fillMerged(_ row: inout SheetRow) {
-    while let range = merges.first, range.first.row <= row.number {
-      merges.removeFirst()
-      let corner = range.first.column < row.cells.count ? row.cells[range.first.column] : []
-      active.append((range, range.first.row == row.number ? corner : []))
-    }
-    for (range, text) in active where !text.isEmpty && range.last.row >= row.number {
-      if row.cells.count <= range.last.column {
-        row.cells.append(contentsOf: repeatElement([], count: range.last.column + 1 - row.cells.count))
-      }
-      for column in range.first.column...range.last.column
-      where row.number != range.first.row || column != range.first.column {
-        row.cells[column] = text
-      }
-    }
-    active.removeAll { $0.range.last.row <= row.number }
   }
 }

@@ -72,10 +72,7 @@ public final class Workbook {
     let place = "\(file):\(sheet.name)"
     return SheetReader(
       scanner: try scanner(of: sheet.part, place: place), strings: strings ?? SharedStrings(),
-      styles: styles ?? CellStyles(),
-      merges: try MergedRange.all(
-        in: contents(of: sheet.part), scanner: { source in self.scanner(source, place: place) }),
-      place: { "\(place)!\($0)" })
+      styles: styles ?? CellStyles(), place: place, workbook: file)
   }
 
   private func contents(of part: String) throws(SurveyError) -> ZipMemberReader {

@@ -18,24 +18,27 @@ final class XMLScanner {
   /// The most one tag or one text may take, as a record may in a text export.
   static let tokenLimit = 16 << 20
 
-  private var buffer: [UInt8] = []
-  private var position = 0
-  private var exhausted = false
+  // The stored properties read in the hot loop are not checked for exclusive access at each
+  // access (a fifth of the time of reading a sheet): the scanner is used by one thread, and none
+  // of its methods reaches one of them while another access to it is under way.
+  @exclusivity(unchecked) private var buffer: [UInt8] = []
+  @exclusivity(unchecked) private var position = 0
+  @exclusivity(unchecked) private var exhausted = false
   private let source: () throws(SurveyError) -> [UInt8]?
   private let failure: (String) -> SurveyError
 
-  private(set) var token = Token.text
+  @exclusivity(unchecked) private(set) var token = Token.text
   /// For a start tag: whether it closes itself (`<c r="A1"/>`).
-  private(set) var isEmptyElement = false
+  @exclusivity(unchecked) private(set) var isEmptyElement = false
   /// The current tag's name, and its attributes' names and values, as places in `buffer`.
-  private var name = 0..<0 {
+  @exclusivity(unchecked) private var name = 0..<0 {
     didSet { localName = Self.localName(buffer[name]).indices }
   }
   /// The name without its prefix.
-  private var localName = 0..<0
-  private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+  @exclusivity(unchecked) private var localName = 0..<0
+  @exclusivity(unchecked) private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
   /// The current text, its entities decoded.
-  private(set) var text: [UInt8] = []
+  @exclusivity(unchecked) private(set) var text: [UInt8] = []
 
   /// A scanner of the bytes `source` hands out; `failure` makes the error for malformed XML,
   /// naming the part it is in.

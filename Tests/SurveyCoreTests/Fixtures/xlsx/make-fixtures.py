@@ -5,8 +5,8 @@ down over the rows the TSV leaves blank, numbers typed as numbers. Beside it, ex
 holds each row as the sheet shows it (row number, then the cells, line breaks as \\n) for
 WorkbookTests to compare with.
 
-`make-fixtures.py dates` writes dates.xlsx, dates-1904.xlsx and dates-libreoffice.xlsx alone, leaving
-the survey workbooks as they are."""
+`make-fixtures.py dates` writes dates.xlsx, dates-1904.xlsx and dates-libreoffice.xlsx alone, and
+`make-fixtures.py broken` malformed.xlsx and bad-crc.xlsx, leaving the survey workbooks as they are."""
 import csv, datetime, os, shutil, subprocess, sys, tempfile, openpyxl
 from openpyxl.utils import get_column_letter
 
@@ -58,6 +58,41 @@ def dates(name, epoch=None):
         sheet.cell(row=sheet.max_row, column=1).number_format = fmt
     book.save(os.path.join(here, name))
 
+
+def broken():
+    """Workbooks broken inside a sheet, for errors that name the cell (WorkbookTests): in
+    malformed.xlsx cell J6 holds a bare "&"; in bad-crc.xlsx the sheet's CRC-32 in the central
+    directory is wrong, which shows only after its last cell, D3."""
+    import zipfile
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Ａ調査票"
+    for r in range(1, 8):
+        sheet.append([f"{chr(65 + c)}{r}" for c in range(10)] if r != 6 else [f"{chr(65 + c)}{r}" for c in range(9)] + ["J6"])
+    book.save(os.path.join(here, "malformed.xlsx"))
+    with zipfile.ZipFile(os.path.join(here, "malformed.xlsx")) as z:
+        members = [(info, z.read(info)) for info in z.infolist()]
+    with zipfile.ZipFile(os.path.join(here, "malformed.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<t>J6</t>", b"<t>J & 6</t>")
+            z.writestr(info, data)
+    small = openpyxl.Workbook()
+    small.active.title = "Ａ調査票"
+    for r in range(1, 4):
+        small.active.append([f"{chr(65 + c)}{r}" for c in range(4)])
+    path = os.path.join(here, "bad-crc.xlsx")
+    small.save(path)
+    data = bytearray(open(path, "rb").read())
+    name = b"xl/worksheets/sheet1.xml"
+    entry = data.rindex(b"PK\x01\x02", 0, data.rindex(name))
+    data[entry + 16] ^= 0xFF
+    open(path, "wb").write(bytes(data))
+
+
+if sys.argv[1:] == ["broken"]:
+    broken()
+    sys.exit()
 
 if sys.argv[1:] == ["dates"]:
     dates("dates.xlsx")
