@@ -100,8 +100,8 @@ public final class SheetReader {
     while try scanner.next() {
       if scanner.token == .end, scanner.isNamed("row") { return }
       guard scanner.token == .start, scanner.isNamed("c") else { continue }
-      if let reference = try scanner.attribute("r") {
-        guard let cell = CellReference(String(decoding: reference, as: UTF8.self)), cell.row == row.number,
+      if let reference = try scanner.attributeSlice("r") {
+        guard let cell = CellReference(utf8: reference), cell.row == row.number,
           cell.column >= column
         else {
           throw SurveyError(
@@ -113,7 +113,7 @@ public final class SheetReader {
         column = cell.column
       }
       self.cell = CellReference(column: column, row: row.number)
-      let type = try scanner.attribute("t") ?? []
+      let type = try Self.type(scanner.attributeSlice("t"))
       let style = readsStyles ? try scanner.attribute("s") : nil
       let text =
         scanner.isEmptyElement
@@ -129,7 +129,7 @@ public final class SheetReader {
   }
 
   /// Reads a cell's `<v>` or inline string up to its end tag, and gives the text it shows.
-  private func readValue(type: [UInt8], style: [UInt8]?, at cell: CellReference) throws(SurveyError)
+  private func readValue(type: CellType, style: [UInt8]?, at cell: CellReference) throws(SurveyError)
     -> [UInt8]
   {
     var value: [UInt8] = []
@@ -148,7 +148,7 @@ public final class SheetReader {
       case .end where scanner.isNamed("rPh"):
         phoneticDepth -= 1
       case .text where inValue && phoneticDepth == 0:
-        value.append(contentsOf: scanner.text)
+        scanner.appendText(to: &value)
       default:
         break
       }
@@ -157,14 +157,31 @@ public final class SheetReader {
       Diagnostic(.error, file: place(cell), found: "a cell that never ends", expected: "a whole sheet"))
   }
 
+  /// The types of cell (`t`) whose text is not the value as written.
+  private enum CellType {
+    case number, sharedString, boolean, inlineString, date, other
+  }
+
+  private static func type(_ bytes: ArraySlice<UInt8>?) -> CellType {
+    guard let bytes else { return .number }
+    switch String(decoding: bytes, as: UTF8.self) {
+    case "n": return .number
+    case "s": return .sharedString
+    case "b": return .boolean
+    case "inlineStr", "str": return .inlineString
+    case "d": return .date
+    default: return .other
+    }
+  }
+
   /// The text a cell of `type` and `style` holding `value` shows: a number in a date or time
   /// format as its date or time (`CellStyles`), other numbers as written.
-  private func shown(_ value: [UInt8], type: [UInt8], style: [UInt8]?, at cell: CellReference)
+  private func shown(_ value: [UInt8], type: CellType, style: [UInt8]?, at cell: CellReference)
     throws(SurveyError) -> [UInt8]
   {
-    switch String(decoding: type, as: UTF8.self) {
-    case "s":
-      guard let index = Int(String(decoding: value, as: UTF8.self)), let text = strings[index] else {
+    switch type {
+    case .sharedString:
+      guard let index = Self.index(value), let text = strings[index] else {
         throw SurveyError(
           Diagnostic(
             .error, file: place(cell),
@@ -172,15 +189,28 @@ public final class SheetReader {
             expected: "one of the workbook's \(strings.count) shared strings"))
       }
       return Array(text)
-    case "b":
+    case .boolean:
       return Array((value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE").utf8)
-    case "inlineStr", "str":
+    case .inlineString:
       return SpreadsheetText.unescaped(value)
-    case "d":
+    case .date:
       return styles.shown(iso: value, style: style) ?? value
-    default:
+    case .other:
+      return value
+    case .number:
       guard let style, !value.isEmpty else { return value }
       return styles.shown(value, style: style) ?? value
     }
+  }
+
+  /// The number of a shared string: decimal digits, at most 18 of them.
+  private static func index(_ digits: [UInt8]) -> Int? {
+    guard !digits.isEmpty, digits.count <= 18 else { return nil }
+    var value = 0
+    for digit in digits {
+      guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(digit - UInt8(ascii: "0"))
+    }
+    return value
   }
 }

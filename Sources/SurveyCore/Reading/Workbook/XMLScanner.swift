@@ -38,7 +38,10 @@ final class XMLScanner {
   @exclusivity(unchecked) private var localName = 0..<0
   @exclusivity(unchecked) private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
   /// The current text, its entities decoded.
-  @exclusivity(unchecked) private(set) var text: [UInt8] = []
+  var text: [UInt8] { textRange.map { Array(buffer[$0]) } ?? decodedText }
+  /// The current text: its place in `buffer` when it needed no decoding, else decoded.
+  @exclusivity(unchecked) private var textRange: Range<Int>?
+  @exclusivity(unchecked) private var decodedText: [UInt8] = []
 
   /// A scanner of the bytes `source` hands out; `failure` makes the error for malformed XML,
   /// naming the part it is in.
@@ -75,11 +78,28 @@ final class XMLScanner {
     }
   }
 
+  /// Appends the current text to `bytes`, without making an array of it first.
+  func appendText(to bytes: inout [UInt8]) {
+    if let textRange {
+      bytes.append(contentsOf: buffer[textRange])
+    } else {
+      bytes.append(contentsOf: decodedText)
+    }
+  }
+
   /// The value of the current tag's attribute `local` (whatever its prefix), entities decoded.
   func attribute(_ local: StaticString) throws(SurveyError) -> [UInt8]? {
+    try attributeSlice(local).map(Array.init)
+  }
+
+  /// The value of the current tag's attribute `local`, entities decoded, as the bytes of the
+  /// tag themselves when it has none: valid until the next token.
+  func attributeSlice(_ local: StaticString) throws(SurveyError) -> ArraySlice<UInt8>? {
     let wanted = UnsafeBufferPointer(start: local.utf8Start, count: local.utf8CodeUnitCount)
     for attribute in attributes where Self.localName(buffer[attribute.name]).elementsEqual(wanted) {
-      return try decode(buffer[attribute.value])
+      let raw = buffer[attribute.value]
+      guard raw.contains(where: { $0 == UInt8(ascii: "&") || $0 == 0x0D }) else { return raw }
+      return try decode(raw)[...]
     }
     return nil
   }
@@ -117,7 +137,12 @@ final class XMLScanner {
 
   private func scanText() throws(SurveyError) {
     let end = try find(UInt8(ascii: "<"), from: position) ?? buffer.count
-    text = try decode(buffer[position..<end])
+    let raw = buffer[position..<end]
+    if raw.contains(where: { $0 == UInt8(ascii: "&") || $0 == 0x0D }) {
+      (textRange, decodedText) = (nil, try decode(raw))
+    } else {
+      textRange = position..<end
+    }
     position = end
     token = .text
   }
@@ -151,7 +176,7 @@ final class XMLScanner {
     if try available(cdata.count), buffer[position..<(position + cdata.count)].elementsEqual(cdata) {
       let start = position + cdata.count
       let end = try skip(past: Array("]]>".utf8))
-      text = Array(buffer[start..<(end - 3)])
+      (textRange, decodedText) = (nil, Array(buffer[start..<(end - 3)]))
       token = .text
       return true
     }
