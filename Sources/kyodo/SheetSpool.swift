@@ -58,8 +58,11 @@ struct SheetSpool {
 
   /// Appends a cell as a TSV field; returns the line breaks it holds.
   private static func append(_ cell: [UInt8], to buffer: inout [UInt8]) -> Int {
-    let needsQuotes =
-      cell.first == UInt8(ascii: "\"") || cell.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    // A byte below 0x20 or a quote is rare: the cell is looked at through a pointer for them.
+    let needsQuotes = cell.withUnsafeBufferPointer { bytes in
+      bytes.first == UInt8(ascii: "\"")
+        || bytes.contains { $0 < 0x0E && ($0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
+    }
     guard needsQuotes else {
       buffer += cell
       return 0

@@ -8,6 +8,8 @@ struct SpooledRecords {
   private var chunk: [UInt8] = []
   private var index = 0
   private var ended = false
+  /// How many bytes of the file were read into chunks.
+  private var consumed = 0
 
   init(url: URL) throws {
     handle = try FileHandle(forReadingFrom: url)
@@ -25,6 +27,7 @@ struct SpooledRecords {
       return false
     }
     chunk = [UInt8](data)
+    consumed += chunk.count
     index = 0
     return true
   }
@@ -78,8 +81,24 @@ struct SpooledRecords {
     }
   }
 
-  /// Writes the bytes not yet read to `writer`, as they are.
-  mutating func copyRest(to writer: DescriptorWriter) throws {
+  /// Writes the bytes not yet read to the file open as `output` at its end, as they are: the
+  /// kernel copies them (`sendfile`), or, where it cannot, they are read and written.
+  mutating func copyRest(to output: Int32, destination: String) throws {
+    var offset = off_t(consumed - (chunk.count - index))
+    #if canImport(Glibc)
+      let descriptor = handle.fileDescriptor
+      while true {
+        let copied = sendfile(output, descriptor, &offset, 1 << 30)
+        if copied > 0 { continue }
+        if copied == 0 { return }
+        if errno == EINTR { continue }
+        break
+      }
+    #endif
+    // No copy in the kernel (another file system, an old kernel): by hand, from where it stopped.
+    try handle.seek(toOffset: UInt64(offset))
+    (chunk, index, ended) = ([], 0, false)
+    let writer = DescriptorWriter(descriptor: output, destination: destination)
     while try available() {
       try writer.write(chunk[index...])
       index = chunk.count

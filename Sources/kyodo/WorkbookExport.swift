@@ -125,7 +125,7 @@ enum WorkbookExport {
     if filled.width == spool.width {
       try filled.finish()
       let line = spool.places.line(ofRow: number + 1)
-      try records.copyRest(to: DescriptorWriter(descriptor: output, destination: merged.path))
+      try records.copyRest(to: output, destination: merged.path)
       places.append(spool.places, from: line, movedBy: filled.line - line)
     } else {
       while let cells = try records.next() {
