@@ -21,13 +21,24 @@ public final class SheetReader {
   private var row = 0
   private var cell: CellReference?
 
-  init(scanner: XMLScanner, strings: SharedStrings, styles: CellStyles, place: String, workbook: String) {
+  /// The thread inflating the sheet, stopped when the reader is done with.
+  private let readAhead: ReadAhead?
+
+  init(
+    scanner: XMLScanner, strings: SharedStrings, styles: CellStyles, place: String, workbook: String,
+    readAhead: ReadAhead? = nil
+  ) {
+    self.readAhead = readAhead
     self.scanner = scanner
     self.strings = strings
     self.styles = styles
     readsStyles = styles.hasDates
     sheetPlace = place
     self.workbook = workbook
+  }
+
+  deinit {
+    readAhead?.stop()
   }
 
   /// The next row the sheet has, or nil after the last (when `merges` have been read).

@@ -70,9 +70,13 @@ public final class Workbook {
       styles = read
     }
     let place = "\(file):\(sheet.name)"
+    // The sheet is inflated on a thread of its own while its XML is scanned.
+    let reader = try contents(of: sheet.part)
+    let ahead = ReadAhead { () throws(SurveyError) in try reader.next() }
     return SheetReader(
-      scanner: try scanner(of: sheet.part, place: place), strings: strings ?? SharedStrings(),
-      styles: styles ?? CellStyles(), place: place, workbook: file)
+      scanner: scanner({ () throws(SurveyError) in try ahead.next() }, place: place),
+      strings: strings ?? SharedStrings(), styles: styles ?? CellStyles(), place: place, workbook: file,
+      readAhead: ahead)
   }
 
   private func contents(of part: String) throws(SurveyError) -> ZipMemberReader {
