@@ -50,6 +50,12 @@ struct SheetSpool {
     }
   }
 
+  /// The places of the records written, handed over: the spool keeps none.
+  mutating func takePlaces() -> SheetPlaces {
+    defer { places = SheetPlaces(file: places.file) }
+    return places
+  }
+
   /// Writes what is left in the buffer.
   mutating func finish() throws {
     try writer.write(buffer[...])

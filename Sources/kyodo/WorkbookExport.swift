@@ -93,14 +93,17 @@ enum WorkbookExport {
       return ExportSource(copy: copy, file: name)
     }
     defer { try? FileManager.default.removeItem(at: copy) }
-    return try merged(copy, of: spool, present: present, merges: rows.merges, name: name)
+    let width = spool.width
+    return try merged(
+      copy, places: spool.takePlaces(), width: width, present: present, merges: rows.merges, name: name)
   }
 
   /// The copy written again with the merged ranges filled: its rows up to the last that a range
   /// covers are read back and written anew, the rest copied as they are (the ranges of an
   /// office's sheet usually cover a few rows at its top).
   private static func merged(
-    _ copy: URL, of spool: SheetSpool, present: [UInt64], merges: [MergedRange], name: String
+    _ copy: URL, places copyPlaces: consuming SheetPlaces, width: Int?, present: [UInt64],
+    merges: [MergedRange], name: String
   ) throws -> ExportSource {
     let (merged, output) = try TemporaryDirectory.copyFile(named: "kyodo-xlsx", file: "sheet.tsv", for: name)
     defer { close(output) }
@@ -120,13 +123,13 @@ enum WorkbookExport {
       try filled.write(row)
     }
     filled.skip(to: number + 1)
-    var places = filled.places
+    var places = copyPlaces
     // The rest is as it was unless filling widened the header, which every row is padded to.
-    if filled.width == spool.width {
+    if filled.width == width {
       try filled.finish()
-      let line = spool.places.line(ofRow: number + 1)
+      let line = places.line(ofRow: number + 1)
       try records.copyRest(to: output, destination: merged.path)
-      places.append(spool.places, from: line, movedBy: filled.line - line)
+      places.rewrite(before: line, as: filled.places, movedBy: filled.line - line)
     } else {
       while let cells = try records.next() {
         number += 1

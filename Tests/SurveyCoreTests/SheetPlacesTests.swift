@@ -37,10 +37,10 @@ final class SheetPlacesTests: XCTestCase {
     XCTAssertEqual([1, 2, 3, 4, 5].map(first.line(ofRow:)), [1, 2, 3, 5, 6])
     // Rows 1 and 2 written again, row 2 now of two lines (a merged range gave it the text of
     // two lines): row 3 starts on line 4, and the rest of the first copy follows a line later.
-    var second = SheetPlaces(file: "調査.xlsx:Ａ調査票")
-    second.record(line: 1, row: 1)
-    second.record(line: 2, row: 2)
-    second.append(first, from: first.line(ofRow: 3), movedBy: 4 - 3)
-    XCTAssertEqual([1, 2, 4, 6, 7].map(second.row(ofLine:)), [1, 2, 3, 4, 5])
+    var top = SheetPlaces(file: "調査.xlsx:Ａ調査票")
+    top.record(line: 1, row: 1)
+    top.record(line: 2, row: 2)
+    first.rewrite(before: first.line(ofRow: 3), as: top, movedBy: 4 - 3)
+    XCTAssertEqual([1, 2, 4, 6, 7].map(first.row(ofLine:)), [1, 2, 3, 4, 5])
   }
 }

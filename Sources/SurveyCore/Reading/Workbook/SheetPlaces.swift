@@ -35,11 +35,15 @@ public struct SheetPlaces: Sendable {
     return row - shift.row + shift.line
   }
 
-  /// Notes the places of `other`'s records from its line `line` on, moved `offset` lines: a copy
-  /// whose end is `other`'s, copied as it is after lines written anew.
-  public mutating func append(_ other: SheetPlaces, from line: Int, movedBy offset: Int) {
-    record(line: line + offset, row: other.row(ofLine: line))
-    for shift in other.shifts where shift.line > line { record(line: shift.line + offset, row: shift.row) }
+  /// Makes these the places of the same copy with its lines before `line` written anew (their
+  /// places being `top`'s) and the rest moved by `offset` lines, in place: a large sheet's
+  /// places are not copied.
+  public mutating func rewrite(before line: Int, as top: SheetPlaces, movedBy offset: Int) {
+    var head = top
+    head.record(line: line + offset, row: row(ofLine: line))
+    let kept = shifts.firstIndex { $0.line > line } ?? shifts.count
+    shifts.replaceSubrange(0..<kept, with: head.shifts)
+    for index in head.shifts.count..<shifts.count { shifts[index].line += offset }
   }
 
   /// The diagnostic with the sheet's place instead of the copy's line and field: `FILE!J6` when
