@@ -36,7 +36,10 @@ final class XMLScanner {
   }
   /// The name without its prefix.
   @exclusivity(unchecked) private var localName = 0..<0
+  /// The current tag's attributes are the first `attributeCount`; the array is overwritten from
+  /// its start at each tag, not emptied (emptying an array of tuples is a slow generic path).
   @exclusivity(unchecked) private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+  @exclusivity(unchecked) private var attributeCount = 0
   /// The current text, its entities decoded.
   var text: [UInt8] { textRange.map { Array(buffer[$0]) } ?? decodedText }
   /// The current text: its place in `buffer` when it needed no decoding, else decoded.
@@ -96,7 +99,8 @@ final class XMLScanner {
   /// tag themselves when it has none: valid until the next token.
   func attributeSlice(_ local: StaticString) throws(SurveyError) -> ArraySlice<UInt8>? {
     let wanted = UnsafeBufferPointer(start: local.utf8Start, count: local.utf8CodeUnitCount)
-    for attribute in attributes where Self.localName(buffer[attribute.name]).elementsEqual(wanted) {
+    for attribute in attributes.prefix(attributeCount)
+    where Self.localName(buffer[attribute.name]).elementsEqual(wanted) {
       let raw = buffer[attribute.value]
       guard raw.contains(where: { $0 == UInt8(ascii: "&") || $0 == 0x0D }) else { return raw }
       return try decode(raw)[...]
@@ -161,7 +165,7 @@ final class XMLScanner {
         throw failure("an end tag that never closes")
       }
       name = Self.trimmed(buffer, (position + 2)..<close)
-      attributes.removeAll(keepingCapacity: true)
+      attributeCount = 0
       position = close + 1
       token = .end
       return true
@@ -244,7 +248,7 @@ final class XMLScanner {
     var index = range.lowerBound
     while index < range.upperBound, !Self.isSpace(buffer[index]) { index += 1 }
     name = range.lowerBound..<index
-    attributes.removeAll(keepingCapacity: true)
+    attributeCount = 0
     while true {
       while index < range.upperBound, Self.isSpace(buffer[index]) { index += 1 }
       guard index < range.upperBound else { return }
@@ -264,7 +268,12 @@ final class XMLScanner {
       guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
         let close = buffer[(index + 1)..<range.upperBound].firstIndex(of: quote)
       else { throw failure("an attribute value without quotes") }
-      attributes.append((attributeName, (index + 1)..<close))
+      if attributeCount < attributes.count {
+        attributes[attributeCount] = (attributeName, (index + 1)..<close)
+      } else {
+        attributes.append((attributeName, (index + 1)..<close))
+      }
+      attributeCount += 1
       index = close + 1
     }
   }
