@@ -128,7 +128,8 @@ enum DataOptions {
     } else {
       let count = warnings.reduce(0) { $0 + $1.warningCount }
       guard count > 0 else { return }
-      try output.standardError("kyodo: \(count) warnings in the data (--show-warnings lists them)\n")
+      try output.standardError(
+        "kyodo: \(SurveyCore.counted(count, "warning")) in the data (--show-warnings lists them)\n")
     }
   }
 }

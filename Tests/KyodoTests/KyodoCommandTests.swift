@@ -326,6 +326,18 @@ final class KyodoCommandTests: XCTestCase {
     XCTAssertEqual(result.standardError, "kyodo: 14 warnings in the data (--show-warnings lists them)\n")
   }
 
+  func testOneWarningIsCountedInTheSingular() throws {
+    // broken/38 holds one "code ① without an amount" cell, its only warning (its expected.txt).
+    let broken = Self.root.appendingPathComponent(
+      "Tests/KyodoTests/Fixtures/broken/38-amount-code-without-amount")
+    let result = try kyodo([
+      "tabulate", "--data", Self.root.appendingPathComponent("Tests/KyodoTests/Fixtures/mini").path, "--file",
+      "a=" + broken.appendingPathComponent("a.tsv").path,
+    ])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertEqual(result.standardError, "kyodo: 1 warning in the data (--show-warnings lists them)\n")
+  }
+
   func testBundledStandardReportIsStable() throws {
     let result = try kyodo(["tabulate"])
     XCTAssertEqual(result.status, 0)

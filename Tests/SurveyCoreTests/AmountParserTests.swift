@@ -112,6 +112,18 @@ final class AmountParserTests: XCTestCase {
     XCTAssertEqual(diagnostics.map(\.expected), ["an amount such as ①１，１８０千円"])
   }
 
+  /// A figure code written as a bracketed plain number before its figure: `(1)７７０千円` and
+  /// `1)７７０千円` are ① 770 千円 (the city fixture's 事業費 writes them so), while `1.5千円` stays a
+  /// number, not code 1. Expected values: the cells' own figures.
+  func testABracketedPlainFigureCodeBeforeItsFigure() throws {
+    for cell in ["(1)７７０千円", "（１）７７０千円", "1)７７０千円"] {
+      let (amount, diagnostics) = try read(cell)
+      XCTAssertEqual(amount.status, .given(yen: 770_000), cell)
+      XCTAssertEqual(diagnostics, [], cell)
+    }
+    XCTAssertEqual(try read("1.5千円").amount.yen, 1_500)
+  }
+
   func testABareFigureCodeIsMissingItsFigure() throws {
     let (amount, diagnostics) = try read("①")
     XCTAssertEqual(amount.status, .figureMissing("(no figure)"))

@@ -73,9 +73,9 @@ final class CheckerTests: XCTestCase {
     let report = check(a: ["市民部\t経済課\t1\t②不明\t②無し（１２０千円）", "\t\t2\t②不明\t②無し（年２回）"])
     XCTAssertEqual(report.diagnostics.map(\.severity), [.warning])
     XCTAssertEqual(report.diagnostics.first?.line, 2)
-    XCTAssertTrue(FormChecks.containsAmount("（１，２００ 千円）", units: codebook.amountUnits))
-    XCTAssertFalse(FormChecks.containsAmount("千円", units: codebook.amountUnits))
-    XCTAssertFalse(FormChecks.containsAmount("年２回", units: codebook.amountUnits))
+    XCTAssertTrue(CheckDiagnostics.containsAmount("（１，２００ 千円）", units: codebook.amountUnits))
+    XCTAssertFalse(CheckDiagnostics.containsAmount("千円", units: codebook.amountUnits))
+    XCTAssertFalse(CheckDiagnostics.containsAmount("年２回", units: codebook.amountUnits))
   }
 
   func testGlyphErrorsAreWarningsInAnyCell() {
@@ -108,6 +108,56 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(report.diagnostics.map { [$0.line ?? 0, $0.column ?? 0] }, [[2, 4], [2, 5], [3, 3]])
   }
 
+  /// A form whose project number, start year and amount fill down (no bundled codebook has one):
+  /// each written cell is judged once, on its own row; the rows that inherit it are not reported
+  /// again. Expected: the three problems of line 2 (the future year, the amount after ②無し, and
+  /// no unit warning for a row already in error) and the number written again on line 5.
+  func testAFilledDownCellIsJudgedOnceWhereItIsWritten() throws {
+    let codebookText = """
+      form\toverall\t全体調査票\toverall.tsv\tunit
+      item\toverall.department\t部\t部\tdepartment\t部\tfill-down
+      item\toverall.section\t課\t課\tsection\t課
+      form\ta\tＡ調査票\ta.tsv\tproject
+      item\ta.department\t部\t部\tdepartment\t部\tfill-down
+      item\ta.section\t課\t課\tsection\t課\tfill-down
+      item\ta.number\t番号\t番号\tidentifier\t番号\tfill-down
+      item\ta.6\t６\t始期\tyear\t６始期\tfill-down
+      option\ta.6\t1\t開始年\tfigure
+      item\ta.7\t７\t市の予算\tamount\t７市の予算\tfill-down
+      option\ta.7\t1\t金額\tfigure
+      option\ta.7\t2\t無し\tnone
+      item\ta.name\t名称\t名称\ttext\t名称
+      amount-unit\t千円\t1000
+
+      """
+    let codebook = try CodebookLoader.load(utf8: Array(codebookText.utf8), file: "codebook.tsv")
+    let a = """
+      部\t課\t番号\t６始期\t７市の予算\t名称
+      市民部\t経済課\t1\t①令和９\t②無し（１２０千円）\t講座
+      \t\t\t\t\t講座の２回目
+      \t\t\t\t\t講座の３回目
+      \t\t1\t①令和２\t①１０千円\t祭り
+      \t\t\t\t\t祭りの２日目
+
+      """
+    let report = Checker.check(
+      codebook: codebook,
+      sources: [
+        "overall": ExportSource(bytes: Array("部\t課\n市民部\t経済課\n".utf8), file: "overall.tsv"),
+        "a": ExportSource(bytes: Array(a.utf8), file: "a.tsv"),
+      ],
+      referenceYear: 2025)
+    XCTAssertEqual(
+      report.diagnostics.map(\.description),
+      [
+        "a.tsv:2:4: error: a.6 ６ 始期: start year 2027 in '令和９', after 2025; expected a year from 1868 to 2025",
+        "a.tsv:2:5: warning: a.7 ７ 市の予算: '②無し（１２０千円）': code ②無し followed by an amount, which is not counted;"
+          + " expected ①金額 with the amount, or ② alone",
+        "a.tsv:5:3: error: a.number 番号: '1', already used on line 2; expected each 番号 once",
+      ])
+    XCTAssertEqual(report.files.map(\.rows), [1, 5])
+  }
+
   /// Regression: a file of half a million ragged rows held every diagnostic (440 MB for 1 MB of
   /// input); past the limit they are counted, not kept.
   func testProblemsBeyondTheLimitAreCountedNotListed() {
@@ -132,7 +182,7 @@ final class CheckerTests: XCTestCase {
 
 }
 
-/// Files are checked a row at a time, never held whole: the report is the one their bytes, given
+/// Files are checked a chunk at a time, never held whole: the report is the one their bytes, given
 /// whole, produce.
 final class StreamedCheckTests: XCTestCase {
   /// The bundled data with a.tsv's body twice over (every project number used again), a glyph
@@ -171,24 +221,12 @@ final class StreamedCheckTests: XCTestCase {
       XCTAssertEqual(a.diagnostics.last?.found.hasPrefix("a unit that the overall form does not list"), true)
     }
   }
-
-  func testAGlyphErrorIsFoundWhereverTheChunksAreCut() throws {
-    let text = "部\t課\n市民部\t实施課\n"
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kyodo-\(UUID().uuidString).tsv")
-    try Data(text.utf8).write(to: url)
-    addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-    for size in 1...8 {
-      XCTAssertTrue(try Checker.scan(url, file: "a.tsv", chunkSize: size), "chunks of \(size)")
-    }
-    try Data("部\t課\n市民部\t実施課\n".utf8).write(to: url)
-    XCTAssertFalse(try Checker.scan(url, file: "a.tsv", chunkSize: 3), "実 is E5 AE 9F, 实 E5 AE 9E")
-  }
 }
 
 /// An export read in parts is checked on the engine's counting pass, its parts handed over in
-/// file order: the report is the one a reading a row at a time gives.
+/// file order: the report is the one a reading of the file in one part gives.
 final class PartedCheckTests: XCTestCase {
-  func testAFileReadInPartsIsReportedAsARowByRowReadingReportsIt() throws {
+  func testAFileReadInPartsIsReportedAsAReadingInOnePartReportsIt() throws {
     let text = try String(contentsOf: StreamingTests.data.appendingPathComponent("a.tsv"), encoding: .utf8)
     let headerEnd = try XCTUnwrap(text.firstIndex(of: "\r\n"))
     let header = String(text[...headerEnd])
@@ -212,13 +250,12 @@ final class PartedCheckTests: XCTestCase {
     let input = ExportInput.file(directory.appendingPathComponent("a.tsv"))
     var all: FileCheck?
     for limit in [10, 1000, 100_000] {
-      let parted = try XCTUnwrap(
-        Checker.checkStreamed(
-          input, form: form, codebook: codebook, referenceYear: 2010, limit: limit,
-          organization: organization, partBytes: 64 << 10))
-      let (rowByRow, _) = Checker.checkRowByRow(
+      let (parted, _) = Checker.checkExport(
+        input, form: form, codebook: codebook, referenceYear: 2010, limit: limit,
+        organization: organization, partBytes: 64 << 10)
+      let (whole, _) = Checker.checkExport(
         input, form: form, codebook: codebook, referenceYear: 2010, limit: limit, organization: organization)
-      XCTAssertEqual(parted, rowByRow, "limit \(limit)")
+      XCTAssertEqual(parted, whole, "limit \(limit)")
       XCTAssertEqual(parted.rows, 20 * 70 + 4)
       all = parted
     }

@@ -237,6 +237,35 @@ final class ExportLoaderTests: XCTestCase {
       warnings.map(\.found), ["a column '備考' that the codebook does not describe; it is ignored"])
   }
 
+  /// Bytes that are not text are an error in a column the codebook does not describe too, past the
+  /// chunk where the file first shows UTF-8 (the chunks then leave UTF-8 to the reader): as reading
+  /// the file whole says, naming the FF's place in the bytes.
+  func testBytesThatAreNotTextInAnIgnoredColumnAreAnError() throws {
+    let text = [
+      header + "\t備考",
+      "企画財政部\t企画政策課\t1\t①共催\t②無し\tメモ",
+      "\t\t2\t①共催\t②無し\tx",
+    ].joined(separator: "\n")
+    var bytes = Array(text.utf8)
+    bytes.insert(0xFF, at: bytes.count - 1)
+    let offset = bytes.count - 2
+    for chunkSize in [16, FileChunks.defaultChunkSize] {
+      do throws(SurveyError) {
+        _ = try ExportLoader.load(
+          form, from: FileChunks(bytes: bytes, file: "a.tsv", chunkSize: chunkSize), codebook: codebook)
+        XCTFail("chunks of \(chunkSize): expected an error")
+      } catch {
+        XCTAssertEqual(
+          error.diagnostics.filter { $0.severity == .error }.map(\.description),
+          [
+            "a.tsv:3: error: bytes FF 78 at byte offset \(offset) that no supported encoding reads; "
+              + "expected UTF-8, as the text before them is"
+          ],
+          "chunks of \(chunkSize)")
+      }
+    }
+  }
+
   func testAColumnGivenTwiceIsAnError() throws {
     let diagnostics = try errors([header + "\t４形態", "企画財政部\t企画政策課\t1\t③委託\t②無し\t①共催"])
     XCTAssertEqual(diagnostics.map(\.found), ["a second column for this item"])

@@ -41,4 +41,26 @@ final class FigureCountsTests: XCTestCase {
     XCTAssertEqual(counts.minimum, sorted.first?.key)
     XCTAssertEqual(counts.maximum, sorted.last?.key)
   }
+
+  func testFiguresThatPackAndFiguresThatDoNotMatchADictionary() {
+    // Amounts in yen (from 0 to 2^24), which are sorted packed with their weights, with now and
+    // then a figure or a weight too large to pack (sorted as pairs), in merges of both kinds.
+    var state: UInt64 = 7
+    var counts = FigureCounts()
+    var expected: [Int: Int] = [:]
+    for step in 0..<60_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      var figure = Int(state >> 40)
+      var weight = step % 5 + 1
+      if step % 9_973 == 0 { figure = 1 << 50 + step }
+      if step % 7_919 == 0 { weight = 1 << 30 }
+      counts.add(figure, weight: weight)
+      expected[figure, default: 0] += weight
+    }
+    let sorted = expected.sorted { $0.key < $1.key }
+    XCTAssertEqual(counts.occurrences.map(\.value), sorted.map(\.key))
+    XCTAssertEqual(counts.occurrences.map(\.count), sorted.map(\.value))
+    XCTAssertEqual(counts.minimum, sorted.first?.key)
+    XCTAssertEqual(counts.maximum, sorted.last?.key)
+  }
 }

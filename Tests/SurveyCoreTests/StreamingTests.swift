@@ -202,4 +202,17 @@ final class CellBytesTests: XCTestCase {
         sample.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
     }
   }
+
+  func testEveryCharacterNearTheSpacesAtEitherEndAgreesWithTheString() {
+    // The blocks of every white-space character, and of the kana, signs and full-width forms
+    // whose bytes are alike (`）` ends in a byte of U+2009's).
+    let blocks = [0x00...0xFF, 0x1600...0x16FF, 0x2000...0x20FF, 0x3000...0x30FF, 0xFF00...0xFFEF]
+    for scalar in blocks.joined().compactMap(Unicode.Scalar.init) {
+      for sample in ["\(scalar)日", "日\(scalar)", "\(scalar)", "\(scalar)\(scalar)"] {
+        var text = sample
+        let trimmed = text.withUTF8 { String(decoding: CellBytes.trimmed($0), as: UTF8.self) }
+        XCTAssertEqual(trimmed, sample.trimmingSpaces, String(scalar.value, radix: 16))
+      }
+    }
+  }
 }

@@ -20,4 +20,19 @@ final class SummaryComparisonTests: XCTestCase, BundledSurveyTesting {
     XCTAssertEqual(forms.bars[2].target, Percent(3, of: 7))
     XCTAssertEqual(forms.bars[2].city, Percent(5, of: 70))
   }
+
+  /// The unit a target is compared with is the one at the level above it, a blank optional level
+  /// skipped; none for the top level. Expected: the paths of the targets themselves.
+  func testATargetIsComparedWithTheUnitAboveIt() {
+    let section = SummaryTarget(level: .section, names: ["北区役所", "区民部", "福祉課"])
+    XCTAssertEqual(section.parent, SummaryTarget(level: .department, names: ["北区役所", "区民部"]))
+    XCTAssertEqual(
+      section.parent?.parent, SummaryTarget(level: .department, names: ["北区役所"]))
+    XCTAssertNil(SummaryTarget(level: .department, names: ["北区役所"]).parent)
+    let treasury = SummaryTarget(level: .section, names: ["会計室", "", "会計課"])
+    XCTAssertEqual(treasury.parent?.names, ["会計室"])
+    // The implicit levels: a 課, its 担当 and its 係 are all beside their 部, as they always were.
+    let team = SummaryTarget(level: .team, department: "環境部", section: "環境政策課", team: "環境係")
+    XCTAssertEqual(team.parent, SummaryTarget(level: .department, department: "環境部"))
+  }
 }

@@ -140,10 +140,10 @@ final class TSVReaderTests: XCTestCase {
       bytes = Array(text.utf8)
       self.size = size
     }
-    func nextChunk() -> [UInt8]? {
+    func nextChunk() -> ArraySlice<UInt8>? {
       guard !bytes.isEmpty else { return nil }
       defer { bytes.removeFirst(min(size, bytes.count)) }
-      return Array(bytes.prefix(size))
+      return Array(bytes.prefix(size))[...]
     }
   }
 

@@ -108,7 +108,7 @@ final class CheckCollector: @unchecked Sendable {
     for duplicate in duplicates {
       let index = identifiers[duplicate.slot]
       log.append(
-        FormChecks.duplicate(
+        CheckDiagnostics.duplicate(
           duplicate.text, firstLine: firstLines[duplicate.slot][duplicate.key] ?? 0, item: form.items[index],
           file: file, line: duplicate.line, column: columns[index].map { $0 + 1 }))
     }

@@ -54,9 +54,10 @@ public enum Checker {
       limit: limit)
   }
 
-  /// The overall form is checked first (its rows are kept: they are the units the other forms'
-  /// rows are placed in), then the others, a row at a time; the report lists them in the
-  /// codebook's order.
+  /// The overall form is checked first, then the others, each in one counting pass of the engine
+  /// (`checkExport`); the rows of the overall form are read again, as `Survey.load` reads them,
+  /// for the units the other forms' rows are placed in (a unit it lists twice is its error). The
+  /// report lists the files in the codebook's order.
   static func check(
     codebook: Codebook, inputs: [String: Result<ExportInput, SurveyError>], referenceYear: Int, limit: Int
   ) -> CheckReport {
@@ -71,19 +72,17 @@ public enum Checker {
           .error, file: form.file, found: "no export for \(form.title)", expected: "the file \(form.file)")
         checks[form.id] = FileCheck(file: form.file, formID: form.id, rows: 0, diagnostics: [missing])
       case .failure(let error):
-        let file = error.diagnostics.first?.file ?? form.file
-        checks[form.id] = FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics)
+        checks[form.id] = unreadable(error, form: form)
       case .success(let input):
-        let (check, roster) = checkExport(
+        let (check, readable) = checkExport(
           input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
           organization: form.isRoster ? nil : organization)
         checks[form.id] = check
-        if var roster {
-          // The units every other form's rows are placed in; a unit listed twice is the roster's error.
-          var rosters = [roster]
+        // The units of a roster with a header and readable text, up to where the file stops it.
+        if form.isRoster, readable, let chunks = try? input.chunks() {
+          var rosters = [ExportLoader.read(form, from: chunks, codebook: codebook).data]
           let (units, duplicates) = Survey.organize(&rosters, levels: codebook.levels)
           organization = units
-          roster = rosters[0]
           if !duplicates.isEmpty {
             checks[form.id]?.diagnostics = inFileOrder(check.diagnostics + duplicates)
           }
@@ -93,82 +92,10 @@ public enum Checker {
     return CheckReport(files: codebook.forms.compactMap { checks[$0.id] })
   }
 
-  /// One export: what reading it finds, and the checks that need the rows before, the overall
-  /// form or the raw text. An export other than the overall form is read in one pass of the
-  /// engine (`checkStreamed`); the overall form, and an export that pass cannot read to its end,
-  /// a row at a time, after a reading through for its encoding: one that cannot be read gives
-  /// that error alone. Returns the rows too for the overall form (the units of the others).
-  static func checkExport(
-    _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
-    organization: Organization?
-  ) -> (FileCheck, FormData?) {
-    if let check = checkStreamed(
-      input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
-      organization: organization)
-    {
-      return (check, nil)
-    }
-    return checkRowByRow(
-      input, form: form, codebook: codebook, referenceYear: referenceYear, limit: limit,
-      organization: organization)
-  }
-
-  /// One export read a row at a time on one core, in passes of its own: once for its encoding and
-  /// glyph errors, once for its rows, once more for the glyphs' places when it has any.
-  static func checkRowByRow(
-    _ input: ExportInput, form: Form, codebook: Codebook, referenceYear: Int, limit: Int,
-    organization: Organization?
-  ) -> (FileCheck, FormData?) {
-    let export: OpenableExport
-    do throws(SurveyError) {
-      export = try openable(input)
-    } catch {
-      let file = error.diagnostics.first?.file ?? form.file
-      return (FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
-    }
-    let file = export.file
-    let tsv: TSVReader
-    do throws(SurveyError) {
-      tsv = try export.open()
-    } catch {
-      return (FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics), nil)
-    }
-    var reader = FormReader(form, reader: tsv, file: file, codebook: codebook, limit: limit)
-    var glyphs = DiagnosticLog(limit: limit)
-    if export.holdsGlyphError, let tsv = try? export.open() {
-      glyphs = FormChecks.glyphErrors(tsv, form: form, columns: reader.columns, file: file, limit: limit)
-    }
-    guard reader.hasHeader else {
-      let lists = [reader.log, glyphs]
-      return (fileCheck(file: file, form: form, rows: reader.rowsRead, lists: lists, limit: limit), nil)
-    }
-    var checks = FormChecks(
-      form: form, file: file, columns: reader.columns, referenceYear: referenceYear, codebook: codebook,
-      units: organization.map { UnitLookup($0, items: form.items) }, limit: limit)
-    var rows: [Row] = []
-    while let row = reader.next() {
-      checks.check(row, hadErrors: reader.log.lastErrorLine == row.line)
-      if form.isRoster { rows.append(row) }
-    }
-    let noRows = form.noRowsWarning(file: file, rowsRead: reader.rowsRead)
-    let lists = [reader.log, noRows] + checks.logs + [glyphs, checks.unlistedUnits]
-    let roster = form.isRoster ? FormData(form: form, file: file, encoding: .utf8, rows: rows) : nil
-    return (fileCheck(file: file, form: form, rows: reader.rowsRead, lists: lists, limit: limit), roster)
-  }
-
-  /// An export whose encoding is known: its name, whether it holds a glyph error, and how to read
-  /// it from the start, as often as needed.
-  typealias OpenableExport = (
-    file: String, holdsGlyphError: Bool, open: () throws(SurveyError) -> TSVReader
-  )
-
-  /// Reads an export through once for its encoding and glyph errors; throws when it cannot be read.
-  static func openable(_ input: ExportInput) throws(SurveyError) -> OpenableExport {
-    let file = input.file
-    let holdsGlyphError = try scan(try input.chunks())
-    return (
-      file, holdsGlyphError, { () throws(SurveyError) in TSVReader(source: try input.chunks(), file: file) }
-    )
+  /// The check of an export that cannot be read: its error alone, and no rows.
+  static func unreadable(_ error: SurveyError, form: Form) -> FileCheck {
+    let file = error.diagnostics.first?.file ?? form.file
+    return FileCheck(file: file, formID: form.id, rows: 0, diagnostics: error.diagnostics)
   }
 
   /// What a file's check shows: each list's diagnostics merged in file order, the first `limit`
@@ -188,28 +115,6 @@ public enum Checker {
       if dropped.severity == .error { check.omittedErrors += 1 } else { check.omittedWarnings += 1 }
     }
     return check
-  }
-
-  /// Reads a file through once, as UTF-8, and says whether it holds a glyph error; throws when
-  /// its bytes are not text of a supported encoding.
-  static func scan(_ url: URL, file: String, chunkSize: Int = FileChunks.defaultChunkSize) throws(SurveyError)
-    -> Bool
-  {
-    try scan(try FileChunks(url: url, file: file, chunkSize: chunkSize))
-  }
-
-  /// Reads an export through once, as UTF-8, and says whether it holds a glyph error; throws when
-  /// its bytes are not text of a supported encoding.
-  static func scan(_ chunks: FileChunks) throws(SurveyError) -> Bool {
-    var holds = false
-    var tail: [UInt8] = []
-    while let chunk = try chunks.nextChunk() {
-      guard !holds else { continue }
-      // A glyph's three bytes may straddle two chunks.
-      holds = FormChecks.holdsGlyphError(tail + chunk.prefix(2)) || FormChecks.holdsGlyphError(chunk)
-      tail = chunk.count >= 2 ? Array(chunk.suffix(2)) : Array((tail + chunk).suffix(2))
-    }
-    return holds
   }
 
   /// Diagnostics sorted by line and column; those of the same place keep the order they were met.

@@ -6,7 +6,9 @@ import Foundation
 ///
 /// What needs the parts before (an identifier used twice, and so whether a row's unit warning
 /// stands) is only gathered here, with the part's own lines; `CheckCollector` settles it when the
-/// part's turn comes, in file order. Years and amounts are judged once per counting id.
+/// part's turn comes, in file order. Years and amounts are judged once per counting id. Every
+/// check reads the cells as written: a filled-down cell is judged on the row where it is written,
+/// not again on the rows that inherit it.
 struct PartChecks {
   let form: Form
   let file: String
@@ -105,7 +107,7 @@ struct PartChecks {
         let year = start.year
       else { continue }
       implausibleYears.append(
-        FormChecks.implausibleYear(
+        CheckDiagnostics.implausibleYear(
           year, in: start, referenceYear: referenceYear, item: form.items[index], file: file, line: line,
           column: column + 1))
       errors = true
@@ -172,9 +174,9 @@ struct PartChecks {
     } else {
       if case .amount(let amount) = parsed(index, span: spans[column], buffer: buffer, line: line),
         case .withheld(let option) = amount.status,
-        FormChecks.containsAmount(amount.answer.text, units: codebook.amountUnits)
+        CheckDiagnostics.containsAmount(amount.answer.text, units: codebook.amountUnits)
       {
-        warning = FormChecks.withheldAmount(
+        warning = CheckDiagnostics.withheldAmount(
           amount, option: option, figure: figure, item: form.items[index], file: file, line: line,
           column: column + 1)
       }
@@ -221,7 +223,7 @@ struct PartChecks {
     else { return }
     for (column, span) in spans.enumerated() {
       let field = TSVReader.string(of: span, in: buffer)
-      for warning in FormChecks.glyphErrors(
+      for warning in CheckDiagnostics.glyphErrors(
         in: field, file: file, line: line, column: column + 1, item: itemOfColumn[column])
       {
         glyphs.append(warning)
@@ -230,7 +232,7 @@ struct PartChecks {
   }
 
   /// The UTF-8 bytes of the wrong glyphs: 实 is E5 AE 9E, 尐 E5 B0 90.
-  private static let glyphBytes: [[UInt8]] = FormChecks.glyphErrors.map { Array(String($0.wrong).utf8) }
+  private static let glyphBytes: [[UInt8]] = CheckDiagnostics.glyphErrors.map { Array(String($0.wrong).utf8) }
 
   /// Whether bytes hold the UTF-8 of one of the wrong glyphs. Each is looked for by its last byte,
   /// which memchr finds fast: in Japanese text E5, their first byte, comes every 15 bytes or so,

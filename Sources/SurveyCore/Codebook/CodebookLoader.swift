@@ -48,6 +48,10 @@ public enum CodebookLoader {
     static let rosterRowNoun = "unit"
     /// The item flag that names the unit of bare amounts: `unit=千円`.
     static let unitFlag = "unit="
+    /// The item flag of an answer spread over one column per option.
+    static let columnsFlag = "columns"
+    /// The item flags that take no value.
+    static let itemFlags: Set<String> = ["fill-down", "breakdown", columnsFlag]
     /// The unit each item's flag names, and the line of the item, checked once units are known.
     var bareUnitLines: [String: (suffix: String, line: Int)] = [:]
 
@@ -112,9 +116,18 @@ public enum CodebookLoader {
         String($0.dropFirst(Self.unitFlag.count))
       }
       if let unknown = flags.first(where: {
-        $0 != "fill-down" && $0 != "breakdown" && !$0.hasPrefix(Self.unitFlag)
+        !Self.itemFlags.contains($0) && !$0.hasPrefix(Self.unitFlag)
       }) {
-        fail(record, "item flag '\(unknown)'", expected: "fill-down, breakdown, unit=SUFFIX or nothing")
+        fail(
+          record, "item flag '\(unknown)'", expected: "fill-down, breakdown, columns, unit=SUFFIX or nothing")
+      }
+      let hasOptionColumns = flags.contains(Self.columnsFlag)
+      if hasOptionColumns && itemKind != .single && itemKind != .multiple {
+        fail(
+          record, "the columns flag on \(itemKind.rawValue) item '\(id)'",
+          expected: "columns only on single and multiple items")
+      } else if hasOptionColumns && flags.contains("fill-down") {
+        fail(record, "columns and fill-down on item '\(id)'", expected: "one of them")
       }
       if unitFlag != nil && itemKind != .amount {
         fail(
@@ -124,7 +137,8 @@ public enum CodebookLoader {
       let item = Item(
         id: id, number: field(record, 2), title: field(record, 3), kind: itemKind,
         header: header.isEmpty ? field(record, 3) : header, fillsDown: flags.contains("fill-down"),
-        isReportBreakdown: flags.contains("breakdown"), bareAmountUnit: unitFlag, level: level)
+        isReportBreakdown: flags.contains("breakdown"), bareAmountUnit: unitFlag, level: level,
+        hasOptionColumns: hasOptionColumns)
       if let unitFlag { bareUnitLines[id] = (unitFlag, record.line) }
       itemLocation[id] = (formIndex, forms[formIndex].items.count)
       forms[formIndex].items.append(item)
@@ -263,8 +277,16 @@ public enum CodebookLoader {
         fail(record, "a second option \(code) for '\(itemID)'", expected: "each code once")
       }
       let variants = field(record, 5).split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+      let column = field(record, 7)
+      if !column.isEmpty && !item.hasOptionColumns {
+        fail(
+          record, "a column '\(column)' for option \(code) of '\(itemID)', an item without the columns flag",
+          expected: "option columns only on an item flagged columns")
+      }
       item.options.append(
-        Option(code: code, label: label, role: role, variants: variants, fullLabel: field(record, 6)))
+        Option(
+          code: code, label: label, role: role, variants: variants, fullLabel: field(record, 6),
+          column: column))
       forms[location.form].items[location.item] = item
     }
 
@@ -311,12 +333,45 @@ public enum CodebookLoader {
               expected: "the code that carries the \(item.kind.rawValue)"))
         }
       }
+      checkOptionColumns()
       resolveBareUnits()
       if units.isEmpty && forms.flatMap(\.items).contains(where: { $0.kind == .amount }) {
         log.append(
           Diagnostic(
             .error, file: file, found: "amount items but no 'amount-unit' records",
             expected: "at least one unit such as 千円"))
+      }
+    }
+
+    /// Logs an option of a `columns` item without its column, and a column header that another
+    /// column of the same form has too (an item's or an option's), since the export could not tell
+    /// them apart.
+    mutating func checkOptionColumns() {
+      for form in forms {
+        var headers: [String: String] = [:]
+        for item in form.items where !item.hasOptionColumns {
+          headers[TextNormalization.matchKey(item.header)] = "item '\(item.id)'"
+        }
+        for item in form.items where item.hasOptionColumns {
+          for option in item.options {
+            let name = "option \(option.code) of '\(item.id)'"
+            guard !option.column.isEmpty else {
+              log.append(
+                Diagnostic(
+                  .error, file: file, item: item.id, found: "\(name) without a column",
+                  expected: "the header of its column in the option's eighth field (COLUMN)"))
+              continue
+            }
+            let key = TextNormalization.matchKey(option.column)
+            if let other = headers[key] {
+              log.append(
+                Diagnostic(
+                  .error, file: file, item: item.id, found: "column '\(option.column)' of \(name)",
+                  expected: "a header that \(other) does not have too"))
+            }
+            headers[key] = name
+          }
+        }
       }
     }
 

@@ -20,11 +20,17 @@ public struct Item: Sendable, Hashable {
   /// The organisation level the item names, by its index in `Codebook.levels` (top = 0), for a
   /// hierarchy item; nil for any other.
   public var level: Int?
+  /// Whether the answer is spread over one column per option (the `columns` flag), each holding a
+  /// mark (`1`, `○`) when the option is chosen: the columns are `Option.column`, and the item has
+  /// no column of its own.
+  public var hasOptionColumns: Bool
 
   public init(
     id: String, number: String, title: String, kind: ItemKind, header: String, fillsDown: Bool = false,
-    isReportBreakdown: Bool = false, options: [Option] = [], bareAmountUnit: String? = nil, level: Int? = nil
+    isReportBreakdown: Bool = false, options: [Option] = [], bareAmountUnit: String? = nil, level: Int? = nil,
+    hasOptionColumns: Bool = false
   ) {
+    self.hasOptionColumns = hasOptionColumns
     self.bareAmountUnit = bareAmountUnit
     self.level = level ?? Level.implicit.firstIndex { $0.id == kind.rawValue }
     self.id = id

@@ -8,10 +8,15 @@ public struct Option: Sendable, Hashable {
   public var variants: [String]
   /// The questionnaire's full wording, when it is known and differs from the label; else empty.
   public var fullLabel: String
+  /// The header of the option's own column, for an item whose answer is spread over one column per
+  /// option (`Item.hasOptionColumns`); else empty.
+  public var column: String
 
   public init(
-    code: Int, label: String, role: OptionRole = .plain, variants: [String] = [], fullLabel: String = ""
+    code: Int, label: String, role: OptionRole = .plain, variants: [String] = [], fullLabel: String = "",
+    column: String = ""
   ) {
+    self.column = column
     self.fullLabel = fullLabel
     self.code = code
     self.label = label

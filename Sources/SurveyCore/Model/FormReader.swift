@@ -16,8 +16,15 @@ struct FormReader {
   private(set) var reader: TSVReader
   /// For each item of the form, the column (0-based) that holds it.
   private(set) var columns: [Int?]
+  /// For each item spread over one column per option (by its index), its options' columns.
+  private(set) var optionColumns: [Int: OptionColumns] = [:]
+  /// The one cell of such an item, made from a row's option columns (kept to reuse its memory).
+  private var spreadCell: [UInt8] = []
   /// The header's number of fields: a record with another number is a ragged row.
   private(set) var headerCount = 0
+  /// The columns no item reads (nor an item's option columns): their bytes are only checked to be
+  /// UTF-8, when the reader checks.
+  private var undescribed: [Int] = []
   /// Whether a header row could be read.
   private(set) var hasHeader = false
   private var tables: [CellTable]
@@ -96,7 +103,9 @@ struct FormReader {
       }
       headerCount = header.fields.count
       hasHeader = true
-      columns = ExportLoader.mapColumns(header, form: form, file: file, log: &log)
+      (columns, optionColumns) = ExportLoader.mapColumns(header, form: form, file: file, log: &log)
+      let read = columns.compactMap { $0 } + optionColumns.values.flatMap { $0.columns.compactMap { $0 } }
+      undescribed = Array(Set(0..<headerCount).subtracting(read)).sorted()
       makeTables()
     } catch {
       log.append(contentsOf: error.diagnostics)
@@ -153,7 +162,9 @@ struct FormReader {
   ) -> FormReader {
     var part = FormReader(form, reader: reader, file: file, codebook: codebook, log: log, makesRows: false)
     part.columns = columns
+    part.optionColumns = optionColumns
     part.headerCount = headerCount
+    part.undescribed = undescribed
     part.hasHeader = hasHeader
     part.failed = failed
     part.makeTables()
@@ -304,6 +315,13 @@ struct FormReader {
     guard reader.withBuffer({ buffer in decode(line: line, buffer: buffer, origin: origin) }) else {
       return nil
     }
+    // Once the file has shown UTF-8 text, its chunks leave UTF-8 to the reader: every cell's bytes.
+    if utf8 != nil && !undescribed.isEmpty {
+      let valid = reader.withBuffer { buffer in
+        undescribed.allSatisfy { checked(spans[$0], in: buffer, origin: origin) }
+      }
+      guard valid else { return nil }
+    }
     return true
   }
 
@@ -412,9 +430,7 @@ struct FormReader {
     tables: UnsafeMutableBufferPointer<CellTable>, changedLevel: inout Int?
   ) -> Bool {
     guard let column = columns[item] else {
-      ids[item] = tables[item].id(ofText: "", line: line, log: &log)
-      if makesRows { values[item] = .blank }
-      return true
+      return decodeWithoutColumn(item, line: line, buffer: buffer, origin: origin, tables: tables)
     }
     let span = spans[column]
     if skipped[item] {
@@ -463,6 +479,31 @@ struct FormReader {
       if !inherits { inheritedValues[item] = tables[item].lastWhole }
       values[item] = inheritedValues[item]
     }
+    return true
+  }
+
+  /// Reads the cell of an item with no column of its own: blank when the header lacks it, or made
+  /// from its option columns for an item spread over one column per option, and then read as
+  /// `decode` reads any cell (such an item is never filled down). False when a cell is not UTF-8.
+  /// Kept out of `decode`, so that the hot loop's code stays as small as without such items.
+  @inline(never)
+  private mutating func decodeWithoutColumn(
+    _ item: Int, line: Int, buffer: UnsafeBufferPointer<UInt8>, origin: Int,
+    tables: UnsafeMutableBufferPointer<CellTable>
+  ) -> Bool {
+    guard let spread = optionColumns[item] else {
+      ids[item] = tables[item].id(ofText: "", line: line, log: &log)
+      if makesRows { values[item] = .blank }
+      return true
+    }
+    if utf8 != nil {
+      for case let column? in spread.columns where column < spans.count {
+        guard checked(spans[column], in: buffer, origin: origin) else { return false }
+      }
+    }
+    spread.cell(of: spans, in: buffer, into: &spreadCell, at: location(item, line: line), log: &log)
+    ids[item] = spreadCell.withUnsafeBufferPointer { tables[item].id(of: $0, line: line, log: &log) }
+    if makesRows { values[item] = tables[item].lastWhole }
     return true
   }
 

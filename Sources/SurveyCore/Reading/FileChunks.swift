@@ -22,10 +22,7 @@ public final class FileChunks: ByteChunkSource {
   private let chunkSize: Int
   private var carry: [UInt8] = []
   private var storage: [UInt8] = []
-  /// A chunk of zeros to grow the buffer by (one array shared by the readers of the usual size).
-  private let zeros: [UInt8]
   public static let defaultChunkSize = 256 << 10
-  private static let defaultZeros = [UInt8](repeating: 0, count: defaultChunkSize)
   /// The file offset of the next byte read.
   private var offset: Int
   private let startOffset: Int
@@ -82,8 +79,6 @@ public final class FileChunks: ByteChunkSource {
     self.input = .file(handle, url)
     self.file = file
     self.chunkSize = max(1, chunkSize)
-    zeros =
-      chunkSize == Self.defaultChunkSize ? Self.defaultZeros : [UInt8](repeating: 0, count: max(1, chunkSize))
     self.offset = startOffset
     self.startOffset = startOffset
     self.rawPosition = startOffset
@@ -99,8 +94,6 @@ public final class FileChunks: ByteChunkSource {
     self.input = .memory(bytes)
     self.file = file
     self.chunkSize = max(1, chunkSize)
-    zeros =
-      chunkSize == Self.defaultChunkSize ? Self.defaultZeros : [UInt8](repeating: 0, count: max(1, chunkSize))
     self.offset = 0
     self.startOffset = 0
     self.rawPosition = 0
@@ -147,31 +140,34 @@ public final class FileChunks: ByteChunkSource {
     invalidUTF8(at: firstOffset + streamOffset)
   }
 
-  /// Up to `chunkSize` more bytes after the carried ones. The array's storage is used again for
-  /// each chunk (the reader has copied the last one by then), so reading allocates nothing.
-  private func readChunk() throws(SurveyError) -> (bytes: [UInt8], atEnd: Bool) {
-    storage.removeAll(keepingCapacity: true)
-    storage.append(contentsOf: carry)
+  /// Up to `chunkSize` more bytes after the carried ones, read into `storage` where they stand.
+  /// The storage keeps its size and is written again for each chunk (the reader has copied the
+  /// slice handed out before by then), so that reading allocates nothing and copies no byte twice.
+  private func readChunk() throws(SurveyError) -> (bytes: ArraySlice<UInt8>, atEnd: Bool) {
     let carried = carry.count
+    let capacity = carried + chunkSize
+    if storage.count < capacity {
+      // Zeroed by memset: a repeated element is a loop of generic code in a debug build.
+      storage = [UInt8](unsafeUninitializedCapacity: capacity + 16) { buffer, count in
+        if let base = buffer.baseAddress { memset(base, 0, buffer.count) }
+        count = buffer.count
+      }
+    }
+    storage.replaceSubrange(0..<carried, with: carry)
     carry = []
-    // Appending an array of zeros is a copy of memory in every build; a repeated element is a loop
-    // of generic code in a debug build (half a second for a small file's few chunks).
-    storage.append(contentsOf: zeros)
     var filled = carried
     if case .memory(let bytes) = input {
-      let count = min(storage.count - filled, bytes.count - memoryRead)
+      let count = min(capacity - filled, bytes.count - memoryRead)
       storage.replaceSubrange(filled..<(filled + count), with: bytes[memoryRead..<(memoryRead + count)])
       memoryRead += count
       filled += count
-      let atEnd = filled < storage.count
-      storage.removeLast(storage.count - filled)
-      return (storage, atEnd)
+      return (storage[0..<filled], filled < capacity)
     }
     guard case .file(let handle, _) = input else { return ([], true) }
     let descriptor = handle.fileDescriptor
     var failure: Int32 = 0
     // A chunk ends at the stop when it would pass it.
-    var want = storage.count
+    var want = capacity
     if let rawStop, rawPosition < rawStop { want = min(want, filled + rawStop - rawPosition) }
     var ended = false
     storage.withUnsafeMutableBytes { buffer in
@@ -197,12 +193,11 @@ public final class FileChunks: ByteChunkSource {
           .error, file: file, found: "a read error (\(String(cString: strerror(failure))))",
           expected: "a readable file"))
     }
-    let atEnd = ended || (want == storage.count && filled < storage.count)
-    storage.removeLast(storage.count - filled)
-    return (storage, atEnd)
+    let atEnd = ended || (want == capacity && filled < capacity)
+    return (storage[0..<filled], atEnd)
   }
 
-  public func nextChunk() throws(SurveyError) -> [UInt8]? {
+  public func nextChunk() throws(SurveyError) -> ArraySlice<UInt8>? {
     let stopping = reachedRawStop
     let chunk = try readNextChunk()
     handedOut += chunk?.count ?? 0
@@ -210,11 +205,11 @@ public final class FileChunks: ByteChunkSource {
     return chunk
   }
 
-  private func readNextChunk() throws(SurveyError) -> [UInt8]? {
+  private func readNextChunk() throws(SurveyError) -> ArraySlice<UInt8>? {
     var (bytes, atEnd) = try readChunk()
     if !started {
       if !atEnd && bytes.count < 3 {
-        carry = bytes
+        carry = Array(bytes)
         return []
       }
       try start(with: &bytes)
@@ -226,7 +221,7 @@ public final class FileChunks: ByteChunkSource {
       return try switchToCP932(at: bad, in: &bytes, atEnd: atEnd)
     }
     if !sawNonASCII, let index = bytes.firstIndex(where: { $0 >= 0x80 }) {
-      firstNonASCIIOffset = offset + index
+      firstNonASCIIOffset = offset + (index - bytes.startIndex)
     }
     offset += bytes.count
     if atEnd && !carry.isEmpty {
@@ -237,7 +232,7 @@ public final class FileChunks: ByteChunkSource {
 
   /// Tells the encoding by the first bytes of the file: a UTF-8 BOM is dropped, a UTF-16 one
   /// starts transcoding, and UTF-16 without one is an error.
-  private func start(with bytes: inout [UInt8]) throws(SurveyError) {
+  private func start(with bytes: inout ArraySlice<UInt8>) throws(SurveyError) {
     started = true
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       (encoding, bomLength) = (.utf8WithBOM, 3)
@@ -248,28 +243,29 @@ public final class FileChunks: ByteChunkSource {
     } else if TextDecoding.looksLikeUTF16WithoutBOM(bytes) {
       throw SurveyError(TextDecoding.utf16WithoutBOM(file: file))
     }
-    bytes.removeFirst(bomLength)
+    bytes = bytes.dropFirst(bomLength)
     offset = bomLength
   }
 
-  /// Moves a UTF-8 sequence left incomplete at the end of a chunk to `carry`, for the next chunk.
-  private func carryIncompleteSequence(of bytes: inout [UInt8]) {
-    var end = bytes.count
+  /// Moves a UTF-8 sequence left incomplete at the end of a chunk to `carry`, for the next chunk
+  /// (the chunk is sliced, not copied).
+  private func carryIncompleteSequence(of bytes: inout ArraySlice<UInt8>) {
+    var end = bytes.endIndex
     var back = end - 1
-    while back > end - 4, back > 0, bytes[back] & 0xC0 == 0x80 { back -= 1 }
+    while back > end - 4, back > bytes.startIndex, bytes[back] & 0xC0 == 0x80 { back -= 1 }
     if bytes[back] >= 0xC0 {
       let length = bytes[back] >= 0xF0 ? 4 : bytes[back] >= 0xE0 ? 3 : 2
       if back + length > end { end = back }
     }
-    if end < bytes.count {
+    if end < bytes.endIndex {
       carry = Array(bytes[end...])
-      bytes.removeSubrange(end...)
+      bytes = bytes[..<end]
     }
   }
 
   /// The index of the first byte of a UTF-8 chunk that breaks UTF-8 (unless the reader checks it)
   /// or is NUL, or nil.
-  private func firstBadByte(in bytes: [UInt8]) -> Int? {
+  private func firstBadByte(in bytes: ArraySlice<UInt8>) -> Int? {
     let checksUTF8 = !(leavesUTF8ToReader && (sawNonASCII || startOffset > 0))
     return bytes.withUnsafeBufferPointer { buffer -> Int? in
       let invalid = checksUTF8 ? TextDecoding.firstInvalidUTF8Offset(buffer) : nil
@@ -285,12 +281,13 @@ public final class FileChunks: ByteChunkSource {
   /// file, or when it is the file's first chunk and CP932 reads it (as the whole file's decoding
   /// tells the encoding: text that is not UTF-8 is CP932 if CP932 reads it); otherwise throws the
   /// error for the bad byte.
-  private func switchToCP932(at bad: Int, in bytes: inout [UInt8], atEnd: Bool) throws(SurveyError)
-    -> [UInt8]?
+  private func switchToCP932(at bad: Int, in bytes: inout ArraySlice<UInt8>, atEnd: Bool)
+    throws(SurveyError) -> ArraySlice<UInt8>?
   {
-    let nonASCIIBefore = sawNonASCII || bytes[..<bad].contains { $0 >= 0x80 }
+    let badByte = bytes[bytes.startIndex + bad]
+    let nonASCIIBefore = sawNonASCII || bytes.prefix(bad).contains { $0 >= 0x80 }
     let firstChunk = startOffset == 0 && offset == bomLength
-    if bytes[bad] != 0 && encoding == .utf8 && (!nonASCIIBefore || firstChunk) {
+    if badByte != 0 && encoding == .utf8 && (!nonASCIIBefore || firstChunk) {
       // Only ASCII so far, which CP932 reads the same (or nothing handed out yet): CP932 from here.
       encoding = .cp932
       transcoder = Transcoder(.cp932)
@@ -302,7 +299,7 @@ public final class FileChunks: ByteChunkSource {
       if nonASCIIBefore { damagedUTF8At = offset + bad }
       return try transcode(bytes, atEnd: atEnd)
     }
-    if bytes[bad] == 0 {
+    if badByte == 0 {
       throw SurveyError(
         Diagnostic(
           .error, file: file, line: context(of: offset + bad).line,
@@ -313,7 +310,7 @@ public final class FileChunks: ByteChunkSource {
   }
 
   /// A chunk of UTF-16 or CP932 as UTF-8 (a new array: the reader still holds the last one).
-  private func transcode(_ bytes: [UInt8], atEnd: Bool) throws(SurveyError) -> [UInt8]? {
+  private func transcode(_ bytes: ArraySlice<UInt8>, atEnd: Bool) throws(SurveyError) -> ArraySlice<UInt8>? {
     guard var transcoder else { return bytes }
     var transcoded: [UInt8] = []
     do throws(Transcoder.Failure) {
@@ -333,6 +330,6 @@ public final class FileChunks: ByteChunkSource {
     }
     self.transcoder = transcoder
     offset += bytes.count
-    return atEnd && transcoded.isEmpty ? nil : transcoded
+    return atEnd && transcoded.isEmpty ? nil : transcoded[...]
   }
 }

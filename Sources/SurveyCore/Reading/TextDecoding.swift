@@ -154,7 +154,7 @@ public enum TextDecoding {
   ///
   /// Japanese UTF-16 has few zero bytes, but its tabs and line ends are `09 00` / `0A 00` (LE) or
   /// `00 09` / `00 0A` (BE) at a code unit's place, which UTF-8 and CP932 text never hold.
-  static func looksLikeUTF16WithoutBOM(_ bytes: [UInt8]) -> Bool {
+  static func looksLikeUTF16WithoutBOM(_ bytes: some Collection<UInt8>) -> Bool {
     let sample = Array(bytes.prefix(4096))
     let zeros = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
     // Nothing but NUL bytes (`/dev/zero`, a zeroed disk block) is no text at all, not UTF-16.

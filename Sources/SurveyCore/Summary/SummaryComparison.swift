@@ -1,4 +1,4 @@
-/// How a target stands beside its department and the whole city: its number of rows and amounts
+/// How a target stands beside its department (the unit at the level above it) and the whole city: its number of rows and amounts
 /// in each project or entry form, how often its units answered each free-text item of the roster,
 /// and, per multiple-choice item, the shares of its rows in each option against the city's.
 public struct SummaryComparison: Sendable {
@@ -62,12 +62,12 @@ public struct SummaryComparison: Sendable {
         )
       }
       sums = [[(yen: Int, given: Int)]](repeating: amountItems.map { _ in (0, 0) }, count: 3)
-      let department = SummaryTarget(level: .department, department: target.department)
+      let parent = target.parent
       for group in census.groups {
         let row = group.row
         let covered = [
           SummaryComparison.covers(row, of: data, target, in: survey),
-          SummaryComparison.covers(row, of: data, department, in: survey), true,
+          parent.map { SummaryComparison.covers(row, of: data, $0, in: survey) } ?? false, true,
         ]
         for scope in 0..<3 where covered[scope] {
           counts[scope] += group.rows
@@ -88,8 +88,12 @@ public struct SummaryComparison: Sendable {
   /// The comparison from the forms' tallies, already made (`UnitSummary` makes them in the pass
   /// that finds the target's rows).
   static func make(_ target: SummaryTarget, in survey: Survey, tallies: [FormTally]) -> SummaryComparison {
-    let showsDepartment = target.level != .department
-    var parts = Parts(showsDepartment: showsDepartment)
+    let parent = target.parent
+    let levels = survey.organization.levels
+    let parentWord = parent.map { $0.names.count - 1 }.flatMap {
+      levels.indices.contains($0) ? levels[$0].name : nil
+    }
+    var parts = Parts(parentWord: parent == nil ? nil : parentWord ?? "部")
     for tally in tallies {
       parts.addFigures(of: tally)
       parts.addCharts(of: tally)
@@ -98,7 +102,7 @@ public struct SummaryComparison: Sendable {
       parts.addAnswerRates(of: roster, for: target, in: survey)
     }
     var columns = [Column("figure", "指標"), Column("target", target.name)]
-    if showsDepartment { columns.append(Column("department", target.department)) }
+    if let parent { columns.append(Column("department", parent.name)) }
     columns += [Column("city", "市全体"), Column("share", "市全体に占める割合（%）")]
     let table = Table(id: "summary-comparison", title: "市全体との比較", columns: columns, rows: parts.figures)
     return SummaryComparison(table: table, notes: parts.notes, charts: parts.charts)
@@ -106,13 +110,16 @@ public struct SummaryComparison: Sendable {
 
   /// The rows of figures, the notes and the charts of a comparison, added form by form.
   private struct Parts {
-    let showsDepartment: Bool
+    /// The word for the level of the unit the target is compared with (`部`, `局・区`), or nil when
+    /// it is compared with the city alone.
+    let parentWord: String?
+    var showsDepartment: Bool { parentWord != nil }
     var figures: [[Cell]] = []
     var notes: [String] = []
     var charts: [Chart] = []
 
-    init(showsDepartment: Bool) {
-      self.showsDepartment = showsDepartment
+    init(parentWord: String?) {
+      self.parentWord = parentWord
     }
 
     /// A form's number of rows and each amount item's sum, for the target, its department and the
@@ -133,7 +140,7 @@ public struct SummaryComparison: Sendable {
         notes.append(
           "\(data.form.title) \(label): 金額を記入した\(data.form.title)の合計（記入あり "
             + (showsDepartment
-              ? "対象 \(given[0])、部 \(given[1])、市全体 \(given[2])"
+              ? "対象 \(given[0])、\(parentWord ?? "部") \(given[1])、市全体 \(given[2])"
               : "対象 \(given[0])、市全体 \(given[2])") + "件）。")
       }
     }
@@ -159,7 +166,8 @@ public struct SummaryComparison: Sendable {
     /// How often the roster's units answered each free-text item, with a note that compares the
     /// department's rate with the city's.
     mutating func addAnswerRates(of roster: FormData, for target: SummaryTarget, in survey: Survey) {
-      let department = SummaryTarget(level: .department, department: target.department)
+      // A unit of the top level is its own department here, as it always was.
+      let department = target.parent ?? SummaryTarget(level: .department, department: target.department)
       let own = SummaryComparison.rows(of: roster, covered: target, in: survey)
       let departmentRows = SummaryComparison.rows(of: roster, covered: department, in: survey)
       for (index, item) in roster.form.items.enumerated() where item.kind == .text {
@@ -174,7 +182,7 @@ public struct SummaryComparison: Sendable {
         let verdict = comparison > 0 ? "より高い" : comparison < 0 ? "より低い" : "と同じ"
         let rate = SummaryComparison.rate
         notes.append(
-          "\(label): \(target.department)の回答率 \(rate(departmentRate))は、市全体の \(rate(cityRate))\(verdict)。")
+          "\(label): \(department.name)の回答率 \(rate(departmentRate))は、市全体の \(rate(cityRate))\(verdict)。")
       }
     }
 

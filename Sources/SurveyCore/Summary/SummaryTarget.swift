@@ -45,6 +45,15 @@ public struct SummaryTarget: Sendable, Hashable {
   /// The name at the level that answers the overall form, for every level below the department.
   public var section: String? { level == .department ? nil : names.last }
 
+  /// The unit a summary compares the target with: the one at the level above it (a 課's 部, a
+  /// ward's 部's 局・区), skipping a level where it has no name (a 会計室's 会計課); for a
+  /// bracketed sub-unit or a team, the one above its 課. Nil for a unit of the top level.
+  public var parent: SummaryTarget? {
+    var above = Array(names.dropLast())
+    while above.last == "" { above.removeLast() }
+    return above.isEmpty ? nil : SummaryTarget(level: .department, names: above)
+  }
+
   /// The target's own name, as the data writes it (a sub-unit in its brackets).
   public var name: String {
     switch level {

@@ -10,13 +10,15 @@ public struct BoundFilter: Sendable {
 
   public func keeps(_ row: Row) -> Bool {
     let indexes = variable.categoryIndexes(of: row)
-    let hit = indexes.isEmpty ? selectsNotAnswered : indexes.contains { selected.contains($0) }
+    let hit =
+      indexes.isEmpty ? selectsNotAnswered : indexes.contains { variable.isSelected($0, by: selected) }
     return hit != negated
   }
 
-  /// The filter as printed with a table, e.g. `a.4 ４ 形態 = ③委託, ④補助`.
+  /// The filter as printed with a table, e.g. `a.4 ４ 形態 = ③委託, ④補助`; a name of several units
+  /// lists them all (`北区役所 区民部, 南区役所 区民部`).
   public var description: String {
-    var names = selected.sorted().map { variable.categories[$0].display }
+    var names = variable.selectedIndexes(selected).map { variable.categories[$0].display }
     if selectsNotAnswered { names.append(Category.notAnswered.label) }
     return "\(variable.name) \(negated ? "≠" : "=") \(names.joined(separator: ", "))"
   }

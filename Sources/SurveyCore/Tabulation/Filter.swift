@@ -2,7 +2,8 @@
 /// `ITEM!=CODE[,CODE…]` the rows that gave none of them (無回答 included).
 ///
 /// Codes may be written as numbers (`3`), circled numbers (`③`), labels (`委託`), names for
-/// hierarchy items (`市民部`), or `NA` for 無回答.
+/// hierarchy items (`市民部`; at a level of the organisation, a name of several units selects them
+/// all, `北区役所 区民部` one of them), or `NA` for 無回答.
 public struct Filter: Sendable {
   public var item: String
   public var codes: [String]
@@ -44,6 +45,13 @@ public struct Filter: Sendable {
         selectsNotAnswered = true
         continue
       }
+      // A name at a level of the organisation selects every unit of that name (`区民部`: every
+      // ward's), or the one its qualification names (`北区役所 区民部`).
+      if let units = variable.unitIndexes(named: code) {
+        guard !units.isEmpty else { throw unknown(code, of: variable) }
+        selected.formUnion(units)
+        continue
+      }
       let key = TextNormalization.matchKey(code)
       let circled =
         code.unicodeScalars.count == 1 ? code.unicodeScalars.first.flatMap(CircledNumber.code) : nil
@@ -54,13 +62,18 @@ public struct Filter: Sendable {
           || TextNormalization.matchKey(category.code) == key
       }
       guard let match = match ?? (circled == nil ? variable.categoryIndex(code: code) : nil) else {
-        let known = variable.categories.map { $0.display }.joined(separator: " ")
-        throw SurveyError.usage(
-          "'\(code)' is not a category of \(variable.name) in the filter", expected: "one of \(known) or NA")
+        throw unknown(code, of: variable)
       }
       selected.insert(match)
     }
     return BoundFilter(
       variable: variable, selected: selected, selectsNotAnswered: selectsNotAnswered, negated: negated)
+  }
+
+  /// The error of a code that is no category of the variable.
+  private func unknown(_ code: String, of variable: Categorization) -> SurveyError {
+    let known = variable.categories.map { $0.display }.joined(separator: " ")
+    return SurveyError.usage(
+      "'\(code)' is not a category of \(variable.name) in the filter", expected: "one of \(known) or NA")
   }
 }

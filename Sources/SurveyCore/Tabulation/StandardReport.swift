@@ -94,7 +94,9 @@ public enum StandardReport {
         let counts = frequency(coded)
         tables.append { counts.table(options) }
       }
-      let breakdowns = [departmentItem] + form.items.filter(\.isReportBreakdown)
+      // The top level is always a breakdown: flagged `breakdown` too, it is not printed twice.
+      let breakdowns =
+        [departmentItem] + form.items.filter { $0.isReportBreakdown && $0.id != departmentItem.id }
       for figureItem in form.items where figureItem.kind == .amount || figureItem.kind == .year {
         for breakdown in figureItem.kind == .amount ? breakdowns : [departmentItem] {
           let categories =

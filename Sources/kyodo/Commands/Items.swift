@@ -50,7 +50,7 @@ enum Items {
       let rows = form.items.map { item -> [Cell] in
         [
           .text(item.id), .text(item.number), .text(item.title), .text(kind(of: item, in: codebook)),
-          .text(item.options.map(\.display).joined(separator: " ")),
+          .text(item.options.map { option(of: item, $0) }.joined(separator: " ")),
         ]
       }
       let table = Table(
@@ -64,8 +64,16 @@ enum Items {
     return .success
   }
 
-  /// An item's kind as the codebook writes it: a level's id for a level of the organisation.
+  /// An option as listed: its code and label, and for an item spread over one column per option,
+  /// the header of its column in brackets (`①講座 [分類_講座]`).
+  static func option(of item: Item, _ option: Option) -> String {
+    item.hasOptionColumns ? "\(option.display) [\(option.column)]" : option.display
+  }
+
+  /// An item's kind as the codebook writes it: a level's id for a level of the organisation; an
+  /// item spread over one column per option says so (`multiple, columns`).
   static func kind(of item: Item, in codebook: Codebook) -> String {
+    if item.hasOptionColumns { return item.kind.rawValue + ", columns" }
     guard item.kind.isHierarchy, let level = item.level, codebook.levels.indices.contains(level) else {
       return item.kind.rawValue
     }

@@ -46,7 +46,8 @@ enum PlainNumberCode {
   /// text itself (`５調査`); it is a code of the item when nothing follows it or when what follows is
   /// that option's label, so that a numbered list inside a text answer (`２）ＩＴ戦略構想`) stays
   /// text. In an amount or year cell a number is a code only before the label of a code without a
-  /// figure (`2無し`), since `１，１８０` is a figure.
+  /// figure (`2無し`), since `１，１８０` is a figure, or when it is bracketed (`(1)７７０千円`,
+  /// `1)７７０千円`), which no figure is.
   static func leading(_ text: String, item: Item) -> (code: Int, rest: String)? {
     let scalars = Array(text.unicodeScalars)
     var index = 0
@@ -61,12 +62,16 @@ enum PlainNumberCode {
     }
     let digits = index - digitStart
     guard digits > 0, digits <= digitLimit else { return nil }
+    // Closed by a bracket (`(1)`, `1)`): no figure is written so, whatever follows.
+    var bracketed = false
     if opened {
       guard index < scalars.count, isCloser(scalars[index]) else { return nil }
       index += 1
+      bracketed = true
     } else if index < scalars.count, CellWords.codeTerminators.contains(scalars[index]) {
+      bracketed = isCloser(scalars[index])
       // `1.5` is a number, not code 1.
-      if index + 1 < scalars.count, digit(scalars[index + 1]) != nil { return nil }
+      if !bracketed, index + 1 < scalars.count, digit(scalars[index + 1]) != nil { return nil }
       index += 1
     }
     var rest = String.UnicodeScalarView()
@@ -74,6 +79,8 @@ enum PlainNumberCode {
     let label = String(rest).trimmingSpaces
     guard let option = item.option(code: code) else { return nil }
     if item.kind == .amount || item.kind == .year {
+      // A bracketed figure code before its figure (`(1)７７０千円`) cannot be read as one number.
+      if bracketed, option.role == .figure, !label.isEmpty { return (code, label) }
       guard option.role != .figure, !label.isEmpty,
         CodedAnswerParser.labelAgrees(label, with: option, kind: item.kind)
       else { return nil }

@@ -19,6 +19,9 @@ public struct Categorization: Sendable {
   public let reads: RowReads
   private let classify: @Sendable (Row) -> [Int]?
   private let registry: CategoryRegistry
+  /// Whether classifying looks names or codes up in the registry, which a table's cache saves
+  /// (a derived variable's few comparisons cost less than the cache).
+  private var looksUp = false
   /// For an item of the counted form, whether a row wrote a non-answer (記入なし) rather than
   /// leaving the cell blank; nil for other variables, whose 無回答 is not told apart.
   private var writesNonAnswer: (@Sendable (Row) -> Bool)?
@@ -72,6 +75,7 @@ public struct Categorization: Sendable {
       ) { row in
         Categorization.pathIndexes(of: row, pathItems: pathItems, registry: registry)
       }
+      looksUp = true
       return
     }
     let registry = CategoryRegistry(
@@ -88,6 +92,7 @@ public struct Categorization: Sendable {
       if case .nonAnswer = row.values[itemIndex] { return true }
       return false
     }
+    looksUp = true
   }
 
   /// Whether a row that did not answer wrote a non-answer such as 記入なし (空欄 otherwise).
@@ -133,6 +138,26 @@ public struct Categorization: Sendable {
   /// met yet is added, since its rows have not all been read.
   func categoryIndex(code: String) -> Int? {
     registry.index(of: code, adding: registry.learnsNames)
+  }
+
+  /// For a level of the organisation, the categories of every unit a filter's name names (`区民部`:
+  /// every ward's, met so far; later ones join as they are met, see `isSelected`); nil for any
+  /// other variable.
+  func unitIndexes(named name: String) -> [Int]? {
+    registry.holdsPaths ? registry.indexes(named: name) : nil
+  }
+
+  /// Whether a category is selected by a filter's categories: it is one of them, or its unit
+  /// answers to a name one of them was selected by.
+  func isSelected(_ index: Int, by selected: Set<Int>) -> Bool {
+    registry.isSelected(index, by: selected)
+  }
+
+  /// The categories a filter's categories stand for, in order: each, and the units met since that
+  /// answer to its name.
+  func selectedIndexes(_ selected: Set<Int>) -> [Int] {
+    var seen = Set<Int>()
+    return selected.sorted().flatMap { [$0] + registry.members(of: $0) }.filter { seen.insert($0).inserted }
   }
 
   /// An item of the roster (the overall form), read for each row through the row's unit.
@@ -186,6 +211,13 @@ public struct Categorization: Sendable {
   /// The categories a row falls in, by index into `categories`; empty when it did not answer.
   public func categoryIndexes(of row: Row) -> [Int] {
     classify(row) ?? []
+  }
+
+  /// The category indexes of a row, found first in a table's own cache when they are looked up
+  /// and depend on the row's cells alone (not on its unit, nor on the whole row).
+  func categoryIndexes(of row: Row, cache: CategoryCache) -> [Int] {
+    guard looksUp, let items = reads.items, !reads.unit else { return categoryIndexes(of: row) }
+    return cache.indexes(of: row, items: items) { classify($0) ?? [] }
   }
 
   /// Whether a row answered: it falls in a category that is not 結合なし.

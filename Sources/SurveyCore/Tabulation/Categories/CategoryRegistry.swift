@@ -17,10 +17,18 @@ final class CategoryRegistry: @unchecked Sendable {
   private var qualified = QualifiedNames()
   private var categoryOfPath: [Int] = []
   private var indexByPath: [[String]: Int] = [:]
-  /// Categories named by their code before any row had their path (a filter's), by that name's
-  /// match key.
-  private var pendingByName: [String: Int] = [:]
-  private let holdsPaths: Bool
+  /// The names a filter selects units by (`区民部`, `北区役所 区民部`), by match key, each with the
+  /// first category of that name (its anchor): named before any row had its path, the anchor is a
+  /// pending category that the first such path takes.
+  private var anchorByName: [String: Int] = [:]
+  private var pending: Set<Int> = []
+  /// The anchors of the names each category's unit also answers to, beyond its own category: every
+  /// 区民部 of every ward, when a filter names `区民部`.
+  private var anchorsOf: [Int: [Int]] = [:]
+  /// Each category's path (its names top down, blanks left out), for a level of the organisation.
+  private var namesOf: [Int: [String]] = [:]
+  /// Whether the categories are the units of a level of the organisation.
+  let holdsPaths: Bool
 
   init(_ categories: [Category], learnsNames: Bool = false) {
     self.categories = categories
@@ -57,8 +65,54 @@ final class CategoryRegistry: @unchecked Sendable {
     guard adding else { return nil }
     categories.append(Category(code: code, label: code))
     indexByCode[code] = categories.count - 1
-    if holdsPaths { pendingByName[TextNormalization.matchKey(code)] = categories.count - 1 }
     return categories.count - 1
+  }
+
+  /// The categories of every unit named `name` at this level of the organisation, alone or
+  /// qualified by the names above it (`区民部` is every ward's 区民部, `北区役所 区民部` one of them):
+  /// the first is the anchor, which stands for them all in `isSelected`. A streamed export's units
+  /// met later join it as they are met; with none met yet, the anchor is a pending category the
+  /// first such unit takes. Empty when no unit has the name and none can be met.
+  func indexes(named name: String) -> [Int] {
+    let key = TextNormalization.matchKey(name)
+    if let anchor = anchorByName[key] { return [anchor] + members(of: anchor) }
+    let found = namesOf.keys.sorted().filter { Self.endings(of: namesOf[$0] ?? []).contains(key) }
+    if let anchor = found.first {
+      for index in found.dropFirst() { anchorsOf[index, default: []].append(anchor) }
+      if learnsNames { anchorByName[key] = anchor }
+      return found
+    }
+    guard learnsNames else { return [] }
+    let anchor = categories.count
+    categories.append(Category(code: name, label: name))
+    indexByCode[name] = anchor
+    anchorByName[key] = anchor
+    pending.insert(anchor)
+    return [anchor]
+  }
+
+  /// Whether a category is selected by a set of categories: it is one, or its unit has a name one
+  /// of them was selected by (`indexes(named:)`).
+  func isSelected(_ index: Int, by selected: Set<Int>) -> Bool {
+    if selected.contains(index) { return true }
+    return anchorsOf[index]?.contains(where: selected.contains) ?? false
+  }
+
+  /// The categories that answer to an anchor's name besides the anchor, in the order met.
+  func members(of anchor: Int) -> [Int] {
+    anchorsOf.keys.sorted().filter { anchorsOf[$0]?.contains(anchor) ?? false }
+  }
+
+  /// The match keys a path's unit answers to: its own name, alone or after any of the names above
+  /// it in order (`福祉課`, `区民部 福祉課`, `北区役所 福祉課`, `北区役所 区民部 福祉課`), shortest first.
+  private static func endings(of names: [String]) -> [String] {
+    guard let own = names.last else { return [] }
+    let above = names.dropLast()
+    var choices: [[String]] = [[]]
+    for name in above.reversed() { choices += choices.map { [name] + $0 } }
+    return choices.sorted { $0.count < $1.count }.map {
+      TextNormalization.matchKey(($0 + [own]).joined(separator: " "))
+    }
   }
 
   /// The index of a unit's category by its path (its names top down); a path not met yet is
@@ -68,30 +122,25 @@ final class CategoryRegistry: @unchecked Sendable {
     guard adding else { return nil }
     let changed = qualified.add(path)
     let label = qualified.labels[qualified.labels.count - 1]
+    let names = path.filter { !$0.isEmpty }
+    let anchors =
+      anchorByName.isEmpty ? [] : Self.endings(of: names).reversed().compactMap { anchorByName[$0] }
     let index: Int
-    if let pending = pendingCategory(of: path) {
-      index = pending
+    if let taken = anchors.first(where: pending.contains) {
+      index = taken
+      pending.remove(taken)
     } else {
       index = categories.count
       categories.append(Category(code: label, label: label))
     }
+    let others = anchors.filter { $0 != index }
+    if !others.isEmpty { anchorsOf[index, default: []] += others }
+    namesOf[index] = names
     categoryOfPath.append(index)
     indexByPath[path] = index
     relabel(index, label)
     for earlier in changed { relabel(categoryOfPath[earlier], qualified.labels[earlier]) }
     return index
-  }
-
-  /// The category a filter named before any row had this path, by the path's name or its name
-  /// qualified by the names above (`区民部`, `北区役所 区民部`), the longest first; it is taken.
-  private func pendingCategory(of path: [String]) -> Int? {
-    guard !pendingByName.isEmpty else { return nil }
-    let names = path.filter { !$0.isEmpty }
-    for length in stride(from: names.count, through: 1, by: -1) {
-      let key = TextNormalization.matchKey(names.suffix(length).joined(separator: " "))
-      if let pending = pendingByName.removeValue(forKey: key) { return pending }
-    }
-    return nil
   }
 
   /// Gives a category a new code and label.

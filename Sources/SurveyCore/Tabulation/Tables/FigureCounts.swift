@@ -3,9 +3,10 @@
 /// bits), so that a figure takes three or four bytes, not a dictionary's thirty or so. Exact
 /// quartiles need every distinct figure, and at 10M rows there may be a million of them.
 ///
-/// Figures added are held in a short list, sorted and merged into the runs (the runs are read and
-/// written again once) when it holds a quarter as many (or 64), so that each addition costs a few
-/// comparisons and bytes.
+/// Figures added are held in a short list, each packed with its weight in one word, sorted as
+/// integers and merged into the runs (the runs are read and written again once) when it holds
+/// half as many (or 64): in the memory of the runs, each addition costs a few comparisons and
+/// bytes.
 struct FigureCounts: Sendable {
   /// The runs, in increasing order of the figures.
   private var runs: [UInt8] = []
@@ -14,28 +15,60 @@ struct FigureCounts: Sendable {
   /// The smallest and the largest figure merged so far.
   private var lowest = Int.max
   private var highest = Int.min
-  /// Figures added since the last merge, in the order added, with their weights.
-  private var pending: [(figure: Int, weight: Int)] = []
+  /// Figures added since the last merge, in the order added, each in one word: the figure in the
+  /// high 40 bits (amounts are at most 1兆円, under 2^40 yen), its weight in the low 24 (a larger
+  /// weight is added in several words).
+  private var pending: [UInt64] = []
+  /// Figures added since the last merge that do not fit a word (below 0, or from 2^40): none of
+  /// an amount's or a year's, but any Int is counted.
+  private var unpacked: [(figure: Int, weight: Int)] = []
+  private static let weightBits: UInt64 = 24
+  private static let largestPackedWeight = 1 << Int(weightBits) - 1
 
   /// Counts `weight` rows that gave `figure`.
   mutating func add(_ figure: Int, weight: Int) {
-    pending.append((figure, weight))
-    if pending.count >= max(64, distinct / 4) { merge() }
+    if figure >= 0 && figure < 1 << 40 && weight >= 0 {
+      var left = weight
+      repeat {
+        let part = Swift.min(left, Self.largestPackedWeight)
+        pending.append(UInt64(figure) << Self.weightBits | UInt64(part))
+        left -= part
+      } while left > 0
+    } else {
+      unpacked.append((figure, weight))
+    }
+    if pending.count + unpacked.count >= max(64, distinct / 2) { merge() }
   }
 
   /// Whether no figure has been added.
-  var isEmpty: Bool { distinct == 0 && pending.isEmpty }
+  var isEmpty: Bool { distinct == 0 && pending.isEmpty && unpacked.isEmpty }
 
   /// The smallest figure, or nil.
   var minimum: Int? {
-    let smallest = pending.reduce(lowest) { Swift.min($0, $1.figure) }
+    let packed = pending.min().map { Int($0 >> Self.weightBits) } ?? .max
+    let smallest = unpacked.reduce(Swift.min(lowest, packed)) { Swift.min($0, $1.figure) }
     return isEmpty ? nil : smallest
   }
 
   /// The largest figure, or nil.
   var maximum: Int? {
-    let largest = pending.reduce(highest) { Swift.max($0, $1.figure) }
+    let packed = pending.max().map { Int($0 >> Self.weightBits) } ?? .min
+    let largest = unpacked.reduce(Swift.max(highest, packed)) { Swift.max($0, $1.figure) }
     return isEmpty ? nil : largest
+  }
+
+  /// The figures added since the last merge, with their weights, in increasing order of the
+  /// figures: the words sorted as integers, then, only when some did not fit, sorted again with
+  /// those.
+  private mutating func sortedAdditions() -> [(figure: Int, weight: Int)] {
+    pending.sort()
+    let mask = UInt64(Self.largestPackedWeight)
+    var additions = pending.map { (figure: Int($0 >> Self.weightBits), weight: Int($0 & mask)) }
+    if !unpacked.isEmpty {
+      additions += unpacked
+      additions.sort { $0.figure < $1.figure }
+    }
+    return additions
   }
 
   /// Each distinct figure and how many rows gave it, in increasing order of the figures.
@@ -66,17 +99,17 @@ struct FigureCounts: Sendable {
   /// Sorts the pending figures and writes the runs again with them. A hot loop on large reports:
   /// it works on the buffers, with no closure that captures what it changes.
   private mutating func merge() {
-    guard !pending.isEmpty else { return }
-    pending.sort { $0.figure < $1.figure }
-    lowest = Swift.min(lowest, pending[0].figure)
-    highest = Swift.max(highest, pending[pending.count - 1].figure)
-    // Two numbers of at most ten bytes each for every pending figure.
-    var scratch = [UInt8](repeating: 0, count: runs.count + pending.count * 20)
+    guard !pending.isEmpty || !unpacked.isEmpty else { return }
+    let additions = sortedAdditions()
+    lowest = Swift.min(lowest, additions[0].figure)
+    highest = Swift.max(highest, additions[additions.count - 1].figure)
+    // Two numbers of at most ten bytes each for every figure added.
+    var scratch = [UInt8](repeating: 0, count: runs.count + additions.count * 20)
     var written = 0
     var count = 0
     scratch.withUnsafeMutableBufferPointer { out in
       runs.withUnsafeBufferPointer { old in
-        pending.withUnsafeBufferPointer { new in
+        additions.withUnsafeBufferPointer { new in
           var at = 0
           var oldFigure = 0
           var oldCount = 0
@@ -126,6 +159,7 @@ struct FigureCounts: Sendable {
     runs = Array(scratch[0..<written])
     distinct = count
     pending.removeAll(keepingCapacity: true)
+    unpacked.removeAll()
   }
 
   /// Writes a number in LEB128 at `at`, which moves past it: seven bits a byte, the lowest first,

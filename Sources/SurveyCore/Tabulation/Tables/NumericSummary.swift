@@ -14,6 +14,8 @@ public final class NumericSummary {
   private var tallies: [Line] = []
   private var missing = Line(category: Category.notAnswered)
   public private(set) var total = Line(category: Category(code: "total", label: "全体"))
+  /// The breakdown's categories of the rows met lately.
+  private let breakdownCache = CategoryCache()
   /// Rows that gave several codes to a single-choice breakdown (counted in the line of each).
   public private(set) var multiplyCoded = 0
 
@@ -120,7 +122,7 @@ public final class NumericSummary {
   public func add(_ row: Row, weight: Int) {
     let (value, approximate) = NumericSummary.figureAndApproximation(row.values[itemIndex])
     total.add(value, approximate: approximate, weight: weight)
-    let indexes = breakdown.categoryIndexes(of: row)
+    let indexes = breakdown.categoryIndexes(of: row, cache: breakdownCache)
     if indexes.count > 1 && !breakdown.isMultiple { multiplyCoded += weight }
     if indexes.isEmpty { missing.add(value, approximate: approximate, weight: weight) }
     for index in indexes {
