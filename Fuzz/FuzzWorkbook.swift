@@ -1,7 +1,8 @@
 // The workbook readers under fuzzing: each input is fed to the DEFLATE decoder (whole and a byte
 // at a time, which must agree), to the ZIP reader as an archive, to the XML scanner as shared
-// strings and as a worksheet (rows and merged ranges), and to the CSV converter (whole and in
-// pieces, which must agree). Any crash, trap, hang or disagreement is a finding.
+// strings, as cell styles and as a worksheet (rows, merged ranges filled, dates shown; an error
+// must name the sheet), to the date formats as a format code, a serial number and an ISO date, and
+// to the CSV converter (whole and in pieces, which must agree). Any crash, trap, hang or disagreement is a finding.
 
 import Foundation
 
@@ -59,6 +60,7 @@ enum FuzzWorkbook {
 
   /// The input as the XML of shared strings and of a worksheet.
   private static func xml(_ input: [UInt8]) {
+    // Named as Workbook names a sheet's part, so that its errors are placed at a cell.
     func scanner() -> XMLScanner {
       var given = false
       return XMLScanner(
@@ -66,23 +68,40 @@ enum FuzzWorkbook {
           defer { given = true }
           return given ? nil : input
         },
-        failure: { SurveyError(Diagnostic(.error, file: "fuzz.xml", found: $0)) })
+        failure: { SurveyError(Diagnostic(.error, file: "fuzz.xlsx:fuzz", found: $0)) })
     }
     let strings = (try? SharedStrings(scanner: scanner())) ?? SharedStrings()
-    var merges: [MergedRange] = []
-    let all = scanner()
-    while (try? all.next()) == true {
-      if all.token == .start, all.isNamed("mergeCell"), let ref = try? all.attribute("ref"),
-        let range = MergedRange(String(decoding: ref, as: UTF8.self))
-      {
-        merges.append(range)
+    var styles = (try? CellStyles(scanner: scanner())) ?? CellStyles()
+    styles.date1904 = input.first.map { $0 & 1 == 1 } ?? false
+    let rows = SheetReader(
+      scanner: scanner(), strings: strings, styles: styles, place: "fuzz.xlsx:fuzz", workbook: "fuzz.xlsx")
+    var read: [SheetRow] = []
+    do {
+      while let row = try rows.next(), read.count < 100_000 { read.append(row) }
+    } catch {
+      // An error names the sheet, with a cell or a row when reading had reached one.
+      for diagnostic in error.diagnostics where !diagnostic.file.hasPrefix("fuzz.xlsx:fuzz") {
+        fatalError("a sheet's error names \(diagnostic.file)")
       }
     }
-    let rows = SheetReader(scanner: scanner(), strings: strings, merges: merges, place: { "fuzz!\($0)" })
-    var count = 0
-    while let row = try? rows.next(), count < 100_000 {
-      _ = row
-      count += 1
+    var fill = MergeFill(rows.merges)
+    for var row in read.prefix(1000) { fill.fill(&row) }
+    dates(input)
+  }
+
+  /// The input as a number format code, a serial number and an ISO date: no trap.
+  private static func dates(_ input: [UInt8]) {
+    let text = String(decoding: input.prefix(256), as: UTF8.self)
+    if let format = DateFormat(code: text) {
+      _ = SerialDate(serial: 41365.5, date1904: false)?.text(as: format)
+    }
+    _ = SerialDate(iso: text)?.text(as: .dateTime(seconds: true))
+    if input.count >= 8 {
+      let bits = input.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+      let serial = Double(bitPattern: bits)
+      for format in [DateFormat.date, .era(named: true), .era(named: false), .elapsed(seconds: true)] {
+        _ = SerialDate(serial: serial, date1904: input[0] & 1 == 1)?.text(as: format)
+      }
     }
   }
 

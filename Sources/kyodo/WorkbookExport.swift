@@ -69,65 +69,79 @@ enum WorkbookExport {
     return ExportKind(head: [UInt8](head)) == .workbook
   }
 
-  /// Writes the rows as TSV, a row per sheet row (an empty line for a row the sheet leaves out),
-  /// each as wide as the first (the header), cells holding a tab, a line break or a leading quote
-  /// quoted as Excel quotes them.
+  /// Writes the rows as TSV (`SheetSpool`). The sheet's merged ranges are known only after its
+  /// last row: when it has any, the copy is written again with them filled (`merged`), so that
+  /// the sheet is inflated and parsed once.
   private static func spool(_ rows: SheetReader, name: String) throws -> ExportSource {
     let (copy, output) = try TemporaryDirectory.copyFile(named: "kyodo-xlsx", file: "sheet.tsv", for: name)
-    defer { close(output) }
-    let writer = DescriptorWriter(descriptor: output, destination: copy.path)
-    var sheetPlaces = SheetPlaces(file: name)
-    var line = 1
-    var nextRow = 1
-    var buffer: [UInt8] = []
-    var width: Int?
-    while let row = try rows.next() {
-      while nextRow < row.number {
-        buffer.append(0x0A)
-        line += 1
-        nextRow += 1
+    var spool = SheetSpool(descriptor: output, path: copy.path, file: name)
+    // The rows the sheet has, a bit each: a row it leaves out is an empty line of the copy, which
+    // no merged range fills.
+    var present: [UInt64] = []
+    do {
+      defer { close(output) }
+      while let row = try rows.next() {
+        let word = row.number >> 6
+        if present.count <= word { present += repeatElement(0, count: word + 1 - present.count) }
+        present[word] |= 1 << UInt64(row.number & 63)
+        try spool.write(row)
       }
-      sheetPlaces.record(line: line, row: row.number)
-      // A sheet leaves out a row's empty cells at its end; the header's row says how many there are.
-      if width == nil { width = row.cells.count }
-      for (index, cell) in row.cells.enumerated() {
-        if index > 0 { buffer.append(0x09) }
-        line += append(cell, to: &buffer)
-      }
-      if let width, row.cells.count < width, !row.cells.isEmpty {
-        buffer += repeatElement(0x09, count: width - row.cells.count)
-      }
-      buffer.append(0x0A)
-      line += 1
-      nextRow = row.number + 1
-      if buffer.count >= 1 << 20 {
-        try writer.write(buffer[...])
-        buffer.removeAll(keepingCapacity: true)
-      }
+      try spool.finish()
     }
-    try writer.write(buffer[...])
-    lock.withLock { places.append(sheetPlaces) }
-    return ExportSource(copy: copy, file: name)
+    guard !rows.merges.isEmpty else {
+      lock.withLock { places.append(spool.places) }
+      return ExportSource(copy: copy, file: name)
+    }
+    defer { try? FileManager.default.removeItem(at: copy) }
+    let width = spool.width
+    return try merged(
+      copy, places: spool.takePlaces(), width: width, present: present, merges: rows.merges, name: name)
   }
 
-  /// Appends a cell as a TSV field; returns the line breaks it holds.
-  private static func append(_ cell: [UInt8], to buffer: inout [UInt8]) -> Int {
-    let needsQuotes =
-      cell.first == UInt8(ascii: "\"") || cell.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    guard needsQuotes else {
-      buffer += cell
-      return 0
-    }
-    var breaks = 0
-    buffer.append(UInt8(ascii: "\""))
-    for (index, byte) in cell.enumerated() {
-      buffer.append(byte)
-      if byte == UInt8(ascii: "\"") { buffer.append(byte) }
-      if byte == 0x0A || (byte == 0x0D && (index + 1 == cell.count || cell[index + 1] != 0x0A)) {
-        breaks += 1
+  /// The copy written again with the merged ranges filled: its rows up to the last that a range
+  /// covers are read back and written anew, the rest copied as they are (the ranges of an
+  /// office's sheet usually cover a few rows at its top).
+  private static func merged(
+    _ copy: URL, places copyPlaces: consuming SheetPlaces, width: Int?, present: [UInt64],
+    merges: [MergedRange], name: String
+  ) throws -> ExportSource {
+    let (merged, output) = try TemporaryDirectory.copyFile(named: "kyodo-xlsx", file: "sheet.tsv", for: name)
+    defer { close(output) }
+    var records = try SpooledRecords(url: copy)
+    defer { records.close() }
+    var filled = SheetSpool(descriptor: output, path: merged.path, file: name)
+    var fill = MergeFill(merges)
+    let lastRow = fill.lastRow
+    var number = 0
+    while number < lastRow, let cells = try records.next() {
+      number += 1
+      guard number >> 6 < present.count, present[number >> 6] & (1 << UInt64(number & 63)) != 0 else {
+        continue
       }
+      var row = SheetRow(number: number, cells: cells)
+      fill.fill(&row)
+      try filled.write(row)
     }
-    buffer.append(UInt8(ascii: "\""))
-    return breaks
+    filled.skip(to: number + 1)
+    var places = copyPlaces
+    // The rest is as it was unless filling widened the header, which every row is padded to.
+    if filled.width == width {
+      try filled.finish()
+      let line = places.line(ofRow: number + 1)
+      try records.copyRest(to: output, destination: merged.path)
+      places.rewrite(before: line, as: filled.places, movedBy: filled.line - line)
+    } else {
+      while let cells = try records.next() {
+        number += 1
+        guard number >> 6 < present.count, present[number >> 6] & (1 << UInt64(number & 63)) != 0 else {
+          continue
+        }
+        try filled.write(SheetRow(number: number, cells: cells))
+      }
+      try filled.finish()
+      places = filled.places
+    }
+    lock.withLock { Self.places.append(places) }
+    return ExportSource(copy: merged, file: name)
   }
 }

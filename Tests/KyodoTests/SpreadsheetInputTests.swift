@@ -88,4 +88,21 @@ final class SpreadsheetInputTests: XCTestCase {
       ),
       result.standardError)
   }
+
+  func testACSVHeaderNamingNoItemCountsTheCSVsOwnCells() throws {
+    // Three cells by its commas (the quoted "c,d" is one), one by tabs: not the copy's cells,
+    // which the conversion separates with tabs.
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kyodo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+    let csv = directory.appendingPathComponent("a.csv")
+    try Data("x,y,\"c,d\"\r\n1,2,3\r\n".utf8).write(to: csv)
+    let result = try KyodoCommandTests.run(["tabulate", "--file", "a=\(csv.path)"])
+    XCTAssertTrue(
+      result.standardError.contains(
+        "\(csv.path):1 (row 1): error: a header naming none of the Ａ調査票 items, read as tab-separated (1 cells) "
+          + "or comma-separated (3 cells)"),
+      result.standardError)
+  }
 }

@@ -29,4 +29,18 @@ final class SheetPlacesTests: XCTestCase {
     XCTAssertEqual(try places("x,\"1\n2\"\ny,z\n", separator: UInt8(ascii: ",")).row(ofLine: 3), 2)
     XCTAssertEqual(try places("x,\"1\n2\"\ny,z\n").row(ofLine: 3), 3)
   }
+
+  func testPlacesOfACopyRewrittenAtItsTop() {
+    // A sheet's copy whose row 3 has a cell of two lines (lines 3–4): row 4 is on line 5.
+    var first = SheetPlaces(file: "調査.xlsx:Ａ調査票")
+    for (line, row) in [(1, 1), (2, 2), (3, 3), (5, 4), (6, 5)] { first.record(line: line, row: row) }
+    XCTAssertEqual([1, 2, 3, 4, 5].map(first.line(ofRow:)), [1, 2, 3, 5, 6])
+    // Rows 1 and 2 written again, row 2 now of two lines (a merged range gave it the text of
+    // two lines): row 3 starts on line 4, and the rest of the first copy follows a line later.
+    var top = SheetPlaces(file: "調査.xlsx:Ａ調査票")
+    top.record(line: 1, row: 1)
+    top.record(line: 2, row: 2)
+    first.rewrite(before: first.line(ofRow: 3), as: top, movedBy: 4 - 3)
+    XCTAssertEqual([1, 2, 4, 6, 7].map(first.row(ofLine:)), [1, 2, 3, 4, 5])
+  }
 }

@@ -61,12 +61,15 @@ public enum ExportLoader {
     if !form.items.isEmpty, !header.fields.contains(where: names),
       !commaCells.contains(where: { names(String($0)) })
     {
+      // A CSV file is read from a copy with tabs for its commas: its own cells are counted.
+      let cells =
+        ExportKind.csvHeaderCells(atPath: file) ?? (tabs: header.fields.count, commas: commaCells.count)
       log.append(
         Diagnostic(
           .error, file: file, line: header.line,
           found:
-            "a header naming none of the \(form.title) items, read as tab-separated (\(header.fields.count) cells) "
-            + "or comma-separated (\(commaCells.count) cells)",
+            "a header naming none of the \(form.title) items, read as tab-separated (\(cells.tabs) cells) "
+            + "or comma-separated (\(cells.commas) cells)",
           expected: "the header row of the \(form.title) export, such as '\(form.items[0].header)'"))
       return (columns, [:])
     }

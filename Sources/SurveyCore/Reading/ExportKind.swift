@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an export file is, told from its first bytes: text (TSV, in any encoding kyodo reads),
 /// CSV (commas, not tabs, between the header's cells), or a spreadsheet application's own file.
 public enum ExportKind: Sendable, Equatable {
@@ -28,6 +30,31 @@ public enum ExportKind: Sendable, Equatable {
     } else {
       self = Self.separatesWithCommas(head) ? .csv : .text
     }
+  }
+
+  /// The cells of the first record of the CSV file at `path` (a regular file), counted by its
+  /// tabs and by its commas outside quotes; nil when it is no CSV file kyodo can read.
+  public static func csvHeaderCells(atPath path: String) -> (tabs: Int, commas: Int)? {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      let handle = FileHandle(forReadingAtPath: path)
+    else { return nil }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: 1 << 16) else { return nil }
+    let head = [UInt8](data)
+    guard ExportKind(head: head) == .csv else { return nil }
+    var quoted = false
+    var cells = (tabs: 1, commas: 1)
+    for byte in head {
+      switch byte {
+      case UInt8(ascii: "\""): quoted.toggle()
+      case UInt8(ascii: "\t"): if !quoted { cells.tabs += 1 }
+      case UInt8(ascii: ","): if !quoted { cells.commas += 1 }
+      case 0x0A, 0x0D: if !quoted { return cells }
+      default: break
+      }
+    }
+    return cells
   }
 
   /// Whether the first record has commas outside quotes and no tabs.

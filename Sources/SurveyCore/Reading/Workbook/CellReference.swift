@@ -12,11 +12,16 @@ public struct CellReference: Sendable, Hashable, CustomStringConvertible {
 
   /// The place `A1`-style text names (`J6`, `$J$6`), or nil when it names none.
   public init?(_ text: some StringProtocol) {
+    self.init(utf8: text.utf8)
+  }
+
+  /// The place the UTF-8 bytes of `A1`-style text name, or nil when they name none.
+  public init?(utf8 bytes: some Sequence<UInt8>) {
     var column = 0
     var row = 0
     var letters = 0
     var digits = 0
-    for byte in text.utf8 where byte != UInt8(ascii: "$") {
+    for byte in bytes where byte != UInt8(ascii: "$") {
       switch byte {
       case UInt8(ascii: "A")...UInt8(ascii: "Z") where digits == 0:
         column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1

@@ -29,6 +29,23 @@ public struct SheetPlaces: Sendable {
     return low == 0 ? line : line + shifts[low - 1].row - shifts[low - 1].line
   }
 
+  /// The TSV line the record of sheet row `row` starts on.
+  public func line(ofRow row: Int) -> Int {
+    guard let shift = shifts.last(where: { $0.row <= row }) else { return row }
+    return row - shift.row + shift.line
+  }
+
+  /// Makes these the places of the same copy with its lines before `line` written anew (their
+  /// places being `top`'s) and the rest moved by `offset` lines, in place: a large sheet's
+  /// places are not copied.
+  public mutating func rewrite(before line: Int, as top: SheetPlaces, movedBy offset: Int) {
+    var head = top
+    head.record(line: line + offset, row: row(ofLine: line))
+    let kept = shifts.firstIndex { $0.line > line } ?? shifts.count
+    shifts.replaceSubrange(0..<kept, with: head.shifts)
+    for index in head.shifts.count..<shifts.count { shifts[index].line += offset }
+  }
+
   /// The diagnostic with the sheet's place instead of the copy's line and field: `FILE!J6` when
   /// it names a field, `FILE` and the row as its line when it names a record only.
   public func placed(_ diagnostic: Diagnostic) -> Diagnostic {

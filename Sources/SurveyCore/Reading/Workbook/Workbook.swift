@@ -18,6 +18,9 @@ public final class Workbook {
   public private(set) var sheets: [Sheet] = []
   private var stringsPart: String?
   private var strings: SharedStrings?
+  private var stylesPart: String?
+  private var styles: CellStyles?
+  private var date1904 = false
 
   public init(url: URL, file: String) throws(SurveyError) {
     self.file = file
@@ -26,8 +29,13 @@ public final class Workbook {
       try relationships(of: "").first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
     let targets = try relationships(of: main)
     stringsPart = targets.first { $0.type.hasSuffix("/sharedStrings") }?.target
+    stylesPart = targets.first { $0.type.hasSuffix("/styles") }?.target
     let scanner = try scanner(of: main)
     while try scanner.next() {
+      if scanner.token == .start, scanner.isNamed("workbookPr"), let flag = try scanner.attribute("date1904")
+      {
+        date1904 = flag == Array("1".utf8) || flag == Array("true".utf8)
+      }
       guard scanner.token == .start, scanner.isNamed("sheet"), let name = try scanner.attribute("name"),
         let id = try scanner.attribute("id"),
         let target = targets.first(where: { $0.id == String(decoding: id, as: UTF8.self) })
@@ -54,12 +62,21 @@ public final class Workbook {
         try stringsPart.map { part throws(SurveyError) in try SharedStrings(scanner: scanner(of: part)) }
         ?? SharedStrings()
     }
+    if styles == nil {
+      var read =
+        try stylesPart.map { part throws(SurveyError) in try CellStyles(scanner: scanner(of: part)) }
+        ?? CellStyles()
+      read.date1904 = date1904
+      styles = read
+    }
     let place = "\(file):\(sheet.name)"
+    // The sheet is inflated on a thread of its own while its XML is scanned.
+    let reader = try contents(of: sheet.part)
+    let ahead = ReadAhead { () throws(SurveyError) in try reader.next() }
     return SheetReader(
-      scanner: try scanner(of: sheet.part, place: place), strings: strings ?? SharedStrings(),
-      merges: try MergedRange.all(
-        in: contents(of: sheet.part), scanner: { source in self.scanner(source, place: place) }),
-      place: { "\(place)!\($0)" })
+      scanner: scanner({ () throws(SurveyError) in try ahead.next() }, place: place),
+      strings: strings ?? SharedStrings(), styles: styles ?? CellStyles(), place: place, workbook: file,
+      readAhead: ahead)
   }
 
   private func contents(of part: String) throws(SurveyError) -> ZipMemberReader {

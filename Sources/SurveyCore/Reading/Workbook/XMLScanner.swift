@@ -18,24 +18,33 @@ final class XMLScanner {
   /// The most one tag or one text may take, as a record may in a text export.
   static let tokenLimit = 16 << 20
 
-  private var buffer: [UInt8] = []
-  private var position = 0
-  private var exhausted = false
+  // The stored properties read in the hot loop are not checked for exclusive access at each
+  // access (a fifth of the time of reading a sheet): the scanner is used by one thread, and none
+  // of its methods reaches one of them while another access to it is under way.
+  @exclusivity(unchecked) private var buffer: [UInt8] = []
+  @exclusivity(unchecked) private var position = 0
+  @exclusivity(unchecked) private var exhausted = false
   private let source: () throws(SurveyError) -> [UInt8]?
   private let failure: (String) -> SurveyError
 
-  private(set) var token = Token.text
+  @exclusivity(unchecked) private(set) var token = Token.text
   /// For a start tag: whether it closes itself (`<c r="A1"/>`).
-  private(set) var isEmptyElement = false
+  @exclusivity(unchecked) private(set) var isEmptyElement = false
   /// The current tag's name, and its attributes' names and values, as places in `buffer`.
-  private var name = 0..<0 {
+  @exclusivity(unchecked) private var name = 0..<0 {
     didSet { localName = Self.localName(buffer[name]).indices }
   }
   /// The name without its prefix.
-  private var localName = 0..<0
-  private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+  @exclusivity(unchecked) private var localName = 0..<0
+  /// The current tag's attributes are the first `attributeCount`; the array is overwritten from
+  /// its start at each tag, not emptied (emptying an array of tuples is a slow generic path).
+  @exclusivity(unchecked) private var attributes: [(name: Range<Int>, value: Range<Int>)] = []
+  @exclusivity(unchecked) private var attributeCount = 0
   /// The current text, its entities decoded.
-  private(set) var text: [UInt8] = []
+  var text: [UInt8] { textRange.map { Array(buffer[$0]) } ?? decodedText }
+  /// The current text: its place in `buffer` when it needed no decoding, else decoded.
+  @exclusivity(unchecked) private var textRange: Range<Int>?
+  @exclusivity(unchecked) private var decodedText: [UInt8] = []
 
   /// A scanner of the bytes `source` hands out; `failure` makes the error for malformed XML,
   /// naming the part it is in.
@@ -72,11 +81,29 @@ final class XMLScanner {
     }
   }
 
+  /// Appends the current text to `bytes`, without making an array of it first.
+  func appendText(to bytes: inout [UInt8]) {
+    if let textRange {
+      bytes.append(contentsOf: buffer[textRange])
+    } else {
+      bytes.append(contentsOf: decodedText)
+    }
+  }
+
   /// The value of the current tag's attribute `local` (whatever its prefix), entities decoded.
   func attribute(_ local: StaticString) throws(SurveyError) -> [UInt8]? {
+    try attributeSlice(local).map(Array.init)
+  }
+
+  /// The value of the current tag's attribute `local`, entities decoded, as the bytes of the
+  /// tag themselves when it has none: valid until the next token.
+  func attributeSlice(_ local: StaticString) throws(SurveyError) -> ArraySlice<UInt8>? {
     let wanted = UnsafeBufferPointer(start: local.utf8Start, count: local.utf8CodeUnitCount)
-    for attribute in attributes where Self.localName(buffer[attribute.name]).elementsEqual(wanted) {
-      return try decode(buffer[attribute.value])
+    for attribute in attributes.prefix(attributeCount)
+    where Self.localName(buffer[attribute.name]).elementsEqual(wanted) {
+      let raw = buffer[attribute.value]
+      guard raw.contains(where: { $0 == UInt8(ascii: "&") || $0 == 0x0D }) else { return raw }
+      return try decode(raw)[...]
     }
     return nil
   }
@@ -114,7 +141,12 @@ final class XMLScanner {
 
   private func scanText() throws(SurveyError) {
     let end = try find(UInt8(ascii: "<"), from: position) ?? buffer.count
-    text = try decode(buffer[position..<end])
+    let raw = buffer[position..<end]
+    if raw.contains(where: { $0 == UInt8(ascii: "&") || $0 == 0x0D }) {
+      (textRange, decodedText) = (nil, try decode(raw))
+    } else {
+      textRange = position..<end
+    }
     position = end
     token = .text
   }
@@ -133,7 +165,7 @@ final class XMLScanner {
         throw failure("an end tag that never closes")
       }
       name = Self.trimmed(buffer, (position + 2)..<close)
-      attributes.removeAll(keepingCapacity: true)
+      attributeCount = 0
       position = close + 1
       token = .end
       return true
@@ -148,7 +180,7 @@ final class XMLScanner {
     if try available(cdata.count), buffer[position..<(position + cdata.count)].elementsEqual(cdata) {
       let start = position + cdata.count
       let end = try skip(past: Array("]]>".utf8))
-      text = Array(buffer[start..<(end - 3)])
+      (textRange, decodedText) = (nil, Array(buffer[start..<(end - 3)]))
       token = .text
       return true
     }
@@ -216,7 +248,7 @@ final class XMLScanner {
     var index = range.lowerBound
     while index < range.upperBound, !Self.isSpace(buffer[index]) { index += 1 }
     name = range.lowerBound..<index
-    attributes.removeAll(keepingCapacity: true)
+    attributeCount = 0
     while true {
       while index < range.upperBound, Self.isSpace(buffer[index]) { index += 1 }
       guard index < range.upperBound else { return }
@@ -236,7 +268,12 @@ final class XMLScanner {
       guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
         let close = buffer[(index + 1)..<range.upperBound].firstIndex(of: quote)
       else { throw failure("an attribute value without quotes") }
-      attributes.append((attributeName, (index + 1)..<close))
+      if attributeCount < attributes.count {
+        attributes[attributeCount] = (attributeName, (index + 1)..<close)
+      } else {
+        attributes.append((attributeName, (index + 1)..<close))
+      }
+      attributeCount += 1
       index = close + 1
     }
   }
