@@ -45,6 +45,10 @@ public enum CheckFormat: String, Sendable, CaseIterable {
   }
 
   static func escapedText(_ text: String) -> String {
+    // Most texts hold nothing to escape: told from their bytes, without breaking them into characters.
+    guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+      return text
+    }
     var result = ""
     for character in text {
       switch character {

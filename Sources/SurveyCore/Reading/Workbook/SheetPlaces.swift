@@ -92,43 +92,55 @@ public struct SheetPlaces: Sendable {
     var quoted = false
     var quoteSeen = false
     var carriageReturn = false
+    // The bytes that change what follows; a field's other bytes are passed over at once.
+    var special = [Bool](repeating: false, count: 256)
+    for byte in [0x0A, 0x0D, 0x22, separator] { special[Int(byte)] = true }
     // Read only as far as the last line asked about: the problems listed often all lie near the start.
     while line <= lastLine, let chunk = try chunks.nextChunk() {
-      for byte in chunk {
-        if carriageReturn {
-          carriageReturn = false
-          if byte == 0x0A { continue }
-        }
-        if quoted {
-          if quoteSeen {
-            quoteSeen = false
-            if byte == 0x22 { continue }
-            quoted = false
-          } else if byte == 0x22 {
-            quoteSeen = true
-            continue
-          } else {
-            if byte == 0x0A || byte == 0x0D {
-              line += 1
-              carriageReturn = byte == 0x0D
-            }
-            continue
+      chunk.withUnsafeBufferPointer { bytes in
+        var index = 0
+        while index < bytes.count {
+          if !carriageReturn && !quoteSeen && !fieldStart {
+            while index < bytes.count && !special[Int(bytes[index])] { index += 1 }
+            guard index < bytes.count else { break }
           }
-        }
-        switch byte {
-        case 0x0A, 0x0D:
-          line += 1
-          row += 1
-          carriageReturn = byte == 0x0D
-          places.record(line: line, row: row)
-          fieldStart = true
-        case separator:
-          fieldStart = true
-        case 0x22 where fieldStart:
-          quoted = true
-          fieldStart = false
-        default:
-          fieldStart = false
+          let byte = bytes[index]
+          index += 1
+          if carriageReturn {
+            carriageReturn = false
+            if byte == 0x0A { continue }
+          }
+          if quoted {
+            if quoteSeen {
+              quoteSeen = false
+              if byte == 0x22 { continue }
+              quoted = false
+            } else if byte == 0x22 {
+              quoteSeen = true
+              continue
+            } else {
+              if byte == 0x0A || byte == 0x0D {
+                line += 1
+                carriageReturn = byte == 0x0D
+              }
+              continue
+            }
+          }
+          switch byte {
+          case 0x0A, 0x0D:
+            line += 1
+            row += 1
+            carriageReturn = byte == 0x0D
+            places.record(line: line, row: row)
+            fieldStart = true
+          case separator:
+            fieldStart = true
+          case 0x22 where fieldStart:
+            quoted = true
+            fieldStart = false
+          default:
+            fieldStart = false
+          }
         }
       }
     }
