@@ -274,6 +274,37 @@ final class CityTests: XCTestCase {
 
   /// `kyodo summary` of a 局, of a 部 and a 課 by path, of a 課 with no projects: status 0, and the
   /// projects and 事業費 the script gave each.
+  func testSummariesOfEveryUnitOfALevel() throws {
+    let figures = try expected()
+    // The path lines of a binder: the line after each page's heading.
+    func paths(_ level: String) throws -> [String] {
+      let result = try run(["summary", "--all", "--level", level])
+      XCTAssertEqual(result.status, 0, "\(level): \(result.standardError)")
+      let lines = result.standardOutput.split(separator: "\n").map(String.init)
+      return lines.indices.filter { lines[$0].hasPrefix("ヒアリング資料") && $0 + 1 < lines.count }.map {
+        lines[$0 + 1]
+      }
+    }
+    // The script's 部 and 係 with projects (every one has some), in the roster's order.
+    func expectedPaths(_ level: String) -> [String] {
+      figures.keys.filter { $0.hasPrefix("a by \(level) ") && !$0.hasSuffix(" NA") }.map {
+        $0.dropFirst("a by \(level) ".count).split(separator: " ").joined(separator: " > ")
+      }
+    }
+    XCTAssertEqual(Set(try paths("部")), Set(expectedPaths("部")))
+    XCTAssertEqual(try paths("部").count, 11)
+    XCTAssertEqual(Set(try paths("係")), Set(expectedPaths("係")))
+    // Every unit of the 総括票, and 水道課, which only a project names.
+    XCTAssertEqual(try paths("課").count, (figures["units"] ?? 0) + 1)
+    XCTAssertEqual(
+      try paths("局・区").count,
+      try run(["summary", "--all"]).standardOutput.components(separatedBy: "ヒアリング資料").count - 1)
+    let unknown = try run(["summary", "--all", "--level", "班"])
+    XCTAssertEqual(unknown.status, 2)
+    XCTAssertTrue(unknown.standardError.contains("expected one of the codebook's levels: 局・区, 部, 課, 係"))
+    XCTAssertEqual(try run(["summary", "環境部", "--level", "部"]).status, 2)
+  }
+
   func testSummariesAtEachLevel() throws {
     let figures = try expected()
     // Each target, its path, its projects and 事業費, and the projects of the unit above it that

@@ -30,6 +30,21 @@ extension SummaryTarget {
     return targets
   }
 
+  /// Every unit of one level of the organisation (by its place, top down), in roster order: the
+  /// units above the level that answers the overall form (部; 局・区), that level's units (課, with
+  /// their bracketed 担当 after them), or the teams below it (係), in the order the project forms
+  /// name them. What `kyodo summary --all --level` prints.
+  public static func units(atLevel level: Int, in survey: Survey, census: SummaryCensus) -> [SummaryTarget] {
+    let answering = survey.organization.answering
+    return all(in: survey, census: census).filter { target in
+      switch target.level {
+      case .department: level < answering && target.names.count == level + 1
+      case .section, .subunit: level == answering
+      case .team: level > answering
+      }
+    }
+  }
+
   /// Every department as a target, in roster order, then any department only the project forms name:
   /// what `kyodo summary --all` prints.
   public static func departments(in survey: Survey) -> [SummaryTarget] {

@@ -11,16 +11,20 @@ enum Summary {
 
   static let all = CommandOption.flag(
     "all", help: "Every department, in roster order: the committee's binder.")
+  static let level = CommandOption.single(
+    "level", "NAME",
+    help:
+      "With --all: every unit of this level instead (部, 課, 係 …, as the codebook names them).")
   static let format = RenderChoice.format.described(
     "text (default), markdown, or html (one self-contained page for A4 printing).")
 
-  static let options = [all, format, RenderChoice.ambiguousWide] + DataOptions.all
+  static let options = [all, level, format, RenderChoice.ambiguousWide] + DataOptions.all
 
   static let synopsis = """
     OVERVIEW: Summarize what departments, sections or units answered, for committee hearings.
 
     USAGE: kyodo summary TARGET... [options]
-           kyodo summary --all [options]
+           kyodo summary --all [--level NAME] [options]
 
     For each TARGET: its place in the hierarchy; every unit's overall answers in full (blanks and
     non-answers shown as such, codes decoded); each of its projects and entries with every item
@@ -43,6 +47,7 @@ enum Summary {
       kyodo summary 環境政策課
       kyodo summary 子育て支援課 児童青少年課 まちづくり推進課 --format html > day4.html
       kyodo summary --all --format html > binder.html
+      kyodo summary --all --level 課 --format html > sections.html
     """
 
   static func run(_ arguments: Arguments, output: inout Output) throws -> ExitStatus {
@@ -54,12 +59,15 @@ enum Summary {
     if !all && arguments.positionals.isEmpty {
       throw UsageError("expected a TARGET (a 部, 課, 担当 or 係 name) or --all")
     }
+    if !all && arguments.value(level) != nil { throw UsageError("--level goes with --all") }
     let options = RenderOptions(ambiguousIsWide: arguments.flag(RenderChoice.ambiguousWide))
     let survey = try DataOptions.load(arguments, output: &output)
     // One counting pass over each form finds the targets and every comparison.
     let census = try SummaryCensus(survey)
     var targets: [SummaryTarget] = []
-    if all {
+    if all, let name = arguments.value(level) {
+      targets = SummaryTarget.units(atLevel: try levelIndex(name, in: survey), in: survey, census: census)
+    } else if all {
       targets = SummaryTarget.departments(in: survey, census: census)
     } else {
       var unknown: [UsageProblem] = []
@@ -85,6 +93,16 @@ enum Summary {
       try format.write(document, options: options, to: write)
     }
     return .success
+  }
+
+  /// The place (top down) of the level `--level` names, by its name or id in the codebook.
+  static func levelIndex(_ name: String, in survey: Survey) throws -> Int {
+    let levels = survey.organization.levels
+    guard let index = levels.firstIndex(where: { $0.name == name || $0.id == name }) else {
+      let names = levels.map(\.name).joined(separator: ", ")
+      throw UsageError("unknown level '\(name)' for --level; expected one of the codebook's levels: \(names)")
+    }
+    return index
   }
 
   /// The codebook the options name: the files it names (the hearing questions) are beside it.
