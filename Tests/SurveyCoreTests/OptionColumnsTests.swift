@@ -178,6 +178,22 @@ final class OptionColumnsTests: XCTestCase {
     for text in ["2", "済", "○○", "記入なし", "?"] { XCTAssertNil(OptionMark.read(text), text) }
   }
 
+  /// An option's own number in its column (`3` or `③` in 委託's, `１` in 共催's) marks it chosen: the
+  /// 1/0 projects so written give the tables of the one-cell form. Another number is an error.
+  func testAnOptionsOwnNumberInItsColumnChoosesIt() throws {
+    let numbered = Self.zeroOne
+      .replacingOccurrences(of: "\t課A\t1\t1\t1\t0", with: "\t課A\t1\t１\t3\t0")
+      .replacingOccurrences(of: "\t\t6\t1\t1\t1", with: "\t\t6\t①\t③\t4")
+    XCTAssertNotEqual(numbered, Self.zeroOne)
+    XCTAssertEqual(
+      try outputs(try survey(columns: true, projects: numbered)),
+      try outputs(try survey(columns: false, projects: Self.oneCell)))
+    let wrong = Self.zeroOne.replacingOccurrences(of: "\t課A\t1\t1\t1\t0", with: "\t課A\t1\t1\t4\t0")
+    XCTAssertThrowsError(try Query(item: "形態").run(on: try survey(columns: true, projects: wrong))) { error in
+      XCTAssertEqual((error as? SurveyError)?.diagnostics.first?.column, 5)
+    }
+  }
+
   /// A cell that is no mark, outside the その他 column, is an error naming its cell; the cell of
   /// その他 takes words (`清掃` above). A header without an option's column is an error too.
   func testACellThatIsNoMarkAndAMissingColumnAreErrors() throws {

@@ -54,8 +54,9 @@ struct OptionColumns: Sendable {
     }
   }
 
-  /// An option's line in a row's cell: chosen with a mark, or with the respondent's `words` when
-  /// its role takes them; nil (logged) for words in any other option's column.
+  /// An option's line in a row's cell: chosen with a mark or with the option's own number (`3` or
+  /// `③` in 委託's column), or with the respondent's `words` when its role takes them; nil
+  /// (logged) for words in any other option's column.
   private func line(
     _ index: Int, words: String?, column: Int, at location: CellLocation, log: inout DiagnosticLog
   )
@@ -63,6 +64,9 @@ struct OptionColumns: Sendable {
   {
     guard let words else { return lines[index] }
     let option = item.options[index]
+    if words == option.mark || TextNormalization.matchKey(words) == String(option.code) {
+      return lines[index]
+    }
     // The words stay on the option's one line: a line break would start another answer.
     let flat = words.split(whereSeparator: \.isNewline).joined(separator: " ")
     switch option.role {
