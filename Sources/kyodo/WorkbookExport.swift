@@ -21,7 +21,8 @@ enum WorkbookExport {
     } else {
       return nil
     }
-    let book = try Workbook(url: URL(fileURLWithPath: path), file: path)
+    let book = try Workbook(
+      url: URL(fileURLWithPath: path), file: path, spillDirectory: try spillDirectory(for: path))
     let chosen = try book.sheet(named: sheet)
     return try spool(book.rows(of: chosen), name: "\(path):\(chosen.name)")
   }
@@ -33,7 +34,8 @@ enum WorkbookExport {
       throw SurveyError(
         Diagnostic(.error, file: path, found: "no Excel workbook", expected: "an .xlsx file for --workbook"))
     }
-    let book = try Workbook(url: URL(fileURLWithPath: path), file: path)
+    let book = try Workbook(
+      url: URL(fileURLWithPath: path), file: path, spillDirectory: try spillDirectory(for: path))
     var sources: [String: ExportSource] = [:]
     for form in forms {
       let names = [form.title, form.id, (form.file as NSString).deletingPathExtension].map(
@@ -55,6 +57,16 @@ enum WorkbookExport {
   /// A diagnostic with a workbook's place instead of its copy's line and field.
   static func placed(_ diagnostic: Diagnostic) -> Diagnostic {
     lock.withLock { places.first { $0.file == diagnostic.file }?.placed(diagnostic) ?? diagnostic }
+  }
+
+  /// A private temporary directory for the shared strings the workbook at `path` does not keep
+  /// in memory.
+  private static func spillDirectory(for path: String) throws -> URL {
+    do {
+      return try TemporaryDirectory.make(named: "kyodo-strings")
+    } catch {
+      throw UsageError("cannot make a temporary directory for the shared strings of \(path): \(error.reason)")
+    }
   }
 
   /// Whether `path` is a regular file that starts as a workbook does. Only a regular file is

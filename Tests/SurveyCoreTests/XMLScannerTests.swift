@@ -63,20 +63,43 @@ final class XMLScannerTests: XCTestCase {
       <si><r><rPr><b/></rPr><t>①</t></r><r><t xml:space="preserve">自治会 </t></r></si><si/>\
       <si><t>行_x000D_\n末</t></si></sst>
       """
+    let strings = try SharedStrings(scanner: Self.scanner(xml))
+    XCTAssertEqual(strings.count, 4)
+    XCTAssertEqual(try strings.text(at: 0).map { String(decoding: $0, as: UTF8.self) }, "市民協働")
+    XCTAssertEqual(try strings.text(at: 1).map { String(decoding: $0, as: UTF8.self) }, "①自治会 ")
+    XCTAssertEqual(try strings.text(at: 2).map { String(decoding: $0, as: UTF8.self) }, "")
+    XCTAssertEqual(try strings.text(at: 3).map { String(decoding: $0, as: UTF8.self) }, "行\r\n末")
+    XCTAssertNil(try strings.text(at: 4))
+  }
+
+  func testSharedStringsPastTheMemoryLimitAreReadBackFromTheirFile() throws {
+    // 3,000 strings of every length from 0 to 49 bytes (an empty one among them), kept in memory
+    // up to 1 KB and the rest in a temporary file: each reads back as the XML wrote it.
+    let texts = (0..<3_000).map { index in String(repeating: "協", count: index % 17) + String(index) }
+    let xml = "<sst>" + texts.map { $0.isEmpty ? "<si/>" : "<si><t>\($0)</t></si>" }.joined() + "</sst>"
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kyodo-test-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let strings = try SharedStrings(
+      scanner: Self.scanner(xml), spillingInto: directory, file: "t.xlsx", memoryLimit: 1_024)
+    XCTAssertEqual(strings.count, 3_000)
+    for (index, text) in texts.enumerated() {
+      XCTAssertEqual(try strings.text(at: index).map { String(decoding: $0, as: UTF8.self) }, text)
+    }
+    XCTAssertNil(try strings.text(at: 3_000))
+    // The files are unlinked once made: nothing is left in the directory.
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
+  }
+
+  /// A scanner of the whole of `xml`, given at once.
+  private static func scanner(_ xml: String) -> XMLScanner {
     let bytes = Array(xml.utf8)
     var given = false
-    let scanner = XMLScanner(
+    return XMLScanner(
       source: { () throws(SurveyError) -> [UInt8]? in
         defer { given = true }
         return given ? nil : bytes
       },
       failure: { SurveyError(Diagnostic(.error, file: "sharedStrings.xml", found: $0)) })
-    let strings = try SharedStrings(scanner: scanner)
-    XCTAssertEqual(strings.count, 4)
-    XCTAssertEqual(strings[0].map { String(decoding: $0, as: UTF8.self) }, "市民協働")
-    XCTAssertEqual(strings[1].map { String(decoding: $0, as: UTF8.self) }, "①自治会 ")
-    XCTAssertEqual(strings[2].map { String(decoding: $0, as: UTF8.self) }, "")
-    XCTAssertEqual(strings[3].map { String(decoding: $0, as: UTF8.self) }, "行\r\n末")
-    XCTAssertNil(strings[4])
   }
 }

@@ -192,14 +192,14 @@ public final class SheetReader {
   {
     switch type {
     case .sharedString:
-      guard let index = Self.index(value), let text = strings[index] else {
+      guard let index = Self.index(value), let text = try strings.text(at: index) else {
         throw SurveyError(
           Diagnostic(
             .error, file: place(cell),
             found: "a shared string numbered \(String(decoding: value, as: UTF8.self))",
             expected: "one of the workbook's \(strings.count) shared strings"))
       }
-      return Array(text)
+      return text
     case .boolean:
       return Array((value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE").utf8)
     case .inlineString:

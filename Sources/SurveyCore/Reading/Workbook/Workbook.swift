@@ -3,7 +3,8 @@ import Foundation
 /// An .xlsx workbook (ECMA-376, Office Open XML): its sheets by name, and each sheet's rows.
 ///
 /// Read with the project's own ZIP, DEFLATE and XML readers; a sheet is read a row at a time, so
-/// its size does not bound what can be read, only the shared strings are kept whole.
+/// its size does not bound what can be read. The shared strings are kept in memory up to
+/// `SharedStrings.memoryLimit` bytes, the rest in a temporary file when a directory is given.
 public final class Workbook {
   /// A sheet the workbook lists, in its tab order.
   public struct Sheet: Sendable, Equatable {
@@ -21,9 +22,14 @@ public final class Workbook {
   private var stylesPart: String?
   private var styles: CellStyles?
   private var date1904 = false
+  /// Where shared strings past those kept in memory go, if anywhere.
+  private let spillDirectory: URL?
 
-  public init(url: URL, file: String) throws(SurveyError) {
+  /// The workbook at `url`, named `file` in diagnostics; `spillDirectory` is where its shared
+  /// strings past `SharedStrings.memoryLimit` bytes go (without one, all are kept in memory).
+  public init(url: URL, file: String, spillDirectory: URL? = nil) throws(SurveyError) {
     self.file = file
+    self.spillDirectory = spillDirectory
     archive = try ZipArchive(url: url, file: file)
     let main =
       try relationships(of: "").first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
@@ -59,7 +65,9 @@ public final class Workbook {
   public func rows(of sheet: Sheet) throws(SurveyError) -> SheetReader {
     if strings == nil {
       strings =
-        try stringsPart.map { part throws(SurveyError) in try SharedStrings(scanner: scanner(of: part)) }
+        try stringsPart.map { part throws(SurveyError) in
+          try SharedStrings(scanner: scanner(of: part), spillingInto: spillDirectory, file: file)
+        }
         ?? SharedStrings()
     }
     if styles == nil {
