@@ -43,7 +43,7 @@ final class DiagnosticTests: XCTestCase {
     for line in 1...2 { full.append(Diagnostic(.error, file: "a.tsv", line: line, found: "x")) }
     full.append(warning(3))
     XCTAssertEqual(
-      full.omissionNote(file: "a.tsv")?.found, "2 more problems not listed (1 errors, 1 warnings)")
+      full.omissionNote(file: "a.tsv")?.found, "2 more problems not listed (1 error, 1 warning)")
   }
 
   /// The bundled data's 14 warnings (11 in a.tsv, 1 in b.tsv, 2 in c.tsv: see README's kyodo check),

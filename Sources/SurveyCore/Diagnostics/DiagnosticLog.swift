@@ -44,10 +44,11 @@ public struct DiagnosticLog: Sendable {
     guard omitted > 0 else { return nil }
     var note =
       errors == 0 && warningsOnlyCounted
-      ? Diagnostic(.warning, file: file, found: "\(warnings) warnings, counted and not listed")
+      ? Diagnostic(.warning, file: file, found: "\(counted(warnings, "warning")), counted and not listed")
       : Diagnostic(
         errors > 0 ? .error : .warning, file: file,
-        found: "\(omitted) more problems not listed (\(errors) errors, \(warnings) warnings)",
+        found:
+          "\(counted(omitted, "more problem")) not listed (\(counted(errors, "error")), \(counted(warnings, "warning")))",
         expected: "at most \(listed) problems per file; fix the listed ones first")
     note.omittedWarnings = warnings
     return note
