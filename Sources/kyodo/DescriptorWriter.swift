@@ -4,6 +4,8 @@
   import Darwin
 #endif
 
+import SurveyCore
+
 /// Writes text to a file descriptor with `write(2)`, so that a failure is an error to report,
 /// not a crash: a partial write is continued, an interrupted or would-block one retried.
 struct DescriptorWriter: Sendable {
@@ -31,31 +33,6 @@ struct DescriptorWriter: Sendable {
 
   /// Writes every byte; returns the `errno` of the write that failed, or nil.
   private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-    guard var next = bytes.baseAddress else { return nil }
-    var left = bytes.count
-    while left > 0 {
-      let written = systemWrite(descriptor, next, left)
-      if written > 0 {
-        next += written
-        left -= written
-        continue
-      }
-      let code = written == 0 ? EIO : errno
-      switch code {
-      case EINTR:
-        continue
-      case EAGAIN, EWOULDBLOCK:
-        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-        _ = poll(&ready, 1, -1)
-      default:
-        return code
-      }
-    }
-    return nil
+    DescriptorIO.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor)
   }
-}
-
-/// `write(2)`, named apart from `DescriptorWriter.write`.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
-  write(descriptor, bytes, count)
 }

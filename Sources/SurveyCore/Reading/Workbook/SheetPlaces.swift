@@ -50,16 +50,9 @@ public struct SheetPlaces: Sendable {
   /// it names a field, `FILE` and the row as its line when it names a record only.
   public func placed(_ diagnostic: Diagnostic) -> Diagnostic {
     guard diagnostic.file == file, let line = diagnostic.line else { return diagnostic }
-    var placed = diagnostic
     let row = row(ofLine: line)
-    if let column = diagnostic.column, column > 0 {
-      placed.file = "\(file)!\(CellReference(column: column - 1, row: row))"
-      placed.line = nil
-      placed.column = nil
-    } else {
-      placed.line = row
-    }
-    return placed
+    let cell = diagnostic.column.flatMap { $0 > 0 ? CellReference(column: $0 - 1, row: row) : nil }
+    return diagnostic.inSheet(file, cell: cell, row: row)
   }
 
   /// The diagnostic with the sheet's cell beside its line (`a.tsv:68:11 (K10)`), or the row for

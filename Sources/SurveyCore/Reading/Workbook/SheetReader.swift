@@ -53,16 +53,7 @@ public final class SheetReader {
   /// The diagnostic of an error about the sheet or the workbook, at the place reading reached.
   private func placed(_ diagnostic: Diagnostic) -> Diagnostic {
     guard diagnostic.file == sheetPlace || diagnostic.file == workbook else { return diagnostic }
-    var placed = diagnostic
-    if let cell {
-      placed.file = place(cell)
-    } else if row > 0 {
-      placed.file = sheetPlace
-      placed.line = row
-    } else {
-      placed.file = sheetPlace
-    }
-    return placed
+    return diagnostic.inSheet(sheetPlace, cell: cell, row: row > 0 ? row : nil)
   }
 
   private func place(_ cell: CellReference) -> String {

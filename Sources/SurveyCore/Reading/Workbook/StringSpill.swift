@@ -63,41 +63,17 @@ final class StringSpill {
   }
 
   private func read(_ count: Int, at offset: Int, from descriptor: Int32) throws(SurveyError) -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: count)
-    var done = 0
-    var failed: Int32 = 0
-    bytes.withUnsafeMutableBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
-      while done < count {
-        let got = pread(descriptor, base + done, count - done, off_t(offset + done))
-        if got < 0 && errno == EINTR { continue }
-        if got <= 0 {
-          failed = got < 0 ? errno : EIO
-          return
-        }
-        done += got
-      }
+    let (bytes, failure) = DescriptorIO.read(count, at: offset, from: descriptor)
+    guard bytes.count == count else {
+      throw self.failure("a read error (\(String(cString: strerror(failure == 0 ? EIO : failure))))")
     }
-    if failed != 0 { throw failure("a read error (\(String(cString: strerror(failed))))") }
     return bytes
   }
 
   private func write(_ buffer: inout [UInt8], to descriptor: Int32) throws(SurveyError) {
-    var done = 0
-    var failed: Int32 = 0
-    buffer.withUnsafeBytes { bytes in
-      guard let base = bytes.baseAddress else { return }
-      while done < bytes.count {
-        let put = Foundation.write(descriptor, base + done, bytes.count - done)
-        if put < 0 && errno == EINTR { continue }
-        if put <= 0 {
-          failed = put < 0 ? errno : EIO
-          return
-        }
-        done += put
-      }
+    if let failed = buffer.withUnsafeBytes({ DescriptorIO.writeAll($0, to: descriptor) }) {
+      throw failure("a write error (\(String(cString: strerror(failed))))")
     }
-    if failed != 0 { throw failure("a write error (\(String(cString: strerror(failed))))") }
     buffer.removeAll(keepingCapacity: true)
   }
 

@@ -48,23 +48,8 @@ public final class ZipArchive {
       throw damaged("the archive ends inside \(what)")
     }
     guard count > 0 else { return [] }
-    var buffer = [UInt8](repeating: 0, count: count)
-    var filled = 0
-    var failure: Int32 = 0
-    let descriptor = handle.fileDescriptor
-    buffer.withUnsafeMutableBytes { raw in
-      guard let base = raw.baseAddress else { return }
-      while filled < count {
-        let got = pread(descriptor, base + filled, count - filled, off_t(offset + filled))
-        if got < 0, errno == EINTR { continue }
-        if got <= 0 {
-          failure = got < 0 ? errno : 0
-          return
-        }
-        filled += got
-      }
-    }
-    guard filled == count else {
+    let (buffer, failure) = DescriptorIO.read(count, at: offset, from: handle.fileDescriptor)
+    guard buffer.count == count else {
       if failure != 0 {
         throw SurveyError(
           Diagnostic(
