@@ -63,4 +63,55 @@ final class FigureCountsTests: XCTestCase {
     XCTAssertEqual(counts.minimum, sorted.first?.key)
     XCTAssertEqual(counts.maximum, sorted.last?.key)
   }
+
+  func testCountsAddedAndTakenAwayMatchADictionary() {
+    // Three sets of counts added up, then one taken away (each of its counts at most the sum's):
+    // the result is a dictionary's of the same additions and subtractions, with the figures whose
+    // count comes to 0 gone, and the smallest and largest those left.
+    var state: UInt64 = 11
+    var parts = [FigureCounts(), FigureCounts(), FigureCounts()]
+    var expected: [Int: Int] = [:]
+    for step in 0..<30_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let figure = Int(state >> 48)
+      parts[step % 3].add(figure, weight: 2)
+      expected[figure, default: 0] += 2
+    }
+    var taken = FigureCounts()
+    let lowest = expected.keys.min() ?? 0
+    let highest = expected.keys.max() ?? 0
+    for (figure, count) in expected where figure % 7 == 0 || figure == lowest || figure == highest {
+      let less = figure % 2 == 0 || figure == lowest || figure == highest ? count : 1
+      taken.add(figure, weight: less)
+      expected[figure, default: 0] -= less
+    }
+    expected = expected.filter { $0.value != 0 }
+    var sum = FigureCounts()
+    for part in parts { sum.add(contentsOf: part) }
+    sum.add(contentsOf: taken, sign: -1)
+    let sorted = expected.sorted { $0.key < $1.key }
+    XCTAssertEqual(sum.occurrences.map(\.value), sorted.map(\.key))
+    XCTAssertEqual(sum.occurrences.map(\.count), sorted.map(\.value))
+    XCTAssertEqual(sum.minimum, sorted.first?.key)
+    XCTAssertEqual(sum.maximum, sorted.last?.key)
+    XCTAssertNotEqual(sum.minimum, lowest)
+  }
+
+  func testSortingByFigureOrdersAsTheFiguresDo() {
+    // Packed words (a figure in the high 40 bits, a weight in the low 24), some of sizes where
+    // a byte is the same in every word: sorted by figure, they are in the order of their figures,
+    // each word kept (the same multiset as the standard sort gives).
+    var state: UInt64 = 3
+    for (count, figureBits) in [(300, 40), (5_000, 12), (20_000, 40), (1_000, 1)] {
+      var words: [UInt64] = []
+      for _ in 0..<count {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        words.append((state >> UInt64(64 - figureBits)) << 24 | (state & 0xFF_FFFF))
+      }
+      var sorted = words
+      FigureCounts.sortByFigure(&sorted)
+      XCTAssertEqual(sorted.map { $0 >> 24 }, words.map { $0 >> 24 }.sorted(), "\(count) words")
+      XCTAssertEqual(sorted.sorted(), words.sorted(), "\(count) words")
+    }
+  }
 }

@@ -3,16 +3,17 @@
 /// bits), so that a figure takes three or four bytes, not a dictionary's thirty or so. Exact
 /// quartiles need every distinct figure, and at 10M rows there may be a million of them.
 ///
-/// Figures added are held in a short list, each packed with its weight in one word, sorted as
-/// integers and merged into the runs (the runs are read and written again once) when it holds
-/// half as many (or 64): in the memory of the runs, each addition costs a few comparisons and
-/// bytes.
+/// Figures added are held in a short list, each packed with its weight in one word, sorted by
+/// their figures and merged into the runs (the runs are read and written again once) when it
+/// holds half as many (or 64): in the memory of the runs, each addition costs a few comparisons
+/// and bytes. Weights may be negative (counts taken away, as `add(contentsOf:)` is told); a
+/// figure whose count comes to 0 is dropped.
 struct FigureCounts: Sendable {
   /// The runs, in increasing order of the figures.
   private var runs: [UInt8] = []
   /// How many runs there are.
   private var distinct = 0
-  /// The smallest and the largest figure merged so far.
+  /// The smallest and the largest figure of the runs.
   private var lowest = Int.max
   private var highest = Int.min
   /// Figures added since the last merge, in the order added, each in one word: the figure in the
@@ -58,10 +59,10 @@ struct FigureCounts: Sendable {
   }
 
   /// The figures added since the last merge, with their weights, in increasing order of the
-  /// figures: the words sorted as integers, then, only when some did not fit, sorted again with
-  /// those.
+  /// figures: the words sorted by their figures, then, only when some did not fit, sorted again
+  /// with those.
   private mutating func sortedAdditions() -> [(figure: Int, weight: Int)] {
-    pending.sort()
+    Self.sortByFigure(&pending)
     let mask = UInt64(Self.largestPackedWeight)
     var additions = pending.map { (figure: Int($0 >> Self.weightBits), weight: Int($0 & mask)) }
     if !unpacked.isEmpty {
@@ -84,6 +85,18 @@ struct FigureCounts: Sendable {
   /// Merges the pending figures into the runs (reading them then copies nothing).
   mutating func settle() { merge() }
 
+  /// Adds every figure of `other` with its count, times `sign` (1, or −1 to take them away).
+  mutating func add(contentsOf other: FigureCounts, sign: Int = 1) {
+    var other = other
+    other.merge()
+    guard other.distinct > 0 else { return }
+    merge()
+    var additions: [(figure: Int, weight: Int)] = []
+    additions.reserveCapacity(other.distinct)
+    other.forEachRun { additions.append(($0, $1 * sign)) }
+    merge(additions)
+  }
+
   /// Each run (figure, count), in increasing order of the figures.
   private func forEachRun(_ body: (Int, Int) -> Void) {
     runs.withUnsafeBufferPointer { bytes in
@@ -91,46 +104,63 @@ struct FigureCounts: Sendable {
       var figure = 0
       while at < bytes.count {
         figure &+= Int(bitPattern: UInt(Self.read(bytes, at: &at)))
-        body(figure, Int(Self.read(bytes, at: &at)))
+        body(figure, Int(bitPattern: Self.read(bytes, at: &at)))
       }
     }
   }
 
-  /// Sorts the pending figures and writes the runs again with them. A hot loop on large reports:
-  /// it works on the buffers, with no closure that captures what it changes.
+  /// Sorts the pending figures and merges them into the runs.
   private mutating func merge() {
     guard !pending.isEmpty || !unpacked.isEmpty else { return }
     let additions = sortedAdditions()
-    lowest = Swift.min(lowest, additions[0].figure)
-    highest = Swift.max(highest, additions[additions.count - 1].figure)
+    // Let go, not kept for the next merge: the many lines of a report each hold room for half
+    // their runs otherwise (2 MB more at 10M rows).
+    pending = []
+    unpacked.removeAll()
+    merge(additions)
+  }
+
+  /// Writes the runs again with `additions` (in increasing order of the figures) merged in. A hot
+  /// loop on large reports: it works on the buffers, with no closure that captures what it changes.
+  private mutating func merge(_ additions: [(figure: Int, weight: Int)]) {
     // Two numbers of at most ten bytes each for every figure added.
     var scratch = [UInt8](repeating: 0, count: runs.count + additions.count * 20)
     var written = 0
     var count = 0
+    var first = Int.max
+    var last = Int.min
     scratch.withUnsafeMutableBufferPointer { out in
       runs.withUnsafeBufferPointer { old in
         additions.withUnsafeBufferPointer { new in
           var at = 0
           var oldFigure = 0
           var oldCount = 0
+          var oldLeft = at < old.count
           var next = 0
           var previous = 0
           var held: (figure: Int, weight: Int)?
-          if at < old.count {
+          if oldLeft {
             oldFigure &+= Int(bitPattern: Self.read(old, at: &at))
-            oldCount = Int(Self.read(old, at: &at))
-          } else {
-            oldCount = -1
+            oldCount = Int(bitPattern: Self.read(old, at: &at))
           }
-          while oldCount >= 0 || next < new.count {
+          /// Writes the run held, unless its count came to 0.
+          func write(_ run: (figure: Int, weight: Int)) {
+            guard run.weight != 0 else { return }
+            Self.write(UInt(bitPattern: run.figure &- previous), to: out, at: &written)
+            Self.write(UInt(bitPattern: run.weight), to: out, at: &written)
+            previous = run.figure
+            if count == 0 { first = run.figure }
+            last = run.figure
+            count += 1
+          }
+          while oldLeft || next < new.count {
             var run: (figure: Int, weight: Int)
-            if oldCount >= 0 && (next == new.count || oldFigure < new[next].figure) {
+            if oldLeft && (next == new.count || oldFigure < new[next].figure) {
               run = (oldFigure, oldCount)
-              if at < old.count {
+              oldLeft = at < old.count
+              if oldLeft {
                 oldFigure &+= Int(bitPattern: Self.read(old, at: &at))
-                oldCount = Int(Self.read(old, at: &at))
-              } else {
-                oldCount = -1
+                oldCount = Int(bitPattern: Self.read(old, at: &at))
               }
             } else {
               run = new[next]
@@ -140,28 +170,63 @@ struct FigureCounts: Sendable {
               held = (run.figure, last.weight + run.weight)
               continue
             }
-            if let last = held {
-              Self.write(UInt(bitPattern: last.figure &- previous), to: out, at: &written)
-              Self.write(UInt(last.weight), to: out, at: &written)
-              previous = last.figure
-              count += 1
-            }
+            if let last = held { write(last) }
             held = run
           }
-          if let last = held {
-            Self.write(UInt(bitPattern: last.figure &- previous), to: out, at: &written)
-            Self.write(UInt(last.weight), to: out, at: &written)
-            count += 1
-          }
+          if let last = held { write(last) }
         }
       }
     }
     runs = Array(scratch[0..<written])
     distinct = count
-    // Let go, not kept for the next merge: the many lines of a report each hold room for half
-    // their runs otherwise (2 MB more at 10M rows).
-    pending = []
-    unpacked.removeAll()
+    lowest = first
+    highest = last
+  }
+
+  /// Sorts packed words by their figures (the high 40 bits), a byte at a time from the lowest,
+  /// each byte a stable counting sort (a byte the same in every word is passed over): a few passes
+  /// over the words where comparing sorts make a dozen.
+  static func sortByFigure(_ words: inout [UInt64]) {
+    guard words.count > 256 else {
+      words.sort()
+      return
+    }
+    let bytes = Int(64 - weightBits) / 8
+    var tallies = [Int](repeating: 0, count: bytes * 256)
+    var other = [UInt64](repeating: 0, count: words.count)
+    tallies.withUnsafeMutableBufferPointer { tallies in
+      words.withUnsafeMutableBufferPointer { from in
+        other.withUnsafeMutableBufferPointer { to in
+          for word in from {
+            for byte in 0..<bytes {
+              tallies[byte << 8 | Int(truncatingIfNeeded: word >> (weightBits + UInt64(byte) * 8)) & 0xFF] += 1
+            }
+          }
+          var sortedIn = from
+          var spare = to
+          for byte in 0..<bytes {
+            let shift = weightBits + UInt64(byte) * 8
+            let first = tallies[byte << 8 | Int(truncatingIfNeeded: sortedIn[0] >> shift) & 0xFF]
+            if first == sortedIn.count { continue }
+            var start = 0
+            for digit in 0..<256 {
+              let tally = tallies[byte << 8 | digit]
+              tallies[byte << 8 | digit] = start
+              start += tally
+            }
+            for word in sortedIn {
+              let slot = byte << 8 | Int(truncatingIfNeeded: word >> shift) & 0xFF
+              spare[tallies[slot]] = word
+              tallies[slot] += 1
+            }
+            swap(&sortedIn, &spare)
+          }
+          if sortedIn.baseAddress != from.baseAddress {
+            for index in from.indices { from[index] = sortedIn[index] }
+          }
+        }
+      }
+    }
   }
 
   /// Writes a number in LEB128 at `at`, which moves past it: seven bits a byte, the lowest first,

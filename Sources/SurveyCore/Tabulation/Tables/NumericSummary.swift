@@ -13,7 +13,14 @@ public final class NumericSummary {
   private let itemIndex: Int
   private var tallies: [Line] = []
   private var missing = Line(category: Category.notAnswered)
-  public private(set) var total = Line(category: Category(code: "total", label: "全体"))
+  /// 全体 but its figures, which are the lines' added up when the line is read (`total`): each
+  /// row's figure then waits in one line, not in two.
+  private var totalCounts = Line(category: Category(code: "total", label: "全体"))
+  /// The figures of the rows counted in several lines, each as many times as it is counted more
+  /// than once: taken away from the lines' to give 全体's.
+  private var overcounted = FigureCounts()
+  /// 全体, once made from the lines (nil after an addition).
+  private var madeTotal: Line?
   /// The breakdown's categories of the rows met lately.
   private let breakdownCache = CategoryCache()
   /// Rows that gave several codes to a single-choice breakdown (counted in the line of each).
@@ -45,12 +52,15 @@ public final class NumericSummary {
       self.category = category
     }
 
-    mutating func add(_ value: Int?, approximate isApproximate: Bool = false, weight: Int) {
+    /// Counts `weight` rows that gave `value`; without `keepingFigure`, all but the figure itself.
+    mutating func add(
+      _ value: Int?, approximate isApproximate: Bool = false, weight: Int, keepingFigure: Bool = true
+    ) {
       rowCount += weight
       guard let value else { return }
       given += weight
       if isApproximate { approximate += weight }
-      counts.add(value, weight: weight)
+      if keepingFigure { counts.add(value, weight: weight) }
       let (product, productOverflow) = value.multipliedReportingOverflow(by: weight)
       let (next, overflow) = total.addingReportingOverflow(product)
       if overflow || productOverflow { overflowed = true } else { total = next }
@@ -58,6 +68,14 @@ public final class NumericSummary {
 
     /// Merges the figures added last into the others, so that reading them copies nothing.
     mutating func settle() { counts.settle() }
+
+    /// This line with the figures of `lines` added up, less those of `overcounted`.
+    func withFigures(of lines: [Line], less overcounted: FigureCounts) -> Line {
+      var line = self
+      for other in lines { line.counts.add(contentsOf: other.counts) }
+      line.counts.add(contentsOf: overcounted, sign: -1)
+      return line
+    }
 
     /// The p-quantile (p = quarters / 4) as a fraction, or nil without values.
     public func quantile(quarters: Int) -> Fraction? {
@@ -121,14 +139,24 @@ public final class NumericSummary {
   /// Counts a row as `weight` rows.
   public func add(_ row: Row, weight: Int) {
     let (value, approximate) = NumericSummary.figureAndApproximation(row.values[itemIndex])
-    total.add(value, approximate: approximate, weight: weight)
+    totalCounts.add(value, approximate: approximate, weight: weight, keepingFigure: false)
+    madeTotal = nil
     let indexes = breakdown.categoryIndexes(of: row, cache: breakdownCache)
     if indexes.count > 1 && !breakdown.isMultiple { multiplyCoded += weight }
+    if indexes.count > 1, let value { overcounted.add(value, weight: (indexes.count - 1) * weight) }
     if indexes.isEmpty { missing.add(value, approximate: approximate, weight: weight) }
     for index in indexes {
       while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
       tallies[index].add(value, approximate: approximate, weight: weight)
     }
+  }
+
+  /// 全体: every row once, whatever its lines.
+  public var total: Line {
+    if let madeTotal { return madeTotal }
+    let made = totalCounts.withFigures(of: tallies + [missing], less: overcounted)
+    madeTotal = made
+    return made
   }
 
   /// The summary as a consumer of a pass over rows.
@@ -176,7 +204,6 @@ public final class NumericSummary {
       Column("mean", "平均"), Column("min", "最小"), Column("q1", "第1四分位"), Column("median", "中央値"),
       Column("q3", "第3四分位"), Column("max", "最大"), Column("without_figure", isAmount ? "金額なし" : "年なし"),
     ]
-    total.settle()
     missing.settle()
     for index in tallies.indices { tallies[index].settle() }
     var smallBaseRows: Set<Int> = []
