@@ -199,8 +199,8 @@ struct FigureCounts: Sendable {
         other.withUnsafeMutableBufferPointer { to in
           for word in from {
             for byte in 0..<bytes {
-              tallies[byte << 8 | Int(truncatingIfNeeded: word >> (weightBits + UInt64(byte) * 8)) & 0xFF] +=
-                1
+              let digit = Int(truncatingIfNeeded: word >> (weightBits + UInt64(byte) * 8)) & 0xFF
+              tallies[byte << 8 | digit] += 1
             }
           }
           var sortedIn = from
