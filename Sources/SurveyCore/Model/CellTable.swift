@@ -48,11 +48,15 @@ struct CellTable {
   /// tells rows apart by these ids: `FormReader.keepingOnly`).
   private let numbersEveryValue: Bool
 
+  /// The cells the pass's other parts parsed, and this item's index among them.
+  private let shared: (cells: ParsedCells, item: Int)?
+
   init(
     item: Item, codebook: Codebook, file: String, column: Int?, keepsWholeValues: Bool = false,
-    numbersEveryValue: Bool = false
+    numbersEveryValue: Bool = false, shared: (cells: ParsedCells, item: Int)? = nil
   ) {
     self.item = item
+    self.shared = shared
     self.keepsWholeValues = keepsWholeValues
     self.numbersEveryValue = numbersEveryValue
     if keepsWholeValues && (item.kind == .text || item.kind == .identifier) {
@@ -93,9 +97,7 @@ struct CellTable {
       return Int32(truncatingIfNeeded: payload)
     }
     if checkingUTF8 && TextDecoding.firstInvalidUTF8Offset(bytes) != nil { return -1 }
-    let location = CellLocation(file: file, line: line, column: column, item: name)
-    let (value, diagnostics) = CellParser.parse(
-      String(decoding: bytes, as: UTF8.self), item: item, codebook: codebook, at: location)
+    let (value, diagnostics) = parse(bytes, line: line)
     log.append(contentsOf: diagnostics)
     // A reader of rows needs no counting ids but for the cells filled down (which compare them):
     // an identifier would otherwise keep a value for every row.
@@ -107,6 +109,23 @@ struct CellTable {
       if keepsWholeValues { entryWhole.append(value) }
     }
     return id
+  }
+
+  /// What a cell not met before in this part says: as another part of the pass parsed it, or
+  /// parsed now.
+  private func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> (
+    value: Value, diagnostics: [Diagnostic]
+  ) {
+    if let shared, let found = shared.cells.find(item: shared.item, bytes) {
+      return (found.value, found.diagnostics.map { $0.placed(file: file, line: line, column: column) })
+    }
+    let location = CellLocation(file: file, line: line, column: column, item: name)
+    let parsed = CellParser.parse(
+      String(decoding: bytes, as: UTF8.self), item: item, codebook: codebook, at: location)
+    if let shared {
+      shared.cells.keep(item: shared.item, bytes, value: parsed.value, diagnostics: parsed.diagnostics)
+    }
+    return parsed
   }
 
   /// The id of a cell given by its trimmed text.

@@ -34,6 +34,8 @@ final class CountingPass {
   private let transcoded: Bool
   /// The checks of `kyodo check`, made on each part and taken at its turn, when it runs the pass.
   private let checks: CheckCollector?
+  /// The cells the parts have parsed, for the parts after them.
+  private let parsedCells: ParsedCells
 
   init(
     _ stream: RowStream, form: Form, consumers: [RowConsumer], rowReader: FormReader, chunks: FileChunks,
@@ -44,6 +46,7 @@ final class CountingPass {
     self.form = form
     self.rowReader = rowReader
     self.chunks = chunks
+    parsedCells = ParsedCells(items: form.items)
     let unitItems = stream.units?().unitItems ?? []
     (groups, groupConsumers, groupPlaces) = Self.planGroups(consumers, unitItems: unitItems)
     read = Set(groups.joined())
@@ -112,7 +115,7 @@ final class CountingPass {
       reader: reader, log: log, groups: groups, read: read, unitLookup: stream.units?(),
       checksUnits: checking && stream.unitWarning != nil,
       checkingUTF8Of: findingEncoding || transcoded ? nil : chunks,
-      stoppingAtTheStopOf: transcoded ? chunks : nil, idsForChecks: checks != nil)
+      stoppingAtTheStopOf: transcoded ? chunks : nil, idsForChecks: checks != nil, sharing: parsedCells)
     part.rowChecks = checks?.partChecks()
     return part
   }

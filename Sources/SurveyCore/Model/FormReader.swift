@@ -141,11 +141,11 @@ struct FormReader {
     makeTables()
   }
 
-  private mutating func makeTables() {
+  private mutating func makeTables(sharing parsedCells: ParsedCells? = nil) {
     tables = form.items.indices.map { index in
       CellTable(
         item: form.items[index], codebook: codebook, file: file, column: columns[index].map { $0 + 1 },
-        keepsWholeValues: makesRows)
+        keepsWholeValues: makesRows, shared: parsedCells.map { ($0, index) })
     }
   }
 
@@ -158,7 +158,7 @@ struct FormReader {
   func counting(
     reader: TSVReader, log: DiagnosticLog, groups: [[Int]], read: Set<Int>, unitLookup: UnitLookup?,
     checksUnits: Bool, checkingUTF8Of utf8: FileChunks? = nil, stoppingAtTheStopOf stops: FileChunks? = nil,
-    idsForChecks: Bool = false
+    idsForChecks: Bool = false, sharing parsedCells: ParsedCells? = nil
   ) -> FormReader {
     var part = FormReader(form, reader: reader, file: file, codebook: codebook, log: log, makesRows: false)
     part.columns = columns
@@ -167,7 +167,7 @@ struct FormReader {
     part.undescribed = undescribed
     part.hasHeader = hasHeader
     part.failed = failed
-    part.makeTables()
+    part.makeTables(sharing: parsedCells)
     part.skipped = form.items.indices.map { index in
       let item = form.items[index]
       return (item.kind == .text || item.kind == .identifier) && !item.fillsDown && !read.contains(index)
@@ -573,15 +573,14 @@ struct FormReader {
       key = Int64(unitPaths[path] ?? unitPaths.count)
       unitPaths[path] = Int(key)
     }
-    var row = Row(line: line, values: [])
+    if unitKnown[key] == true { return }
+    let row = Row(line: line, values: hierarchyValues())
     if unitKnown[key] == nil {
-      row.values = hierarchyValues()
-      unitKnown[key] = unitLookup.unit(of: row) != nil
+      let known = unitLookup.unit(of: row) != nil
+      unitKnown[key] = known
+      if known { return }
     }
-    if unitKnown[key] == false {
-      if row.values.isEmpty { row.values = hierarchyValues() }
-      units.append(unitLookup.warning(for: row, file: file))
-    }
+    units.append(unitLookup.warning(for: row, file: file))
   }
 
   private func hierarchyValues() -> [Value] {

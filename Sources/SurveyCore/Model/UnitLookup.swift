@@ -9,6 +9,8 @@ final class UnitLookup: @unchecked Sendable {
   /// The position of the form's item for each level from the top down to the one that answers
   /// the overall form; nil where the form has none.
   let levelIndexes: [Int?]
+  /// The items a row's unit is read from (asked for on every row of a pass).
+  let unitItems: [Int]
   private var known: [[String?]: UnitPath?] = [:]
   private var last: (cells: [String?], unit: UnitPath?)?
 
@@ -18,10 +20,8 @@ final class UnitLookup: @unchecked Sendable {
     self.levelIndexes = (0...organization.answering).map { level in
       items.firstIndex { $0.kind.isHierarchy && $0.level == level }
     }
+    self.unitItems = levelIndexes.compactMap { $0 }
   }
-
-  /// The items a row's unit is read from.
-  var unitItems: [Int] { levelIndexes.compactMap { $0 } }
 
   /// A row's cells at each level ("" when blank), nil where the form has no item for it.
   private func cells(of row: Row) -> [String?] {

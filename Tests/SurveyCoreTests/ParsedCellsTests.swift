@@ -1,0 +1,47 @@
+import XCTest
+
+@testable import SurveyCore
+
+/// Cells parsed by one part of a pass, found by the next: the same value, the diagnostics placed
+/// where the next part meets the cell.
+final class ParsedCellsTests: XCTestCase, SmallSurveyTesting {
+  func testAPartFindsWhatAnotherParsedWithItsDiagnosticsAtItsOwnLine() throws {
+    let codebook = try survey().codebook
+    let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
+    let index = try XCTUnwrap(form.items.firstIndex { $0.id == "a.5" })
+    let shared = ParsedCells(items: form.items)
+    func table() -> CellTable {
+      CellTable(
+        item: form.items[index], codebook: codebook, file: "a.tsv", column: 5, shared: (shared, index))
+    }
+    var first = table()
+    var second = table()
+    var log = DiagnosticLog()
+    // Two codes in single-choice 類型: a warning at the line where each part meets the cell.
+    let cell = Array("①③".utf8)
+    let firstID = cell.withUnsafeBufferPointer { first.id(of: $0, line: 3, log: &log) }
+    XCTAssertNotNil(cell.withUnsafeBufferPointer { shared.find(item: index, $0) })
+    let secondID = cell.withUnsafeBufferPointer { second.id(of: $0, line: 9, log: &log) }
+    XCTAssertEqual(
+      first.value(firstID), .codes([CodedAnswer(code: 1, text: ""), CodedAnswer(code: 3, text: "")]))
+    XCTAssertEqual(second.value(secondID), first.value(firstID))
+    XCTAssertEqual(log.diagnostics.map(\.line), [3, 9])
+    XCTAssertEqual(log.diagnostics.map(\.column), [5, 5])
+    XCTAssertEqual(log.diagnostics[0].found, log.diagnostics[1].found)
+    XCTAssertTrue(
+      log.diagnostics[1].found.hasPrefix("2 codes (①③) in a single-choice item"), log.diagnostics[1].found)
+  }
+
+  func testFreeTextIsNotKept() throws {
+    let codebook = try survey().codebook
+    let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
+    let index = try XCTUnwrap(form.items.firstIndex { $0.id == "a.number" })
+    let shared = ParsedCells(items: form.items)
+    var table = CellTable(
+      item: form.items[index], codebook: codebook, file: "a.tsv", column: 3, shared: (shared, index))
+    var log = DiagnosticLog()
+    let cell = Array("42".utf8)
+    _ = cell.withUnsafeBufferPointer { table.id(of: $0, line: 2, log: &log) }
+    XCTAssertNil(cell.withUnsafeBufferPointer { shared.find(item: index, $0) })
+  }
+}
