@@ -107,6 +107,8 @@ enum FuzzCounting {
     }
 
     let damaged = TextDecoding.firstInvalidUTF8Offset(bytes) != nil || bytes.contains(0)
+    // Shared as a pass's parts share it: the second reading finds the cells the first parsed.
+    let parsedCells = ParsedCells(items: form.items)
     for readsAll in [true, false] {
       let groups = readsAll ? items.map { [$0] } + [pair] : [pair]
       let expected = readsAll ? alone + [pairs] : [pairs]
@@ -118,7 +120,7 @@ enum FuzzCounting {
       chunks.leavesUTF8ToReader = true
       var counting = opened.counting(
         reader: opened.reader, log: opened.log, groups: groups, read: Set(groups.joined()), unitLookup: nil,
-        checksUnits: false, checkingUTF8Of: chunks)
+        checksUnits: false, checkingUTF8Of: chunks, sharing: parsedCells)
       var counted = [[[Value]: Int]](repeating: [:], count: groups.count)
       // Handed over and dropped whenever it pauses, as a part read alone is.
       repeat {
