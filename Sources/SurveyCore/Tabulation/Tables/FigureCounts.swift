@@ -121,7 +121,7 @@ struct FigureCounts: Sendable {
   }
 
   /// Writes the runs again with `additions` (in increasing order of the figures) merged in. A hot
-  /// loop on large reports: it works on the buffers, with no closure that captures what it changes.
+  /// loop on large reports: it works on the buffers, not on the arrays.
   private mutating func merge(_ additions: [(figure: Int, weight: Int)]) {
     // Two numbers of at most ten bytes each for every figure added.
     var scratch = [UInt8](repeating: 0, count: runs.count + additions.count * 20)
