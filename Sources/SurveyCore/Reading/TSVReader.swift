@@ -256,13 +256,6 @@ public struct TSVReader {
     } while bytes.count - pending < pending
   }
 
-  /// Calls `body` with a span's bytes: the cell's text itself unless `span.isVerbatim` is false.
-  public func withBytes<R>(of span: FieldSpan, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    bytes.withUnsafeBufferPointer { buffer in
-      body(UnsafeBufferPointer(rebasing: buffer[span.start..<span.end]))
-    }
-  }
-
   /// Calls `body` with the reader's whole buffer, which the spans of the last record index into.
   public func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     bytes.withUnsafeBufferPointer(body)
