@@ -64,7 +64,7 @@ final class FigureCountsTests: XCTestCase {
     XCTAssertEqual(counts.maximum, sorted.last?.key)
   }
 
-  func testCountsAddedAndTakenAwayMatchADictionary() {
+  func testCountsSummedAndTakenAwayMatchADictionary() {
     // Three sets of counts added up, then one taken away (each of its counts at most the sum's):
     // the result is a dictionary's of the same additions and subtractions, with the figures whose
     // count comes to 0 gone, and the smallest and largest those left.
@@ -86,9 +86,7 @@ final class FigureCountsTests: XCTestCase {
       expected[figure, default: 0] -= less
     }
     expected = expected.filter { $0.value != 0 }
-    var sum = FigureCounts()
-    for part in parts { sum.add(contentsOf: part) }
-    sum.add(contentsOf: taken, sign: -1)
+    let sum = FigureCounts.sum(parts, less: taken)
     let sorted = expected.sorted { $0.key < $1.key }
     XCTAssertEqual(sum.occurrences.map(\.value), sorted.map(\.key))
     XCTAssertEqual(sum.occurrences.map(\.count), sorted.map(\.value))
@@ -113,5 +111,14 @@ final class FigureCountsTests: XCTestCase {
       XCTAssertEqual(sorted.map { $0 >> 24 }, words.map { $0 >> 24 }.sorted(), "\(count) words")
       XCTAssertEqual(sorted.sorted(), words.sorted(), "\(count) words")
     }
+  }
+
+  func testOrderStatisticsAreThoseOfTheFiguresInOrder() {
+    // The figures 7, 7, 7, 10, 12, 12 (added out of order, in two merges' worth): ranks 0 to 5
+    // are those figures in order, by hand; a rank past the count gives the largest.
+    var counts = FigureCounts()
+    for (figure, weight) in [(12, 1), (7, 2), (10, 1), (12, 1), (7, 1)] { counts.add(figure, weight: weight) }
+    XCTAssertEqual(counts.orderStatistics([0, 1, 2, 3, 4, 5, 6]), [7, 7, 7, 10, 12, 12, 12])
+    XCTAssertEqual(counts.orderStatistics([2, 3]), [7, 10])
   }
 }

@@ -85,16 +85,37 @@ struct FigureCounts: Sendable {
   /// Merges the pending figures into the runs (reading them then copies nothing).
   mutating func settle() { merge() }
 
-  /// Adds every figure of `other` with its count, times `sign` (1, or −1 to take them away).
-  mutating func add(contentsOf other: FigureCounts, sign: Int = 1) {
-    var other = other
-    other.merge()
-    guard other.distinct > 0 else { return }
-    merge()
+  /// The counts of `parts` added up, less those of `taken` (each of whose counts is at most the
+  /// parts'): every run of them sorted once by its figure and merged.
+  static func sum(_ parts: [FigureCounts], less taken: FigureCounts) -> FigureCounts {
     var additions: [(figure: Int, weight: Int)] = []
-    additions.reserveCapacity(other.distinct)
-    other.forEachRun { additions.append(($0, $1 * sign)) }
-    merge(additions)
+    for (index, part) in (parts + [taken]).enumerated() {
+      var part = part
+      part.merge()
+      let sign = index == parts.count ? -1 : 1
+      part.forEachRun { additions.append(($0, $1 * sign)) }
+    }
+    additions.sort { $0.figure < $1.figure }
+    var sum = FigureCounts()
+    sum.merge(additions)
+    return sum
+  }
+
+  /// The figures at each of `ranks` (from 0, in increasing order) of the figures in order, each
+  /// counted as often as it occurs: one pass over the runs.
+  func orderStatistics(_ ranks: [Int]) -> [Int] {
+    var merged = self
+    merged.merge()
+    var figures: [Int] = []
+    figures.reserveCapacity(ranks.count)
+    var seen = 0
+    merged.forEachRun { figure, count in
+      seen += count
+      while figures.count < ranks.count && ranks[figures.count] < seen { figures.append(figure) }
+    }
+    // Past the last figure (a rank beyond the count): the largest.
+    while figures.count < ranks.count { figures.append(merged.highest) }
+    return figures
   }
 
   /// Each run (figure, count), in increasing order of the figures.

@@ -72,8 +72,7 @@ public final class NumericSummary {
     /// This line with the figures of `lines` added up, less those of `overcounted`.
     func withFigures(of lines: [Line], less overcounted: FigureCounts) -> Line {
       var line = self
-      for other in lines { line.counts.add(contentsOf: other.counts) }
-      line.counts.add(contentsOf: overcounted, sign: -1)
+      line.counts = FigureCounts.sum(lines.map(\.counts), less: overcounted)
       return line
     }
 
@@ -82,27 +81,18 @@ public final class NumericSummary {
       quantiles(quarters: [quarters])[0]
     }
 
-    /// Several p-quantiles (p = quarters / 4), from one sort of the distinct figures.
+    /// Several p-quantiles (p = quarters / 4), from one pass over the distinct figures.
     public func quantiles(quarters: [Int]) -> [Fraction?] {
       guard given > 0 else { return quarters.map { _ in nil } }
-      let sorted = occurrences
-      /// The k-th smallest figure (from 0).
-      func orderStatistic(_ k: Int) -> Int {
-        var seen = 0
-        for (value, count) in sorted {
-          seen += count
-          if seen > k { return value }
-        }
-        return sorted.last?.value ?? 0
-      }
-      return quarters.map { quarters in
-        // Position (n − 1) × quarters / 4, kept in quarters to stay exact.
-        let position = (given - 1) * quarters
-        let lower = position / 4
-        let remainder = position % 4
-        let low = orderStatistic(lower)
-        let high = orderStatistic(min(lower + 1, given - 1))
-        return Fraction(4 * low + remainder * (high - low), 4)
+      // Position (n − 1) × quarters / 4, kept in quarters to stay exact: between the order
+      // statistics (from 0) at its floor and the next.
+      let positions = quarters.map { (given - 1) * $0 }
+      let ranks = Set(positions.flatMap { [$0 / 4, min($0 / 4 + 1, given - 1)] }).sorted()
+      let figures = Dictionary(uniqueKeysWithValues: zip(ranks, counts.orderStatistics(ranks)))
+      return positions.map { position in
+        let low = figures[position / 4] ?? 0
+        let high = figures[min(position / 4 + 1, given - 1)] ?? 0
+        return Fraction(4 * low + position % 4 * (high - low), 4)
       }
     }
 
