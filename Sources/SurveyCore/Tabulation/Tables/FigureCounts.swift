@@ -86,19 +86,32 @@ struct FigureCounts: Sendable {
   mutating func settle() { merge() }
 
   /// The counts of `parts` added up, less those of `taken` (each of whose counts is at most the
-  /// parts'): every run of them sorted once by its figure and merged.
+  /// parts'): merged two by two, then two sums by two, so that each run is read a few times (the
+  /// logarithm of the parts' number), in little more memory than the runs' own.
   static func sum(_ parts: [FigureCounts], less taken: FigureCounts) -> FigureCounts {
-    var additions: [(figure: Int, weight: Int)] = []
-    for (index, part) in (parts + [taken]).enumerated() {
-      var part = part
-      part.merge()
-      let sign = index == parts.count ? -1 : 1
-      part.forEachRun { additions.append(($0, $1 * sign)) }
+    var level = parts
+    while level.count > 1 {
+      level = stride(from: 0, to: level.count, by: 2).map { index in
+        var pair = level[index]
+        if index + 1 < level.count { pair.add(contentsOf: level[index + 1]) }
+        return pair
+      }
     }
-    additions.sort { $0.figure < $1.figure }
-    var sum = FigureCounts()
-    sum.merge(additions)
+    var sum = level.first ?? FigureCounts()
+    sum.add(contentsOf: taken, sign: -1)
     return sum
+  }
+
+  /// Adds every figure of `other` with its count, times `sign` (1, or −1 to take them away).
+  mutating func add(contentsOf other: FigureCounts, sign: Int = 1) {
+    var other = other
+    other.merge()
+    guard other.distinct > 0 else { return }
+    merge()
+    var additions: [(figure: Int, weight: Int)] = []
+    additions.reserveCapacity(other.distinct)
+    other.forEachRun { additions.append(($0, $1 * sign)) }
+    merge(additions)
   }
 
   /// The figures at each of `ranks` (from 0, in increasing order) of the figures in order, each
