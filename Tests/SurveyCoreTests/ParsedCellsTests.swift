@@ -44,4 +44,24 @@ final class ParsedCellsTests: XCTestCase, SmallSurveyTesting {
     _ = cell.withUnsafeBufferPointer { table.id(of: $0, line: 2, log: &log) }
     XCTAssertNil(cell.withUnsafeBufferPointer { shared.find(item: index, $0) })
   }
+
+  func testAPartWhoseNewCellsAreNeverFoundStopsAsking() throws {
+    let codebook = try survey().codebook
+    let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
+    let index = try XCTUnwrap(form.items.firstIndex { $0.id == "a.7" })
+    let shared = ParsedCells(items: form.items)
+    var table = CellTable(
+      item: form.items[index], codebook: codebook, file: "a.tsv", column: 6, shared: (shared, index))
+    var log = DiagnosticLog()
+    // 1,100 different approximate amounts, none parsed by another part: the first 1,024 are kept
+    // for the parts after, then the part parses the rest without asking or keeping.
+    let cells = (1...1_100).map { Array("①約\($0)千円".utf8) }
+    for (line, cell) in cells.enumerated() {
+      _ = cell.withUnsafeBufferPointer { table.id(of: $0, line: line + 2, log: &log) }
+    }
+    XCTAssertNotNil(cells[1_023].withUnsafeBufferPointer { shared.find(item: index, $0) })
+    XCTAssertNil(cells[1_024].withUnsafeBufferPointer { shared.find(item: index, $0) })
+    XCTAssertNil(cells[1_099].withUnsafeBufferPointer { shared.find(item: index, $0) })
+    XCTAssertTrue(log.diagnostics.isEmpty)
+  }
 }

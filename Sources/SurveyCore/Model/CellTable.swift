@@ -50,6 +50,11 @@ struct CellTable {
 
   /// The cells the pass's other parts parsed, and this item's index among them.
   private let shared: (cells: ParsedCells, item: Int)?
+  /// How many of this part's new cells were looked up in `shared`, and how many were found: a
+  /// part whose new cells are seldom found there (every cell different) stops asking, and taking
+  /// the lock, after a thousand.
+  private var sharedLookups = 0
+  private var sharedFinds = 0
 
   init(
     item: Item, codebook: Codebook, file: String, column: Int?, keepsWholeValues: Bool = false,
@@ -113,16 +118,21 @@ struct CellTable {
 
   /// What a cell not met before in this part says: as another part of the pass parsed it, or
   /// parsed now.
-  private func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> (
+  private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> (
     value: Value, diagnostics: [Diagnostic]
   ) {
-    if let shared, let found = shared.cells.find(item: shared.item, bytes) {
-      return (found.value, found.diagnostics.map { $0.placed(file: file, line: line, column: column) })
+    let asking = shared != nil && (sharedLookups < 1024 || sharedFinds * 8 >= sharedLookups)
+    if asking, let shared {
+      sharedLookups += 1
+      if let found = shared.cells.find(item: shared.item, bytes) {
+        sharedFinds += 1
+        return (found.value, found.diagnostics.map { $0.placed(file: file, line: line, column: column) })
+      }
     }
     let location = CellLocation(file: file, line: line, column: column, item: name)
     let parsed = CellParser.parse(
       String(decoding: bytes, as: UTF8.self), item: item, codebook: codebook, at: location)
-    if let shared {
+    if asking, let shared {
       shared.cells.keep(item: shared.item, bytes, value: parsed.value, diagnostics: parsed.diagnostics)
     }
     return parsed
