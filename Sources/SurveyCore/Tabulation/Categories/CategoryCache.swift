@@ -30,7 +30,7 @@ final class CategoryCache {
 
   /// A hash of a value by its bytes and codes, without the Unicode normalization of `Hasher`:
   /// equal values hash alike, since a name's bytes are the same where it is the same string.
-  private static func hash(_ value: Value) -> UInt64 {
+  static func hash(_ value: Value) -> UInt64 {
     switch value {
     case .blank: 1
     case .nonAnswer(let text), .text(let text): hash(text)
