@@ -5,15 +5,24 @@ import XCTest
 /// Cells parsed by one part of a pass, found by the next: the same value, the diagnostics placed
 /// where the next part meets the cell.
 final class ParsedCellsTests: XCTestCase, SmallSurveyTesting {
-  func testAPartFindsWhatAnotherParsedWithItsDiagnosticsAtItsOwnLine() throws {
+  /// The shared cells of the small survey's Ａ form, the index of its item `id`, and a maker of a
+  /// part's table of that item (in column `column`) sharing them.
+  private func sharing(item id: String, column: Int) throws -> (
+    shared: ParsedCells, index: Int, table: () -> CellTable
+  ) {
     let codebook = try survey().codebook
     let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
-    let index = try XCTUnwrap(form.items.firstIndex { $0.id == "a.5" })
+    let index = try XCTUnwrap(form.items.firstIndex { $0.id == id })
     let shared = ParsedCells(items: form.items)
-    func table() -> CellTable {
+    let table = {
       CellTable(
-        item: form.items[index], codebook: codebook, file: "a.tsv", column: 5, shared: (shared, index))
+        item: form.items[index], codebook: codebook, file: "a.tsv", column: column, shared: (shared, index))
     }
+    return (shared, index, table)
+  }
+
+  func testAPartFindsWhatAnotherParsedWithItsDiagnosticsAtItsOwnLine() throws {
+    let (shared, index, table) = try sharing(item: "a.5", column: 5)
     var first = table()
     var second = table()
     var log = DiagnosticLog()
@@ -33,12 +42,8 @@ final class ParsedCellsTests: XCTestCase, SmallSurveyTesting {
   }
 
   func testFreeTextIsNotKept() throws {
-    let codebook = try survey().codebook
-    let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
-    let index = try XCTUnwrap(form.items.firstIndex { $0.id == "a.number" })
-    let shared = ParsedCells(items: form.items)
-    var table = CellTable(
-      item: form.items[index], codebook: codebook, file: "a.tsv", column: 3, shared: (shared, index))
+    let (shared, index, makeTable) = try sharing(item: "a.number", column: 3)
+    var table = makeTable()
     var log = DiagnosticLog()
     let cell = Array("42".utf8)
     _ = cell.withUnsafeBufferPointer { table.id(of: $0, line: 2, log: &log) }
@@ -46,12 +51,8 @@ final class ParsedCellsTests: XCTestCase, SmallSurveyTesting {
   }
 
   func testAPartWhoseNewCellsAreNeverFoundStopsAsking() throws {
-    let codebook = try survey().codebook
-    let form = try XCTUnwrap(codebook.forms.first { $0.id == "a" })
-    let index = try XCTUnwrap(form.items.firstIndex { $0.id == "a.7" })
-    let shared = ParsedCells(items: form.items)
-    var table = CellTable(
-      item: form.items[index], codebook: codebook, file: "a.tsv", column: 6, shared: (shared, index))
+    let (shared, index, makeTable) = try sharing(item: "a.7", column: 6)
+    var table = makeTable()
     var log = DiagnosticLog()
     // 1,100 different approximate amounts, none parsed by another part: the first 1,024 are kept
     // for the parts after, then the part parses the rest without asking or keeping.

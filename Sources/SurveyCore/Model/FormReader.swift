@@ -573,12 +573,13 @@ struct FormReader {
       key = Int64(unitPaths[path] ?? unitPaths.count)
       unitPaths[path] = Int(key)
     }
-    if unitKnown[key] == true { return }
+    let known = unitKnown[key]
+    if known == true { return }
     let row = Row(line: line, values: hierarchyValues())
-    if unitKnown[key] == nil {
-      let known = unitLookup.unit(of: row) != nil
-      unitKnown[key] = known
-      if known { return }
+    if known == nil {
+      let listed = unitLookup.unit(of: row) != nil
+      unitKnown[key] = listed
+      if listed { return }
     }
     units.append(unitLookup.warning(for: row, file: file))
   }

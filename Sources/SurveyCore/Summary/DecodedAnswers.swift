@@ -6,7 +6,7 @@ struct DecodedAnswers {
   private var known: [[Key: DecodedAnswer]] = []
   private static let capacity = 4096
 
-  /// A value as a key hashed by its bytes and codes (`CategoryCache.hash`), not with the Unicode
+  /// A value as a key hashed by its bytes and codes (`Value.bytesHash`), not with the Unicode
   /// normalization of a string's hash, which took a sixteenth of `kyodo summary`'s time; equal
   /// keys are equal values of equal such hashes.
   private struct Key: Hashable {
@@ -15,7 +15,7 @@ struct DecodedAnswers {
 
     init(_ value: Value) {
       self.value = value
-      bytesHash = CategoryCache.hash(value)
+      bytesHash = value.bytesHash
     }
 
     static func == (left: Key, right: Key) -> Bool {

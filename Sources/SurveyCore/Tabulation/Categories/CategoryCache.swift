@@ -12,7 +12,7 @@ final class CategoryCache {
   /// The indexes `classify` gives a row, by the values of `items` (all it reads).
   func indexes(of row: Row, items: [Int], classify: (Row) -> [Int]) -> [Int] {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-    for item in items { hash = (hash ^ Self.hash(row.values[item])) &* 0xFF51_AFD7_ED55_8CCD }
+    for item in items { hash = (hash ^ row.values[item].bytesHash) &* 0xFF51_AFD7_ED55_8CCD }
     let slot = Int(truncatingIfNeeded: hash >> 56)
     if let entry = entries[slot], Self.matches(entry.values, row, items) { return entry.indexes }
     let indexes = classify(row)
@@ -26,27 +26,5 @@ final class CategoryCache {
     guard values.count == items.count else { return false }
     for (value, item) in zip(values, items) where value != row.values[item] { return false }
     return true
-  }
-
-  /// A hash of a value by its bytes and codes, without the Unicode normalization of `Hasher`:
-  /// equal values hash alike, since a name's bytes are the same where it is the same string.
-  static func hash(_ value: Value) -> UInt64 {
-    switch value {
-    case .blank: 1
-    case .nonAnswer(let text), .text(let text): hash(text)
-    case .codes(let answers):
-      answers.reduce(2) { ($0 ^ UInt64(bitPattern: Int64($1.code))) &* 0x100_0000_01B3 }
-    case .amount(let amount):
-      if case .given(let yen) = amount.status {
-        3 ^ UInt64(bitPattern: Int64(yen)) << 8
-      } else {
-        5 ^ UInt64(bitPattern: Int64(amount.answer.code)) << 8
-      }
-    case .year(let year): 4 ^ UInt64(bitPattern: Int64(year.year ?? -year.answer.code)) << 8
-    }
-  }
-
-  private static func hash(_ text: String) -> UInt64 {
-    text.utf8.withContiguousStorageIfAvailable { ByteInterner.hash($0) } ?? UInt64(text.utf8.count)
   }
 }
