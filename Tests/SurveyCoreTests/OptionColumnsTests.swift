@@ -200,13 +200,17 @@ final class OptionColumnsTests: XCTestCase {
     let codebook = try CodebookLoader.load(
       utf8: Array(Self.codebook(columns: true).utf8), file: "codebook.tsv")
     let bad = Self.zeroOne.replacingOccurrences(of: "\t課A\t1\t1\t1\t0", with: "\t課A\t1\t1\t済\t0")
-    let report = Checker.check(
-      codebook: codebook,
-      sources: [
-        "overall": ExportSource(bytes: Array(Self.overall.utf8), file: "overall.tsv"),
-        "a": ExportSource(bytes: Array(bad.utf8), file: "a.tsv"),
-      ], referenceYear: 2010)
-    let errors = report.files.flatMap(\.diagnostics).filter { $0.severity == .error }
+    /// `kyodo check`'s diagnostics of the overall form and `projects` as a.tsv.
+    func checked(_ projects: String) -> [Diagnostic] {
+      Checker.check(
+        codebook: codebook,
+        sources: [
+          "overall": ExportSource(bytes: Array(Self.overall.utf8), file: "overall.tsv"),
+          "a": ExportSource(bytes: Array(projects.utf8), file: "a.tsv"),
+        ], referenceYear: 2010
+      ).files.flatMap(\.diagnostics)
+    }
+    let errors = checked(bad).filter { $0.severity == .error }
     XCTAssertEqual(
       errors.map(\.description),
       [
@@ -218,13 +222,7 @@ final class OptionColumnsTests: XCTestCase {
     }
 
     let missing = Self.circles.replacingOccurrences(of: "\t形態_補助", with: "\t補助")
-    let report2 = Checker.check(
-      codebook: codebook,
-      sources: [
-        "overall": ExportSource(bytes: Array(Self.overall.utf8), file: "overall.tsv"),
-        "a": ExportSource(bytes: Array(missing.utf8), file: "a.tsv"),
-      ], referenceYear: 2010)
-    let problems = report2.files.flatMap(\.diagnostics).map(\.description)
+    let problems = checked(missing).map(\.description)
     XCTAssertTrue(
       problems.contains("a.tsv:1: error: a.4 ４ 形態: no column for option ④補助; expected a header cell '形態_補助'"),
       "\(problems)")
