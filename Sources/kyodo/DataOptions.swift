@@ -82,10 +82,11 @@ enum DataOptions {
   static func load(_ arguments: Arguments, output: inout Output) throws -> Survey {
     let sources = try sources(arguments)
     // Without --show-warnings only their number is printed: none need be kept.
-    let survey = try Survey.load(
+    var survey = try Survey.load(
       directory: sources.directory, codebook: sources.codebook, paths: sources.paths, given: sources.given,
       warningsKept: arguments.flag(showWarnings) ? nil : 0)
     try sources.checkForms(survey.codebook.forms.map(\.id))
+    survey.figureSpill = FigureSpill(directory: FileManager.default.temporaryDirectory)
     return survey
   }
 

@@ -7,6 +7,9 @@ public struct Survey: Sendable {
   public let organization: Organization
   /// Every warning met while reading; errors are thrown instead.
   public let warnings: [Diagnostic]
+  /// Where amounts' statistics write out the figures memory has no room for; without one, they
+  /// keep them all in memory.
+  public var figureSpill: FigureSpill?
 
   /// The rows of a form, or nil when the survey has no such form.
   public func data(for formID: String) -> FormData? {

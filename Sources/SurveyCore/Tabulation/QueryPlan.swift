@@ -72,7 +72,8 @@ public struct QueryPlan: Sendable {
     let slice = QuerySlice()
     if let breakdown {
       if isFigure {
-        let summary = try NumericSummary(accumulating: item, by: breakdown, in: data)
+        let summary = try NumericSummary(
+          accumulating: item, by: breakdown, in: data, spillingInto: survey.figureSpill)
         slice.consumers.append(summary.consumer)
         slice.makers.append { summary.table(options) }
       }
@@ -99,7 +100,8 @@ public struct QueryPlan: Sendable {
     if isFigure {
       if let department = data.form.items.first(where: { $0.kind.isHierarchy && $0.level == 0 }) {
         let byDepartment = try Categorization(item: department, in: data, organization: survey.organization)
-        let summary = try NumericSummary(accumulating: item, by: byDepartment, in: data)
+        let summary = try NumericSummary(
+          accumulating: item, by: byDepartment, in: data, spillingInto: survey.figureSpill)
         slice.consumers.append(summary.consumer)
         slice.makers.append { summary.table(options) }
       }

@@ -28,7 +28,8 @@ public enum StandardReport {
     }
     let byDepartment = try Categorization(item: departmentItem, in: data, organization: organization)
     let perDepartment = Frequency(byDepartment, rowNoun: form.rowNoun)
-    var plan = SectionPlan(data: data, organization: organization, options: options)
+    var plan = SectionPlan(
+      data: data, organization: organization, options: options, spill: survey.figureSpill)
     plan.consumers.append(perDepartment.consumer)
     if isRoster {
       try plan.addRosterTables(byDepartment: byDepartment)
@@ -52,13 +53,15 @@ public enum StandardReport {
   private struct SectionPlan {
     let data: FormData
     let organization: Organization
+    let spill: FigureSpill?
     let options: TableOptions
     var consumers: [RowConsumer] = []
     var tables: [() -> Table] = []
 
-    init(data: FormData, organization: Organization, options: TableOptions) {
+    init(data: FormData, organization: Organization, options: TableOptions, spill: FigureSpill?) {
       self.data = data
       self.organization = organization
+      self.spill = spill
       self.options = options
     }
 
@@ -101,7 +104,8 @@ public enum StandardReport {
         for breakdown in figureItem.kind == .amount ? breakdowns : [departmentItem] {
           let categories =
             breakdown.id == departmentItem.id ? byDepartment : try categorization(of: breakdown)
-          let summary = try NumericSummary(accumulating: figureItem, by: categories, in: data)
+          let summary = try NumericSummary(
+            accumulating: figureItem, by: categories, in: data, spillingInto: spill)
           consumers.append(summary.consumer)
           tables.append { summary.table(options) }
         }

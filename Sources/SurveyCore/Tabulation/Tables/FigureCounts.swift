@@ -1,12 +1,16 @@
 /// How many rows gave each distinct figure, kept as sorted runs (a figure and its count) packed in
 /// bytes: each run is the step from the figure before and the count, in LEB128 (a byte per seven
 /// bits), so that a figure takes three or four bytes, not a dictionary's thirty or so. Exact
-/// quartiles need every distinct figure, and at 10M rows there may be a million of them.
+/// quartiles need every distinct figure, and at 10M rows there may be a million of them: when
+/// told to (`spill(to:)`), the runs are written out as a segment of a temporary file and memory
+/// starts again; segments are read back in order by merging them (`FigureRunMerge`), and merged
+/// into one, eight by eight, so that a line has a few of them (their number grows with the
+/// logarithm of its figures).
 ///
 /// Figures added are held in a short list, each packed with its weight in one word, sorted by
 /// their figures and merged into the runs (the runs are read and written again once) when it
 /// holds half as many (or 64): in the memory of the runs, each addition costs a few comparisons
-/// and bytes. Weights may be negative (counts taken away, as `add(contentsOf:)` is told); a
+/// and bytes. Weights are positive; a sum may take counts away (`sum(_:less:spill:)`), and a
 /// figure whose count comes to 0 is dropped.
 struct FigureCounts: Sendable {
   /// The runs, in increasing order of the figures.
@@ -23,6 +27,9 @@ struct FigureCounts: Sendable {
   /// Figures added since the last merge that do not fit a word (below 0, or from 2^40): none of
   /// an amount's or a year's, but any Int is counted.
   private var unpacked: [(figure: Int, weight: Int)] = []
+  /// The runs written out, each a sorted segment of `spill` of its own.
+  private var segments: [Segment] = []
+  private var spill: FigureSpill?
   private static let weightBits: UInt64 = 24
   private static let largestPackedWeight = 1 << Int(weightBits) - 1
 
@@ -42,20 +49,23 @@ struct FigureCounts: Sendable {
   }
 
   /// Whether no figure has been added.
-  var isEmpty: Bool { distinct == 0 && pending.isEmpty && unpacked.isEmpty }
+  var isEmpty: Bool { distinct == 0 && pending.isEmpty && unpacked.isEmpty && segments.isEmpty }
+
+  /// The bytes held in memory: the runs and the figures waiting to be merged in.
+  var heldBytes: Int { runs.count + pending.capacity * 8 + unpacked.capacity * 16 }
 
   /// The smallest figure, or nil.
   var minimum: Int? {
     let packed = pending.min().map { Int($0 >> Self.weightBits) } ?? .max
     let smallest = unpacked.reduce(Swift.min(lowest, packed)) { Swift.min($0, $1.figure) }
-    return isEmpty ? nil : smallest
+    return isEmpty ? nil : segments.reduce(smallest) { Swift.min($0, $1.lowest) }
   }
 
   /// The largest figure, or nil.
   var maximum: Int? {
     let packed = pending.max().map { Int($0 >> Self.weightBits) } ?? .min
     let largest = unpacked.reduce(Swift.max(highest, packed)) { Swift.max($0, $1.figure) }
-    return isEmpty ? nil : largest
+    return isEmpty ? nil : segments.reduce(largest) { Swift.max($0, $1.highest) }
   }
 
   /// The figures added since the last merge, with their weights, in increasing order of the
@@ -74,73 +84,121 @@ struct FigureCounts: Sendable {
 
   /// Each distinct figure and how many rows gave it, in increasing order of the figures.
   var occurrences: [(value: Int, count: Int)] {
-    var merged = self
-    merged.merge()
-    var result: [(value: Int, count: Int)] = []
-    result.reserveCapacity(merged.distinct)
-    merged.forEachRun { result.append(($0, $1)) }
-    return result
+    FigureRunMerge(readers(sign: 1)).map { ($0.figure, $0.count) }
   }
 
   /// Merges the pending figures into the runs (reading them then copies nothing).
   mutating func settle() { merge() }
 
   /// The counts of `parts` added up, less those of `taken` (each of whose counts is at most the
-  /// parts'): merged two by two, then two sums by two, so that each run is read a few times (the
-  /// logarithm of the parts' number), in little more memory than the runs' own.
-  static func sum(_ parts: [FigureCounts], less taken: FigureCounts) -> FigureCounts {
-    var level = parts
-    while level.count > 1 {
-      level = stride(from: 0, to: level.count, by: 2).map { index in
-        var pair = level[index]
-        if index + 1 < level.count { pair.add(contentsOf: level[index + 1]) }
-        return pair
+  /// parts'), in one merge of their runs and segments. With a spill, a sum of more than 64 KB of
+  /// runs is written out as it is made, into one segment.
+  static func sum(_ parts: [FigureCounts], less taken: FigureCounts, spill: FigureSpill? = nil)
+    -> FigureCounts
+  {
+    let sources = parts.flatMap { $0.readers(sign: 1) } + taken.readers(sign: -1)
+    let bytes = (parts + [taken]).reduce(0) {
+      $0 + $1.runs.count + $1.segments.reduce(0) { $0 + $1.range.count }
+    }
+    if let spill, bytes > Self.chunkSize {
+      if let segment = write(FigureRunMerge(sources), level: 0, to: spill) {
+        var sum = FigureCounts()
+        sum.segments = [segment]
+        sum.spill = spill
+        return sum
       }
     }
-    var sum = level.first ?? FigureCounts()
-    sum.add(contentsOf: taken, sign: -1)
+    var writer = FigureRunWriter()
+    for run in FigureRunMerge(sources) { writer.append(run.figure, run.count) }
+    var sum = FigureCounts()
+    (sum.runs, sum.distinct, sum.lowest, sum.highest) = (
+      writer.bytes, writer.distinct, writer.lowest, writer.highest
+    )
     return sum
-  }
-
-  /// Adds every figure of `other` with its count, times `sign` (1, or −1 to take them away).
-  mutating func add(contentsOf other: FigureCounts, sign: Int = 1) {
-    var other = other
-    other.merge()
-    guard other.distinct > 0 else { return }
-    merge()
-    var additions: [(figure: Int, weight: Int)] = []
-    additions.reserveCapacity(other.distinct)
-    other.forEachRun { additions.append(($0, $1 * sign)) }
-    merge(additions)
   }
 
   /// The figures at each of `ranks` (from 0, in increasing order) of the figures in order, each
   /// counted as often as it occurs: one pass over the runs.
   func orderStatistics(_ ranks: [Int]) -> [Int] {
-    var merged = self
-    merged.merge()
     var figures: [Int] = []
     figures.reserveCapacity(ranks.count)
     var seen = 0
-    merged.forEachRun { figure, count in
+    var largest = Int.min
+    for (figure, count) in FigureRunMerge(readers(sign: 1)) {
       seen += count
+      largest = figure
       while figures.count < ranks.count && ranks[figures.count] < seen { figures.append(figure) }
     }
     // Past the last figure (a rank beyond the count): the largest.
-    while figures.count < ranks.count { figures.append(merged.highest) }
+    while figures.count < ranks.count { figures.append(largest) }
     return figures
   }
 
-  /// Each run (figure, count), in increasing order of the figures.
-  private func forEachRun(_ body: (Int, Int) -> Void) {
-    runs.withUnsafeBufferPointer { bytes in
-      var at = 0
-      var figure = 0
-      while at < bytes.count {
-        figure &+= Int(bitPattern: UInt(Self.read(bytes, at: &at)))
-        body(figure, Int(bitPattern: Self.read(bytes, at: &at)))
-      }
+  // MARK: Spilling
+
+  /// A sorted segment of runs in a spill's file.
+  private struct Segment {
+    var range: Range<Int>
+    /// 0 for runs written out from memory, one more for each merge of segments.
+    var level: Int
+    var lowest: Int
+    var highest: Int
+  }
+
+  /// Segments of a level merged into one of the next when there are so many.
+  private static let fanIn = 8
+  /// The bytes a segment is written a chunk at a time in.
+  private static let chunkSize = 1 << 16
+
+  /// Readers of the runs and segments, pending figures merged in (on a copy).
+  private func readers(sign: Int) -> [FigureRunReader] {
+    var merged = self
+    merged.merge()
+    let inMemory = merged.distinct > 0 ? [FigureRunReader(runs: merged.runs, sign: sign)] : []
+    guard let spill else { return inMemory }
+    return inMemory + segments.map { FigureRunReader(segment: $0.range, of: spill, sign: sign) }
+  }
+
+  /// Writes the runs (pending figures merged in) out as a segment of `spill`, and memory starts
+  /// again; then merges a level's segments into one when there are `fanIn`. False when there
+  /// were no runs or they could not be written (they are then kept).
+  mutating func spill(to spill: FigureSpill) -> Bool {
+    guard spill.isUsable else { return false }
+    merge()
+    guard distinct > 0,
+      let range = spill.writeSegment({ write in runs.withUnsafeBytes { write($0) } })
+    else { return false }
+    segments.append(Segment(range: range, level: 0, lowest: lowest, highest: highest))
+    self.spill = spill
+    (runs, distinct, lowest, highest) = ([], 0, .max, .min)
+    while let level = segments.first(where: { segment in
+      segments.filter { $0.level == segment.level }.count >= Self.fanIn
+    })?.level {
+      let merging = segments.filter { $0.level == level }
+      let merge = FigureRunMerge(merging.map { FigureRunReader(segment: $0.range, of: spill, sign: 1) })
+      // Left as they are when the merged segment cannot be written: nothing is lost.
+      guard let merged = Self.write(merge, level: level + 1, to: spill) else { break }
+      segments.removeAll { $0.level == level }
+      segments.append(merged)
     }
+    return true
+  }
+
+  /// Writes the runs of `merge` into a segment of `spill` at `level`, a chunk at a time; nil when
+  /// it could not be written.
+  private static func write(_ merge: FigureRunMerge, level: Int, to spill: FigureSpill) -> Segment? {
+    var writer = FigureRunWriter()
+    let range = spill.writeSegment { write in
+      for run in merge {
+        writer.append(run.figure, run.count)
+        if writer.bytes.count >= chunkSize {
+          writer.bytes.withUnsafeBytes { write($0) }
+          writer.removeBytes()
+        }
+      }
+      writer.bytes.withUnsafeBytes { write($0) }
+    }
+    return range.map { Segment(range: $0, level: level, lowest: writer.lowest, highest: writer.highest) }
   }
 
   /// Sorts the pending figures and merges them into the runs.
@@ -280,7 +338,7 @@ struct FigureCounts: Sendable {
   }
 
   /// The LEB128 number at `at`, which moves past it.
-  @inline(__always) private static func read(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int) -> UInt {
+  @inline(__always) static func read(_ bytes: UnsafeBufferPointer<UInt8>, at: inout Int) -> UInt {
     var number: UInt = 0
     var shift: UInt = 0
     while true {

@@ -5,7 +5,9 @@
 /// QUARTILE.INC, pandas' default): the p-quantile of n sorted values is at position (n − 1)p.
 ///
 /// Built a row at a time (`add`). Each line keeps how often each distinct figure occurs, not the
-/// figures themselves, so memory grows with the distinct figures, not with the rows.
+/// figures themselves, so memory grows with the distinct figures, not with the rows; with a
+/// `FigureSpill`, the largest lines are written out whenever the summaries of the pass hold more
+/// than its budget, so that memory stays bounded however many figures there are.
 public final class NumericSummary {
   public let item: Item
   public let breakdown: Categorization
@@ -25,6 +27,12 @@ public final class NumericSummary {
   private let breakdownCache = CategoryCache()
   /// Rows that gave several codes to a single-choice breakdown (counted in the line of each).
   public private(set) var multiplyCoded = 0
+  /// Where figures are written out beyond the budget, and the bytes of them this summary last
+  /// told it it holds.
+  private let spill: FigureSpill?
+  private var heldBytesTold = 0
+  /// Rows added since the bytes held were last told.
+  private var addedSinceTold = 0
 
   /// One row of the summary: the figures of the rows in one breakdown category.
   public struct Line: Sendable {
@@ -47,6 +55,8 @@ public final class NumericSummary {
 
     /// How many rows gave each figure, in increasing order of the figures.
     public var occurrences: [(value: Int, count: Int)] { counts.occurrences }
+    /// The bytes of figures held in memory.
+    var heldBytes: Int { counts.heldBytes }
 
     init(category: Category) {
       self.category = category
@@ -69,10 +79,13 @@ public final class NumericSummary {
     /// Merges the figures added last into the others, so that reading them copies nothing.
     mutating func settle() { counts.settle() }
 
+    /// Writes the figures held out to `spill`; whether they were.
+    mutating func spill(to spill: FigureSpill) -> Bool { counts.spill(to: spill) }
+
     /// This line with the figures of `lines` added up, less those of `overcounted`.
-    func withFigures(of lines: [Line], less overcounted: FigureCounts) -> Line {
+    func withFigures(of lines: [Line], less overcounted: FigureCounts, spill: FigureSpill?) -> Line {
       var line = self
-      line.counts = FigureCounts.sum(lines.map(\.counts), less: overcounted)
+      line.counts = FigureCounts.sum(lines.map(\.counts), less: overcounted, spill: spill)
       return line
     }
 
@@ -100,7 +113,10 @@ public final class NumericSummary {
   }
 
   /// An empty summary of an item of a form, to be filled with `add`.
-  public init(accumulating item: Item, by breakdown: Categorization, in data: FormData) throws(SurveyError) {
+  public init(
+    accumulating item: Item, by breakdown: Categorization, in data: FormData,
+    spillingInto spill: FigureSpill? = nil
+  ) throws(SurveyError) {
     guard let index = data.index(of: item), item.kind == .amount || item.kind == .year else {
       throw SurveyError.usage(
         "\(item.id) is not an amount or start-year item of \(data.form.title)",
@@ -110,6 +126,11 @@ public final class NumericSummary {
     self.breakdown = breakdown
     self.rowNoun = data.form.rowNoun
     self.itemIndex = index
+    self.spill = spill
+  }
+
+  deinit {
+    _ = spill?.hold(-heldBytesTold)
   }
 
   /// The summary of the given rows of a form (all of them by default).
@@ -139,12 +160,42 @@ public final class NumericSummary {
       while index >= tallies.count { tallies.append(Line(category: Category.notAnswered)) }
       tallies[index].add(value, approximate: approximate, weight: weight)
     }
+    if let spill {
+      addedSinceTold += 1
+      if addedSinceTold == 1024 { keepWithinBudget(spill) }
+    }
+  }
+
+  /// Tells the spill the bytes of figures held, and writes out the largest line while all
+  /// summaries hold more than its budget (a line of less than 4 KB stays).
+  private func keepWithinBudget(_ spill: FigureSpill) {
+    addedSinceTold = 0
+    while true {
+      let held = tallies.reduce(missing.heldBytes + overcounted.heldBytes) { $0 + $1.heldBytes }
+      guard spill.hold(held - heldBytesTold) else {
+        heldBytesTold = held
+        return
+      }
+      heldBytesTold = held
+      let largest = tallies.indices.max { tallies[$0].heldBytes < tallies[$1].heldBytes }
+      let sizes = [largest.map { tallies[$0].heldBytes } ?? 0, missing.heldBytes, overcounted.heldBytes]
+      guard let most = sizes.max(), most >= 4096 else { return }
+      let spilled =
+        if let largest, most == sizes[0] {
+          tallies[largest].spill(to: spill)
+        } else if most == sizes[1] {
+          missing.spill(to: spill)
+        } else {
+          overcounted.spill(to: spill)
+        }
+      guard spilled else { return }
+    }
   }
 
   /// 全体: every row once, whatever its lines.
   public var total: Line {
     if let madeTotal { return madeTotal }
-    let made = totalCounts.withFigures(of: tallies + [missing], less: overcounted)
+    let made = totalCounts.withFigures(of: tallies + [missing], less: overcounted, spill: spill)
     madeTotal = made
     return made
   }
