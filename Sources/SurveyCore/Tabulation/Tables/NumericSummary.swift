@@ -273,6 +273,17 @@ public final class NumericSummary {
       cells.append(.count(line.withoutFigure))
       rows.append(cells)
     }
+    let notes = notes(options, smallBases: !smallBaseRows.isEmpty)
+    var table = Table(
+      id: "\(item.id)-summary-by-\(breakdown.id)",
+      title: "\(item.displayName): statistics by \(breakdown.name)",
+      columns: columns, rows: rows, notes: notes)
+    table.smallBaseRows = smallBaseRows
+    return table
+  }
+
+  /// The table's notes: what its figures are, then what a reader must know of its rows.
+  private func notes(_ options: TableOptions, smallBases: Bool) -> [String] {
     var notes = [
       isAmount
         ? "Amounts in 千円 of the \(total.given) \(plural(rowNoun)) that gave one; the others are counted under 金額なし (see the reasons table)."
@@ -294,14 +305,9 @@ public final class NumericSummary {
         "\(breakdown.id) is multiple choice: a \(rowNoun) with several codes is counted, with its whole figure, in each of their rows, so the rows add up to more than 全体."
       )
     }
-    if !smallBaseRows.isEmpty {
+    if smallBases {
       notes.append(options.smallBaseNote.replacingOccurrences(of: "base", with: "number of figures"))
     }
-    var table = Table(
-      id: "\(item.id)-summary-by-\(breakdown.id)",
-      title: "\(item.displayName): statistics by \(breakdown.name)",
-      columns: columns, rows: rows, notes: notes)
-    table.smallBaseRows = smallBaseRows
-    return table
+    return notes
   }
 }
