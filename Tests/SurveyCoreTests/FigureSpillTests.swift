@@ -72,6 +72,18 @@ final class FigureSpillTests: XCTestCase, SmallSurveyTesting {
     XCTAssertEqual(sum.maximum, sorted.last?.key)
   }
 
+  func testASumWhoseCountsAllComeTo0IsEmpty() {
+    // More than 64 KB of runs (30,000 figures of 24 bits) taken away from themselves.
+    let spill = FigureSpill(directory: directory)
+    var part = FigureCounts()
+    for figure in figures(30_000, seed: 19, bits: 40) { part.add(figure, weight: 1) }
+    let sum = FigureCounts.sum([part], less: part, spill: spill)
+    XCTAssertTrue(sum.isEmpty)
+    XCTAssertNil(sum.minimum)
+    XCTAssertNil(sum.maximum)
+    XCTAssertTrue(sum.occurrences.isEmpty)
+  }
+
   func testASpillWithoutADirectoryKeepsTheFiguresInMemory() {
     let spill = FigureSpill(directory: directory.appendingPathComponent("kyodo-no-such-directory"))
     var counts = FigureCounts()

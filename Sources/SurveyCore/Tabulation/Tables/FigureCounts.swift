@@ -103,8 +103,8 @@ struct FigureCounts: Sendable {
     if let spill, bytes > Self.chunkSize {
       if let segment = write(FigureRunMerge(sources), level: 0, to: spill) {
         var sum = FigureCounts()
-        sum.segments = [segment]
-        sum.spill = spill
+        // Counts that all came to 0 leave no segment.
+        if !segment.range.isEmpty { (sum.segments, sum.spill) = ([segment], spill) }
         return sum
       }
     }
