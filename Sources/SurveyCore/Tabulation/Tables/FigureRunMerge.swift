@@ -14,6 +14,7 @@ struct FigureRunMerge: IteratorProtocol, Sequence {
   }
 
   mutating func next() -> (figure: Int, count: Int)? {
+    if heap.count == 1 { return nextOfOne() }
     while let smallest = heap.first {
       var count = 0
       while let top = heap.first, top.figure == smallest.figure {
@@ -24,6 +25,19 @@ struct FigureRunMerge: IteratorProtocol, Sequence {
       }
       if count != 0 { return (smallest.figure, count) }
     }
+    return nil
+  }
+
+  /// The next run when one source is left (a line read alone, most often): its runs as they
+  /// come, without a heap to keep.
+  private mutating func nextOfOne() -> (figure: Int, count: Int)? {
+    let index = heap[0].reader
+    while let run = readers[index].current {
+      readers[index].advance()
+      if readers[index].current == nil { heap.removeAll() }
+      if run.count != 0 { return (run.figure, run.count * readers[index].sign) }
+    }
+    heap.removeAll()
     return nil
   }
 
