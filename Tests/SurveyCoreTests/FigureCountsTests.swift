@@ -33,13 +33,9 @@ final class FigureCountsTests: XCTestCase {
         XCTAssertEqual(counts.maximum, expected.keys.max())
       }
     }
-    let sorted = expected.sorted { $0.key < $1.key }
-    XCTAssertEqual(counts.occurrences.map(\.value), sorted.map(\.key))
-    XCTAssertEqual(counts.occurrences.map(\.count), sorted.map(\.value))
+    assertCounts(counts, match: expected)
     counts.settle()
-    XCTAssertEqual(counts.occurrences.map(\.count), sorted.map(\.value))
-    XCTAssertEqual(counts.minimum, sorted.first?.key)
-    XCTAssertEqual(counts.maximum, sorted.last?.key)
+    assertCounts(counts, match: expected)
   }
 
   func testFiguresThatPackAndFiguresThatDoNotMatchADictionary() {
@@ -57,11 +53,7 @@ final class FigureCountsTests: XCTestCase {
       counts.add(figure, weight: weight)
       expected[figure, default: 0] += weight
     }
-    let sorted = expected.sorted { $0.key < $1.key }
-    XCTAssertEqual(counts.occurrences.map(\.value), sorted.map(\.key))
-    XCTAssertEqual(counts.occurrences.map(\.count), sorted.map(\.value))
-    XCTAssertEqual(counts.minimum, sorted.first?.key)
-    XCTAssertEqual(counts.maximum, sorted.last?.key)
+    assertCounts(counts, match: expected)
   }
 
   func testCountsSummedAndTakenAwayMatchADictionary() {
@@ -87,11 +79,7 @@ final class FigureCountsTests: XCTestCase {
     }
     expected = expected.filter { $0.value != 0 }
     let sum = FigureCounts.sum(parts, less: taken)
-    let sorted = expected.sorted { $0.key < $1.key }
-    XCTAssertEqual(sum.occurrences.map(\.value), sorted.map(\.key))
-    XCTAssertEqual(sum.occurrences.map(\.count), sorted.map(\.value))
-    XCTAssertEqual(sum.minimum, sorted.first?.key)
-    XCTAssertEqual(sum.maximum, sorted.last?.key)
+    assertCounts(sum, match: expected)
     XCTAssertNotEqual(sum.minimum, lowest)
   }
 

@@ -32,12 +32,8 @@ final class FigureSpillTests: XCTestCase, SmallSurveyTesting {
       }
     }
     XCTAssertGreaterThan(spill.bytesWritten, 0)
-    let sorted = expected.sorted { $0.key < $1.key }
-    XCTAssertEqual(counts.occurrences.map(\.value), sorted.map(\.key))
-    XCTAssertEqual(counts.occurrences.map(\.count), sorted.map(\.value))
-    XCTAssertEqual(counts.minimum, sorted.first?.key)
-    XCTAssertEqual(counts.maximum, sorted.last?.key)
-    let all = sorted.flatMap { Array(repeating: $0.key, count: $0.value) }
+    assertCounts(counts, match: expected)
+    let all = expected.sorted { $0.key < $1.key }.flatMap { Array(repeating: $0.key, count: $0.value) }
     let ranks = [0, 1, all.count / 4, all.count / 2, all.count - 1]
     XCTAssertEqual(counts.orderStatistics(ranks), ranks.map { all[$0] })
     XCTAssertNoThrow(try spill.check())
@@ -65,11 +61,7 @@ final class FigureSpillTests: XCTestCase, SmallSurveyTesting {
     let sum = FigureCounts.sum(parts, less: taken, spill: spill)
     XCTAssertGreaterThan(spill.bytesWritten, written + (1 << 16))
     XCTAssertEqual(sum.heldBytes, 0)
-    let sorted = expected.sorted { $0.key < $1.key }
-    XCTAssertEqual(sum.occurrences.map(\.value), sorted.map(\.key))
-    XCTAssertEqual(sum.occurrences.map(\.count), sorted.map(\.value))
-    XCTAssertEqual(sum.minimum, sorted.first?.key)
-    XCTAssertEqual(sum.maximum, sorted.last?.key)
+    assertCounts(sum, match: expected)
   }
 
   func testASumWhoseCountsAllComeTo0IsEmpty() {
