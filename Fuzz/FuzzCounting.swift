@@ -13,6 +13,7 @@ enum FuzzCounting {
     checkUTF8(input)
     checkTranscoders(input)
     checkPlainAmounts(input, codebook: setup.codebook)
+    checkFigureSpill(input)
     let codebook = setup.codebook
     // Chunk sizes chosen by the input: from one byte to more than the fuzzer's longest input.
     let sizes = [1, 2, 3, 7, 64, 255, 4096, FileChunks.defaultChunkSize]
@@ -66,6 +67,54 @@ enum FuzzCounting {
       guard parsed.diagnostics.isEmpty, case .amount(let amount) = parsed.value, amount.yen == read.yen,
         amount.answer.code == read.code
       else { fatalError("plain amount \(read) of '\(cell)' against the parser's \(parsed)") }
+    }
+  }
+
+  /// Figures written out to a spill now and then, where the input says, and summed less others,
+  /// read back as the same figures kept in memory: each three bytes of the input a figure (two
+  /// bytes, spread over every size of step), a weight, which part it goes to, and whether that
+  /// part is then written out.
+  static func checkFigureSpill(_ input: [UInt8]) {
+    let spill = FigureSpill(directory: FileManager.default.temporaryDirectory)
+    var written = [FigureCounts(), FigureCounts(), FigureCounts()]
+    var kept = written
+    var taken = FigureCounts()
+    var expected: [Int: Int] = [:]
+    for at in stride(from: 0, to: input.count - 2, by: 3) {
+      let figure = (Int(input[at]) << 8 | Int(input[at + 1])) << Int(input[at + 2] % 32)
+      let (weight, part) = (Int(input[at + 2] >> 5 & 3) + 1, Int(input[at + 2] >> 7) + Int(input[at] & 1))
+      written[part].add(figure, weight: weight)
+      kept[part].add(figure, weight: weight)
+      if input[at + 1] & 3 == 0 { _ = written[part].spill(to: spill) }
+      expected[figure, default: 0] += 2 * weight
+      if input[at + 1] & 4 == 0 {
+        taken.add(figure, weight: 1)
+        expected[figure, default: 0] -= 1
+      }
+    }
+    let ranks = Array(0..<8).map { kept[0].occurrences.reduce(0) { $0 + $1.count } * $0 / 8 }
+    for (one, other) in zip(written, kept) {
+      guard one.occurrences.map(\.value) == other.occurrences.map(\.value),
+        one.occurrences.map(\.count) == other.occurrences.map(\.count), one.minimum == other.minimum,
+        one.maximum == other.maximum
+      else { fatalError("figures written out: \(one.occurrences) against \(other.occurrences) kept") }
+    }
+    guard written[0].orderStatistics(ranks) == kept[0].orderStatistics(ranks) else {
+      fatalError("order statistics of figures written out differ at ranks \(ranks)")
+    }
+    // A figure taken away once for each time it was added (at least once): counts never below 0.
+    let sum = FigureCounts.sum(written + written, less: taken, spill: spill)
+    let keptSum = FigureCounts.sum(kept + kept, less: taken)
+    let counted = expected.filter { $0.value != 0 }.sorted { $0.key < $1.key }
+    guard sum.occurrences.map(\.count) == keptSum.occurrences.map(\.count),
+      sum.occurrences.map(\.value) == keptSum.occurrences.map(\.value),
+      keptSum.occurrences.map(\.value) == counted.map(\.key),
+      keptSum.occurrences.map(\.count) == counted.map(\.value)
+    else { fatalError("a sum of figures written out: \(sum.occurrences), in memory \(keptSum.occurrences)") }
+    do {
+      try spill.check()
+    } catch {
+      fatalError("the spill could not read its figures back: \(error)")
     }
   }
 

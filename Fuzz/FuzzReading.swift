@@ -13,6 +13,8 @@
 // - the ways of reading against each other: a counting reader's combinations, rows and diagnostics
 //   against the whole rows `FormReader.next()` gives; an export read in small chunks
 //   (`FileChunks`) against the same bytes decoded and read whole;
+// - amounts' figures written out to a temporary file and read back, against the same kept in
+//   memory and a dictionary;
 // - the workbook readers (FuzzWorkbook.swift): DEFLATE, ZIP, the XML of shared strings and sheets,
 //   and the CSV converter.
 // Any crash, trap, hang (-timeout) or memory blow-up (-rss_limit_mb, -malloc_limit_mb) is a finding.
