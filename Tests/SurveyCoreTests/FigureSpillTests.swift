@@ -64,12 +64,35 @@ final class FigureSpillTests: XCTestCase, SmallSurveyTesting {
     assertCounts(sum, match: expected)
   }
 
+  func testASumOfThousandsOfSegmentsReadsEachInPieces() {
+    // 1,500 parts of 250 figures each, written out: a segment of about 900 bytes each, read
+    // through a buffer of 1 MB / 1,500 = 699 bytes, so that runs straddle the buffer's refills.
+    let spill = FigureSpill(directory: directory)
+    var expected: [Int: Int] = [:]
+    let figures = figures(375_000, seed: 23, bits: 44)
+    let parts = (0..<1_500).map { part in
+      var counts = FigureCounts()
+      for figure in figures[(part * 250)..<(part * 250 + 250)] {
+        counts.add(figure, weight: 1)
+        expected[figure, default: 0] += 1
+      }
+      XCTAssertTrue(counts.spill(to: spill))
+      return counts
+    }
+    assertCounts(FigureCounts.sum(parts, less: FigureCounts(), spill: spill), match: expected)
+    XCTAssertNoThrow(try spill.check())
+  }
+
   func testASumWhoseCountsAllComeTo0IsEmpty() {
-    // More than 64 KB of runs (30,000 figures of 24 bits) taken away from themselves.
+    // More than 64 KB of runs (30,000 figures of 24 bits), written out, taken away from themselves:
+    // the sum is written out as it is made, and is nothing.
     let spill = FigureSpill(directory: directory)
     var part = FigureCounts()
     for figure in figures(30_000, seed: 19, bits: 40) { part.add(figure, weight: 1) }
+    XCTAssertTrue(part.spill(to: spill))
+    let written = spill.bytesWritten
     let sum = FigureCounts.sum([part], less: part, spill: spill)
+    XCTAssertEqual(spill.bytesWritten, written)
     XCTAssertTrue(sum.isEmpty)
     XCTAssertNil(sum.minimum)
     XCTAssertNil(sum.maximum)

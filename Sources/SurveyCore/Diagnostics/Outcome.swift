@@ -15,8 +15,9 @@ public struct Outcome<Value> {
   /// A value computed from a survey, once its passes are over: the streamed exports no pass has
   /// read are checked now, and the errors of any streamed export are thrown.
   init(_ value: Value, readFrom survey: Survey) throws(SurveyError) {
+    let warnings = try survey.finishReading()
     try survey.figureSpill?.check()
-    self.init(value, warnings: survey.warnings + (try survey.finishReading()))
+    self.init(value, warnings: survey.warnings + warnings)
   }
 }
 

@@ -91,16 +91,21 @@ struct FigureCounts: Sendable {
   mutating func settle() { merge() }
 
   /// The counts of `parts` added up, less those of `taken` (each of whose counts is at most the
-  /// parts'), in one merge of their runs and segments. With a spill, a sum of more than 64 KB of
-  /// runs is written out as it is made, into one segment.
+  /// parts'), in one merge of their runs and segments, each segment read through a buffer of
+  /// 4 KB, or less when there are more than 256 of them (1 MB in all). When some were written out
+  /// to a spill, a sum of more than 64 KB of runs is written out too, as it is made, into one
+  /// segment.
   static func sum(_ parts: [FigureCounts], less taken: FigureCounts, spill: FigureSpill? = nil)
     -> FigureCounts
   {
-    let sources = parts.flatMap { $0.readers(sign: 1) } + taken.readers(sign: -1)
-    let bytes = (parts + [taken]).reduce(0) {
-      $0 + $1.runs.count + $1.segments.reduce(0) { $0 + $1.range.count }
-    }
-    if let spill, bytes > Self.chunkSize {
+    let all = parts + [taken]
+    let segments = all.reduce(0) { $0 + $1.segments.count }
+    let bufferSize = (1 << 20) / max(1, segments)
+    let sources =
+      parts.flatMap { $0.readers(sign: 1, bufferSize: bufferSize) }
+      + taken.readers(sign: -1, bufferSize: bufferSize)
+    let bytes = all.reduce(0) { $0 + $1.runs.count + $1.segments.reduce(0) { $0 + $1.range.count } }
+    if let spill, segments > 0, bytes > Self.chunkSize {
       if let segment = write(FigureRunMerge(sources), level: 0, to: spill) {
         var sum = FigureCounts()
         // Counts that all came to 0 leave no segment.
@@ -151,12 +156,13 @@ struct FigureCounts: Sendable {
   private static let chunkSize = 1 << 16
 
   /// Readers of the runs and segments, pending figures merged in (on a copy).
-  private func readers(sign: Int) -> [FigureRunReader] {
+  private func readers(sign: Int, bufferSize: Int = 4096) -> [FigureRunReader] {
     var merged = self
     merged.merge()
     let inMemory = merged.distinct > 0 ? [FigureRunReader(runs: merged.runs, sign: sign)] : []
     guard let spill else { return inMemory }
-    return inMemory + segments.map { FigureRunReader(segment: $0.range, of: spill, sign: sign) }
+    return inMemory
+      + segments.map { FigureRunReader(segment: $0.range, of: spill, sign: sign, bufferSize: bufferSize) }
   }
 
   /// Writes the runs (pending figures merged in) out as a segment of `spill`, and memory starts

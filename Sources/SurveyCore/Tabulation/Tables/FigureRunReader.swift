@@ -12,20 +12,23 @@ struct FigureRunReader {
   let sign: Int
   /// The run read last, or nil past the end.
   private(set) var current: (figure: Int, count: Int)?
-  private static let bufferSize = 4096
+  /// The most bytes of a segment read at a time.
+  private let bufferSize: Int
 
   /// A reader of runs packed in memory (`FigureCounts`' LEB128 steps and counts).
   init(runs: [UInt8], sign: Int) {
     bytes = runs
     spill = nil
+    bufferSize = 0
     self.sign = sign
     advance()
   }
 
-  /// A reader of the runs of a segment of `spill`.
-  init(segment: Range<Int>, of spill: FigureSpill, sign: Int) {
+  /// A reader of the runs of a segment of `spill`, `bufferSize` bytes (at least 64) at a time.
+  init(segment: Range<Int>, of spill: FigureSpill, sign: Int, bufferSize: Int = 4096) {
     bytes = []
     self.spill = spill
+    self.bufferSize = max(64, bufferSize)
     offset = segment.lowerBound
     left = segment.count
     self.sign = sign
@@ -36,7 +39,7 @@ struct FigureRunReader {
   mutating func advance() {
     // A run is at most twenty bytes: two numbers of at most ten.
     if bytes.count - at < 20 && left > 0, let spill {
-      let count = Swift.min(left, Self.bufferSize)
+      let count = Swift.min(left, bufferSize)
       if let more = spill.read(count, at: offset) {
         bytes = Array(bytes[at...]) + more
         offset += count
