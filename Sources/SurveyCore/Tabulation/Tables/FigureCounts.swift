@@ -177,15 +177,16 @@ struct FigureCounts: Sendable {
     segments.append(Segment(range: range, level: 0, lowest: lowest, highest: highest))
     self.spill = spill
     (runs, distinct, lowest, highest) = ([], 0, .max, .min)
-    while let level = segments.first(where: { segment in
-      segments.filter { $0.level == segment.level }.count >= Self.fanIn
-    })?.level {
+    // Only the level a merge just added to can have grown to `fanIn`.
+    var level = 0
+    while segments.filter({ $0.level == level }).count >= Self.fanIn {
       let merging = segments.filter { $0.level == level }
       let merge = FigureRunMerge(merging.map { FigureRunReader(segment: $0.range, of: spill, sign: 1) })
       // Left as they are when the merged segment cannot be written: nothing is lost.
       guard let merged = Self.write(merge, level: level + 1, to: spill) else { break }
       segments.removeAll { $0.level == level }
       segments.append(merged)
+      level += 1
     }
     return true
   }
